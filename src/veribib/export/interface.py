@@ -1,0 +1,66 @@
+"""The export stage: turn checked references into something people and programs can act on.
+
+Every formatter renders one ``Report``; the cleaned-BibTeX writer lives beside them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from veribib.errors import ExportError
+from veribib.model import CitationReport, Document, Judgement, Reference, Verdict
+
+
+class OutputFormat(str, Enum):
+    """Report formats the CLI offers."""
+
+    TABLE = "table"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedReference:
+    """A reference with its verdict, as reports show it."""
+
+    reference: Reference
+    judgement: Judgement
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedDocument:
+    """One input file after checking: its references with verdicts and its citation report."""
+
+    document: Document
+    references: tuple[CheckedReference, ...]
+    citations: CitationReport = field(default_factory=CitationReport)
+    error: str | None = None  # set when the file could not be read at all
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The result of one run over one or more inputs."""
+
+    run_id: int | None
+    documents: tuple[CheckedDocument, ...]
+    offline: bool = False
+    failed_lookups: int = 0  # lookups that ended UNAVAILABLE (outage, timeout, garbled answer)
+    started_at: str = ""
+    finished_at: str = ""
+
+    @property
+    def references(self) -> tuple[CheckedReference, ...]:
+        """All checked references across documents, in input order."""
+        return tuple(r for d in self.documents for r in d.references)
+
+    def counts(self) -> dict[str, int]:
+        """How many references got each verdict (every verdict present, zero or not)."""
+        counts = {v.value: 0 for v in Verdict}
+        for r in self.references:
+            counts[r.judgement.verdict.value] += 1
+        return counts
+
+
+__all__ = ["CheckedDocument", "CheckedReference", "ExportError", "OutputFormat", "Report"]

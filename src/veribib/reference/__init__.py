@@ -1,0 +1,1 @@
+"""The reference stage of veribib."""
