@@ -1,0 +1,260 @@
+"""The whole job in one call: read inputs, parse, resolve, judge, store, and return a Report.
+
+Data flows one way (source → reference → resolve → judge → store); this module only wires the
+stages together, de-duplicates work across files and records everything in the store.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from veribib.config import Settings, load_settings
+from veribib.errors import InputError
+from veribib.export.interface import CheckedDocument, CheckedReference, Report
+from veribib.judge import judge, needs_search
+from veribib.model import (
+    CitationReport,
+    Document,
+    Flag,
+    Judgement,
+    Reference,
+    Resolution,
+    Status,
+)
+from veribib.reference import parse_reference
+from veribib.resolve import build_resolver
+from veribib.source import read_document
+from veribib.source.citations import match_citations
+from veribib.store import Store
+from veribib.store.db import now_iso
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+"""Called as progress(stage, done, total) while a run goes on."""
+
+INPUT_SUFFIXES = (
+    ".bib", ".bibtex", ".txt", ".text", ".html", ".htm", ".pdf", ".ris", ".json", ".xml",
+    ".nxml",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedInput:
+    """A read input: its document and parsed references, or the error that stopped it."""
+
+    path: str
+    document: Document
+    references: tuple[Reference, ...]
+    sha256: str
+    error: str | None = None
+
+
+def expand_inputs(paths: Iterable[str | Path]) -> list[str]:
+    """Input paths with directories expanded to the supported files inside them, sorted."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if str(p) != "-" and path.is_dir():
+            out.extend(
+                str(f)
+                for f in sorted(path.rglob("*"))
+                if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(path).parts)
+            )
+        else:
+            out.append(str(p))
+    return out
+
+
+def read_input(path: str, index_offset: int = 0) -> ParsedInput:
+    """Read and parse one input; an unreadable file becomes a ParsedInput with ``error`` set."""
+    try:
+        document = read_document(path)
+    except InputError as exc:
+        return ParsedInput(path, Document(path, "unknown", ()), (), "", error=str(exc))
+    refs = tuple(
+        parse_reference(raw, f"{path}#{i + 1}") for i, raw in enumerate(document.references)
+    )
+    digest = hashlib.sha256(
+        "\n".join(r.text for r in document.references).encode("utf-8")
+    ).hexdigest()
+    return ParsedInput(path, document, refs, digest)
+
+
+def parse_inputs(paths: Iterable[str | Path]) -> list[ParsedInput]:
+    """Read and parse every input (directories expanded); never raises for a bad file."""
+    return [read_input(p) for p in expand_inputs(paths)]
+
+
+def run_key(inputs: Sequence[ParsedInput], settings: Settings) -> str:
+    """What identifies a run for resuming: the inputs' content and the options that matter."""
+    h = hashlib.sha256()
+    for item in inputs:
+        h.update(f"{item.path}\0{item.sha256}\0".encode())
+    h.update(json.dumps([settings.offline, list(settings.snapshots)]).encode())
+    return h.hexdigest()
+
+
+def _dedup_key(ref: Reference) -> str:
+    """References with the same key are the same work: one lookup serves them all."""
+    if ref.identifiers.doi:
+        return "doi:" + ref.identifiers.doi
+    f = ref.fields
+    first = f.authors[0].family.lower() if f.authors else ""
+    title = "".join(ch for ch in (f.title or ref.raw.text).lower() if ch.isalnum())
+    return f"t:{first}:{f.year}:{title}"
+
+
+def _flag_duplicates(checked: list[CheckedReference]) -> list[CheckedReference]:
+    """Flag later references citing the same work as an earlier one in the same document."""
+    seen: dict[tuple[str, str], str] = {}
+    out: list[CheckedReference] = []
+    for c in checked:
+        key = (c.reference.origin.file, _dedup_key(c.reference))
+        j = c.judgement
+        if key in seen and Flag.DUPLICATE not in j.flags:
+            j = replace(j, flags=(*j.flags, Flag.DUPLICATE))
+        seen.setdefault(key, c.reference.id)
+        out.append(CheckedReference(c.reference, j))
+    return out
+
+
+def _flag_uncited(
+    checked: list[CheckedReference], citations: CitationReport
+) -> list[CheckedReference]:
+    """Flag references the document's running text never cites (only when it cites some)."""
+    if not citations.citations:
+        return checked
+    uncited = set(citations.uncited)
+    return [
+        CheckedReference(
+            c.reference,
+            replace(c.judgement, flags=(*c.judgement.flags, Flag.UNCITED))
+            if c.reference.id in uncited and Flag.UNCITED not in c.judgement.flags
+            else c.judgement,
+        )
+        for c in checked
+    ]
+
+
+def _failed_lookups(resolutions: Iterable[Resolution]) -> int:
+    """How many lookups ended UNAVAILABLE (outages, timeouts, garbled answers)."""
+    n = 0
+    for r in resolutions:
+        outcomes = [r.doi, r.doi_registration, r.search, r.locator, *(o for _, o in r.trials)]
+        n += sum(1 for o in outcomes if o is not None and o.status is Status.UNAVAILABLE)
+    return n
+
+
+async def check_async(
+    paths: Sequence[str | Path],
+    settings: Settings | None = None,
+    *,
+    store: Store | None = None,
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> Report:
+    """Check every reference of the given inputs; see ``check``."""
+    settings = settings or load_settings()
+    started = now_iso()
+    notify = progress or (lambda _stage, _done, _total: None)
+
+    inputs = parse_inputs(paths)
+    refs = [r for item in inputs for r in item.references]
+    notify("read", len(inputs), len(inputs))
+
+    own_store = store is None
+    store = store or Store(settings.database_url())
+    try:
+        run_id, resumed = store.start_run(
+            run_key(inputs, settings),
+            {"inputs": [i.path for i in inputs], "offline": settings.offline},
+        )
+        if resumed:
+            log.info("resuming unfinished run %s", run_id)
+        for item in inputs:
+            doc_id = store.save_document(run_id, item.document, item.sha256, item.error)
+            store.save_references(run_id, doc_id, item.references)
+
+        # One lookup per distinct work, however many files cite it.
+        representatives: dict[str, Reference] = {}
+        for r in refs:
+            representatives.setdefault(_dedup_key(r), r)
+        unique = list(representatives.values())
+
+        resolver = build_resolver(settings, cache=store)
+        try:
+            resolutions = await resolver.resolve_identifiers(unique, progress=notify)
+            wanted = {r.id: needs_search(r, resolutions[r.id]) for r in unique}
+            if any(wanted.values()):
+                searched = await resolver.resolve_searches(
+                    [(r, resolutions[r.id], wanted[r.id]) for r in unique if wanted[r.id]],
+                    progress=notify,
+                )
+                resolutions.update(searched)
+        finally:
+            await resolver.aclose()
+
+        judged: dict[str, Judgement] = {}
+        for i, r in enumerate(refs):
+            rep = representatives[_dedup_key(r)]
+            j = judge(r, resolutions[rep.id], today=today)
+            judged[r.id] = j
+            if (i + 1) % 100 == 0 or i + 1 == len(refs):
+                notify("judge", i + 1, len(refs))
+        store.save_verdicts(run_id, judged.values())
+
+        documents: list[CheckedDocument] = []
+        for item in inputs:
+            checked = [CheckedReference(r, judged[r.id]) for r in item.references]
+            citations = match_citations(item.document.citations, item.references)
+            checked = _flag_uncited(_flag_duplicates(checked), citations)
+            store.save_verdicts(run_id, (c.judgement for c in checked))
+            documents.append(CheckedDocument(item.document, tuple(checked), citations, item.error))
+        store.finish_run(run_id)
+        return Report(
+            run_id=run_id,
+            documents=tuple(documents),
+            offline=settings.offline,
+            failed_lookups=_failed_lookups(resolutions.values()),
+            started_at=started,
+            finished_at=now_iso(),
+        )
+    finally:
+        if own_store:
+            store.close()
+
+
+def check(
+    paths: Sequence[str | Path],
+    settings: Settings | None = None,
+    *,
+    store: Store | None = None,
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> Report:
+    """Check every reference of the given files or directories and return the verdicts.
+
+    Unreadable inputs do not stop the others: their ``CheckedDocument.error`` says why.
+    Every response and verdict is recorded in the store (``settings.db``).
+    """
+    return asyncio.run(
+        check_async(paths, settings, store=store, progress=progress, today=today)
+    )
+
+
+def group_by_file(refs: Iterable[Reference]) -> dict[str, list[Reference]]:
+    """References grouped by the file they came from, in input order."""
+    out: dict[str, list[Reference]] = defaultdict(list)
+    for r in refs:
+        out[r.origin.file].append(r)
+    return dict(out)

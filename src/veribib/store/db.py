@@ -1,0 +1,286 @@
+"""The store: a SQLite (or any SQLAlchemy) database of runs, references, responses and verdicts.
+
+SQLite files are opened in WAL mode with a busy timeout, so concurrent runs on one database
+wait for each other instead of failing, and a run killed mid-way leaves a consistent file.
+Writes are upserts on natural keys, so a resumed run never duplicates rows.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event, text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import ConnectionPoolEntry
+from sqlmodel import Session, SQLModel, create_engine, select
+
+from veribib import __version__
+from veribib.errors import StoreError
+from veribib.model import Document, Judgement, Reference, as_jsonable
+from veribib.resolve.interface import CachedResponse
+from veribib.store.tables import (
+    SCHEMA_VERSION,
+    DocumentRow,
+    ReferenceRow,
+    ResponseRow,
+    RunRow,
+    SchemaVersion,
+    VerdictRow,
+)
+
+# Each migration brings the schema from version N-1 to N; version 1 is the initial create_all.
+# A later change appends ("ALTER TABLE ...", ...) statements here under its version number.
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: ()}
+
+
+def now_iso() -> str:
+    """The current UTC time as an ISO-8601 string (what the store records)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(as_jsonable(value), ensure_ascii=False, sort_keys=True)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+class Store:
+    """Everything a run records; also the registry response cache (``ResponseCache``)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.is_sqlite = url.startswith("sqlite")
+        try:
+            if self.is_sqlite and url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+                Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            self.engine: Engine = create_engine(
+                url, connect_args={"timeout": 30} if self.is_sqlite else {}
+            )
+            if self.is_sqlite:
+                event.listen(self.engine, "connect", _sqlite_pragmas)
+            self._migrate()
+        except (SQLAlchemyError, OSError) as exc:
+            raise StoreError(f"cannot open the database {self._safe_url()}: {exc}") from exc
+
+    def _safe_url(self) -> str:
+        """The URL without a password, for messages."""
+        head, sep, tail = self.url.partition("@")
+        if sep and "://" in head:
+            scheme, _, _ = head.partition("://")
+            return f"{scheme}://***@{tail}"
+        return self.url
+
+    def _migrate(self) -> None:
+        """Create tables on a new database; apply pending migrations on an old one."""
+        SQLModel.metadata.create_all(self.engine)
+        with Session(self.engine) as session:
+            applied = {v.version for v in session.exec(select(SchemaVersion)).all()}
+            newest = max(applied, default=0)
+            if newest > SCHEMA_VERSION:
+                raise StoreError(
+                    f"the database {self._safe_url()} has schema version {newest}, newer than "
+                    f"this veribib understands ({SCHEMA_VERSION}); upgrade veribib"
+                )
+            for version in range(newest + 1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS.get(version, ()):
+                    session.execute(text(statement))
+                session.add(SchemaVersion(version=version, applied_at=now_iso()))
+            session.commit()
+
+    def schema_version(self) -> int:
+        """The newest schema version applied to this database."""
+        with Session(self.engine) as session:
+            versions = session.exec(select(SchemaVersion.version)).all()
+            return max(versions, default=0)
+
+    # --- runs -----------------------------------------------------------------------------
+
+    def start_run(self, key: str, options: dict[str, Any]) -> tuple[int, bool]:
+        """Open a run for these inputs/options; resume an unfinished one with the same key.
+
+        Returns (run id, resumed?).
+        """
+        with Session(self.engine) as session:
+            unfinished = session.exec(
+                select(RunRow)
+                .where(RunRow.key == key, RunRow.status == "running")
+                .order_by(RunRow.id.desc())  # type: ignore[union-attr]
+            ).first()
+            if unfinished is not None and unfinished.id is not None:
+                return unfinished.id, True
+            run = RunRow(
+                key=key,
+                started_at=now_iso(),
+                options=json.dumps(options, sort_keys=True),
+                veribib_version=__version__,
+            )
+            session.add(run)
+            session.commit()
+            session.refresh(run)
+            assert run.id is not None
+            return run.id, False
+
+    def finish_run(self, run_id: int, status: str = "done") -> None:
+        """Mark a run finished (``done``) or ``failed``."""
+        with Session(self.engine) as session:
+            run = session.get(RunRow, run_id)
+            if run is not None:
+                run.status = status
+                run.finished_at = now_iso()
+                session.add(run)
+                session.commit()
+
+    def runs(self) -> list[RunRow]:
+        """All runs, oldest first."""
+        with Session(self.engine) as session:
+            return list(session.exec(select(RunRow).order_by(RunRow.id)).all())  # type: ignore[arg-type]
+
+    # --- documents and references ---------------------------------------------------------
+
+    def save_document(
+        self, run_id: int, document: Document, sha256: str, error: str | None = None
+    ) -> int:
+        """Record an input file of a run (once per run and path); returns its row id."""
+        values = {
+            "run_id": run_id,
+            "path": document.path,
+            "format": document.format,
+            "sha256": sha256,
+            "warnings": _dumps(
+                [{"origin": str(w.origin), "message": w.message} for w in document.warnings]
+            ),
+            "error": error,
+        }
+        with Session(self.engine) as session:
+            self._upsert(session, DocumentRow, [values], ("run_id", "path"))
+            session.commit()
+            row = session.exec(
+                select(DocumentRow).where(
+                    DocumentRow.run_id == run_id, DocumentRow.path == document.path
+                )
+            ).one()
+            assert row.id is not None
+            return row.id
+
+    def save_references(self, run_id: int, document_id: int, refs: Sequence[Reference]) -> None:
+        """Record a document's parsed references (idempotent on resume)."""
+        rows = [
+            {
+                "run_id": run_id,
+                "document_id": document_id,
+                "ref_id": r.id,
+                "raw_text": r.raw.text,
+                "origin_file": r.origin.file,
+                "origin_line": r.origin.line,
+                "key": r.raw.key,
+                "fields": _dumps(r.fields),
+                "identifiers": _dumps(r.identifiers),
+            }
+            for r in refs
+        ]
+        with Session(self.engine) as session:
+            self._upsert(session, ReferenceRow, rows, ("run_id", "ref_id"))
+            session.commit()
+
+    def save_verdicts(self, run_id: int, judgements: Iterable[Judgement]) -> None:
+        """Record verdicts with their evidence (a re-judged reference replaces its row)."""
+        stamp = now_iso()
+        rows = [
+            {
+                "run_id": run_id,
+                "ref_id": j.reference_id,
+                "verdict": j.verdict.value,
+                "flags": _dumps(j.flags),
+                "judgement": _dumps(j),
+                "judged_at": stamp,
+            }
+            for j in judgements
+        ]
+        with Session(self.engine) as session:
+            self._upsert(session, VerdictRow, rows, ("run_id", "ref_id"))
+            session.commit()
+
+    def count(self, table: type[SQLModel], run_id: int | None = None) -> int:
+        """How many rows a table has (for one run when given); for tests and reports."""
+        with Session(self.engine) as session:
+            query = select(table)
+            if run_id is not None:
+                query = query.where(table.run_id == run_id)  # type: ignore[attr-defined]
+            return len(session.exec(query).all())
+
+    # --- the response cache -----------------------------------------------------------------
+
+    def get(self, url: str, max_age_ok: float, max_age_not_found: float) -> CachedResponse | None:
+        """A stored response for this URL young enough to reuse: 200s and 404s only."""
+        with Session(self.engine) as session:
+            row = session.exec(select(ResponseRow).where(ResponseRow.url == url)).first()
+        if row is None:
+            return None
+        age = time.time() - row.fetched_at
+        limit = max_age_ok if row.status < 300 else max_age_not_found
+        if row.status not in (200, 404) or age > limit:
+            return None
+        return CachedResponse(row.url, row.status, row.body, row.content_type, row.fetched_at)
+
+    def put(self, response: CachedResponse) -> None:
+        """Record a registry response (the latest one per URL is kept)."""
+        values = {
+            "url": response.url,
+            "status": response.status,
+            "content_type": response.content_type,
+            "body": response.body,
+            "fetched_at": response.fetched_at,
+        }
+        with Session(self.engine) as session:
+            self._upsert(session, ResponseRow, [values], ("url",))
+            session.commit()
+
+    # --- helpers ----------------------------------------------------------------------------
+
+    def _upsert(
+        self,
+        session: Session,
+        table: type[SQLModel],
+        rows: Sequence[dict[str, Any]],
+        keys: tuple[str, ...],
+    ) -> None:
+        """Insert rows, updating the existing row where the natural key already exists."""
+        if not rows:
+            return
+        if self.is_sqlite:
+            statement = sqlite_insert(table)
+            update = {c: statement.excluded[c] for c in rows[0] if c not in keys}
+            session.execute(
+                statement.on_conflict_do_update(index_elements=list(keys), set_=update),
+                list(rows),
+            )
+            return
+        for values in rows:  # other databases: portable select-then-write
+            query = select(table)
+            for k in keys:
+                query = query.where(getattr(table, k) == values[k])
+            existing = session.exec(query).first()
+            if existing is None:
+                session.add(table(**values))
+            else:
+                for k, v in values.items():
+                    setattr(existing, k, v)
+                session.add(existing)
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
