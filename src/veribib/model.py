@@ -213,6 +213,9 @@ class Work:
     authors_incomplete: bool = False  # the record's author list is known to be partial
     missing_fields: tuple[str, ...] = ()  # fields the record is known not to carry
     score: float | None = None  # search relevance, comparable within one answer only
+    # Every year the record's dates carry (issued, print, online, posted): a citation may give
+    # the print year of an article issued online the year before. Empty = only fields.year.
+    years: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,13 +6,13 @@ Every formatter renders one ``Report``; the cleaned-BibTeX writer lives beside t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from veribib.errors import ExportError
 from veribib.model import CitationReport, Document, Judgement, Reference, Verdict
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """Report formats the CLI offers."""
 
     TABLE = "table"

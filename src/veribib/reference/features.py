@@ -144,17 +144,48 @@ def _token_features(word: str) -> list[str]:
     return feats
 
 
+def _segments(tokens: list[str], own: list[list[str]]) -> list[tuple[int, int, int]]:
+    """For each token: (segment number, position in its segment, segment length).
+
+    A segment ends at a token ending in ``.``, ``?``, ``!`` or ``:`` that is not an initial,
+    so ``Authors. Title. Journal 24, 13043.`` has three segments.
+    """
+    bounds: list[int] = []
+    for i, tok in enumerate(tokens):
+        stripped = tok.rstrip("\"'”’)")
+        if stripped.endswith((".", "?", "!", ":")) and "initial" not in own[i]:
+            bounds.append(i)
+    out: list[tuple[int, int, int]] = []
+    start = 0
+    seg = 0
+    for end in [*bounds, len(tokens) - 1]:
+        if end < start:
+            continue
+        length = end - start + 1
+        out += [(seg, k, length) for k in range(length)]
+        start = end + 1
+        seg += 1
+    return out[: len(tokens)]
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return str(edge)
+    return str(edges[-1]) + "+"
+
+
 def featurize(tokens: list[str]) -> list[list[str]]:
     """CRF features for each token: its own, its neighbours', and where it sits in the string."""
     n = len(tokens)
     own = [_token_features(t) for t in tokens]
+    segs = _segments(tokens, own)
     # Cheap context the CRF cannot see on its own: how far along the string we are, whether a
-    # year has gone by, how many sentence-like breaks precede, and whether we are in quotes.
+    # year has gone by, which sentence-like segment we are in and where, and quotes.
     seen_year = False
     in_quote = False
-    breaks = 0
     out: list[list[str]] = []
-    for i, tok in enumerate(tokens):
+    for i in range(n):
         feats = list(own[i])
         feats.append("pos=" + str(min(9, (10 * i) // max(n, 1))))
         if i == 0:
@@ -162,7 +193,11 @@ def featurize(tokens: list[str]) -> list[list[str]]:
         if i == n - 1:
             feats.append("EOS")
         feats.append("seenyear" if seen_year else "noyear")
-        feats.append("brk=" + str(min(breaks, 4)))
+        seg, k, length = segs[i]
+        feats.append("brk=" + str(min(seg, 4)))
+        feats.append("segpos=" + _bucket(k, (0, 1, 2, 3)))
+        feats.append("segrem=" + _bucket(length - 1 - k, (0, 1, 2, 3)))
+        feats.append("seglen=" + _bucket(length, (1, 2, 3, 6, 12)))
         if in_quote:
             feats.append("inquote")
         for off in (-2, -1, 1, 2):
@@ -184,9 +219,6 @@ def featurize(tokens: list[str]) -> list[list[str]]:
             in_quote = True
         if "quote_close" in own[i]:
             in_quote = False
-        stripped = tok.rstrip("\"'”’)")
-        if stripped.endswith((".", ":", "?", "!")) and "initial" not in own[i]:
-            breaks += 1
     return out
 
 

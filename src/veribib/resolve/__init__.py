@@ -1,1 +1,45 @@
-"""The resolve stage of veribib."""
+"""The resolve stage of veribib: ask registries (and local snapshots) what exists."""
+
+from __future__ import annotations
+
+from veribib.config import Settings
+from veribib.errors import ConfigError
+from veribib.resolve.interface import ResponseCache
+from veribib.resolve.resolver import ALL_SEARCHES, Resolver, SearchKind
+from veribib.resolve.snapshot import Snapshot, SnapshotStats
+
+
+def build_resolver(settings: Settings, cache: ResponseCache | None = None) -> Resolver:
+    """A Resolver wired from settings: the snapshots, and the live clients unless offline."""
+    snapshots = [Snapshot.open(path, settings.cache_dir) for path in settings.snapshots]
+    if settings.offline:
+        return Resolver(snapshots=snapshots, offline=True)
+    try:
+        # Imported here so an offline run never needs the HTTP stack.
+        from veribib.resolve.crossref import CrossrefClient
+        from veribib.resolve.ctgov import ClinicalTrialsClient
+        from veribib.resolve.datacite import DataCiteClient
+        from veribib.resolve.doiorg import DoiOrgClient
+    except ImportError as exc:
+        for snapshot in snapshots:
+            snapshot.close()
+        raise ConfigError(
+            f"the live registry clients cannot be loaded ({exc}); run with --offline"
+        ) from exc
+    return Resolver(
+        crossref=CrossrefClient(settings, cache),
+        doiorg=DoiOrgClient(settings, cache),
+        datacite=DataCiteClient(settings, cache),
+        trials=ClinicalTrialsClient(settings, cache),
+        snapshots=snapshots,
+    )
+
+
+__all__ = [
+    "ALL_SEARCHES",
+    "Resolver",
+    "SearchKind",
+    "Snapshot",
+    "SnapshotStats",
+    "build_resolver",
+]

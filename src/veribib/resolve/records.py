@@ -90,6 +90,16 @@ def _year(*dates: object) -> int | None:
     return None
 
 
+def _years(*dates: object) -> tuple[int, ...]:
+    """Every distinct year the given Crossref date objects carry, in the order given."""
+    out: list[int] = []
+    for date in dates:
+        year = _year(date)
+        if year is not None and year not in out:
+            out.append(year)
+    return tuple(out)
+
+
 def _crossref_people(people: object) -> tuple[Person, ...]:
     """Crossref ``author``/``editor`` lists to Person tuples (organisations keep their name)."""
     if not isinstance(people, list):
@@ -156,15 +166,13 @@ def work_from_crossref(message: Mapping[str, Any], source: str = "crossref") -> 
         incomplete = bool(provenance.get("author_list_truncated"))
     kind = message.get("type")
     score = message.get("score")
+    dates = tuple(
+        message.get(k)
+        for k in ("issued", "published", "published-print", "published-online", "posted")
+    )
     fields = Fields(
         authors=_crossref_people(message.get("author")),
-        year=_year(
-            message.get("issued"),
-            message.get("published"),
-            message.get("published-print"),
-            message.get("published-online"),
-            message.get("posted"),
-        ),
+        year=_year(*dates),
         title=title,
         container=_first(message.get("container-title")),
         volume=_text(message.get("volume")),
@@ -196,6 +204,7 @@ def work_from_crossref(message: Mapping[str, Any], source: str = "crossref") -> 
         authors_incomplete=incomplete,
         missing_fields=missing,
         score=float(score) if isinstance(score, int | float) else None,
+        years=_years(*dates),
     )
 
 

@@ -26,7 +26,7 @@ class Source(ABC):
 
     @abstractmethod
     def read(self, path: str, data: bytes) -> Document:
-        """Read a whole file's bytes into a Document; raise SourceError only if nothing is usable."""
+        """Read a whole file's bytes into a Document; raise SourceError only if none is usable."""
 
 
 __all__ = ["Document", "Source", "SourceError"]

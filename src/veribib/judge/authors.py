@@ -1,0 +1,208 @@
+"""Cited vs recorded author lists: family names after folding, misspellings, truncation, order.
+
+Given names are not compared beyond spotting swapped name order: initials and full names,
+transliterations and hyphenated given names differ too often between real citations and
+records to count as errors. A record known to be partial (``authors_incomplete``) is compared
+only over the authors it lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import JaroWinkler
+
+from veribib.judge.describe import label
+from veribib.judge.normalise import name_key, words, wordset
+from veribib.model import FieldComparison, Fields, Person, Work
+
+# Two family names this close (Jaro-Winkler, 0..1), both of 5+ letters and with the same first
+# letter, are one name misspelt ("Smtih"/"Smith" 0.95, "Kumari"/"Kumar" 0.97). 0.93 keeps
+# distinct short surnames apart ("Zhang"/"Zhong" 0.89, "Harper"/"Hamper" 0.91).
+NAME_MISSPELT_SIMILARITY = 0.93
+NAME_MISSPELT_MIN_LENGTH = 5
+
+# Share of the compared cited authors that must be found for the lists to "support" identity.
+AUTHOR_SUPPORT_SHARE = 0.5
+
+_PARTICLES = wordset(
+    "van von der den de del della di da dos das du la le ten ter zu vom bin ibn al el mac mc st"
+)
+# Not a name: unsigned works are cited as "Anonymous" and records list no author for them.
+_NO_AUTHOR = frozenset(("anonymous", "anon", "unknown", "na", "nn"))
+
+
+@lru_cache(maxsize=32768)
+def _parts(family: str) -> frozenset[str]:
+    """The parts of a family name that are not particles and have 3+ letters."""
+    return frozenset(w for w in words(family) if len(w) >= 3 and w not in _PARTICLES)
+
+
+def _family(p: Person) -> str:
+    """The family name, or the given name when the family holds no letters ("-, Sumaryadi")."""
+    return p.family if name_key(p.family) else p.given
+
+
+def _same(c: Person, f: Person) -> bool:
+    """Same family name; for compound names ("Donis-González") a part will do only when one
+    side is written with a single part, so a misspelt compound is still caught."""
+    cf, ff = _family(c), _family(f)
+    cw, fw = name_key(cf), name_key(ff)
+    if cw == fw:
+        return True
+    cp, fp = _parts(cf), _parts(ff)
+    if len(cp) > 1 and len(fp) > 1:
+        return False
+    if cp & fp or cw in fp or fw in cp:
+        return True
+    return min(len(cw), len(fw)) >= 4 and (cw.endswith(fw) or fw.endswith(cw))
+
+
+def _swapped(c: Person, f: Person) -> bool:
+    """Family and given name written the other way round ("Wei Zhang" as family "Wei")."""
+    cg, fg = name_key(c.given), name_key(f.given)
+    cf, ff = name_key(_family(c)), name_key(_family(f))
+    return len(fg) >= 2 and cf == fg and (not cg or cg[0] == ff[:1])
+
+
+def _misspelt(c: Person, f: Person) -> bool:
+    a, b = name_key(_family(c)), name_key(_family(f))
+    return (
+        min(len(a), len(b)) >= NAME_MISSPELT_MIN_LENGTH
+        and a[0] == b[0]
+        and JaroWinkler.similarity(a, b) >= NAME_MISSPELT_SIMILARITY
+    )
+
+
+def is_no_author(person: Person) -> bool:
+    """True for "Anonymous" and the like: an unsigned work, not a name to compare."""
+    return name_key(person.family) in _NO_AUTHOR and not person.given
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorCheck:
+    """The author-list comparison with what identity decisions need."""
+
+    comparison: FieldComparison
+    compared: int  # cited authors that could be checked against the record
+    matched: int  # of those, found in the record (misspelt ones included)
+    first_agrees: bool | None
+    problems: tuple[str, ...] = ()  # human-readable, for AUTHOR_MISMATCH evidence
+    missing: str | None = None  # message for AUTHORS_MISSING (truncated list without et al.)
+    misspelt: tuple[tuple[int, int], ...] = ()  # (cited index, record index) pairs
+    unmatched: tuple[int, ...] = ()  # cited indices compared and not in the record
+
+    @property
+    def support(self) -> bool:
+        """The lists say "same work": the first author or most compared authors are found."""
+        if self.compared == 0:
+            return False
+        return bool(self.first_agrees) or self.matched / self.compared >= AUTHOR_SUPPORT_SHARE
+
+    @property
+    def contradict(self) -> bool:
+        """The lists say "different work": none of the compared cited authors is in the record."""
+        return self.compared > 0 and self.matched == 0
+
+
+def _show(people: tuple[Person, ...], limit: int = 6) -> str:
+    names = ", ".join(p.family for p in people[:limit])
+    return names + (", ..." if len(people) > limit else "")
+
+
+@lru_cache(maxsize=32768)
+def compare_authors(cited: Fields, found: Work) -> AuthorCheck:
+    """Compare the cited author list with the record's (see the module docstring for the rules)."""
+    people = tuple(p for p in cited.authors if name_key(_family(p)) and not is_no_author(p))
+    recorded = tuple(p for p in found.fields.authors if name_key(_family(p)))
+    shown_cited = _show(people) if people else None
+    shown_found = _show(recorded) if recorded else None
+    if not people or not recorded:
+        return AuthorCheck(
+            FieldComparison("authors", shown_cited, shown_found, None, None), 0, 0, None
+        )
+    partial = found.authors_incomplete or any("author" in m.lower() for m in found.missing_fields)
+    where = label(found)
+    used: set[int] = set()
+    pairs: list[tuple[int, int | None, str]] = []  # (cited i, record j, kind)
+    for i, c in enumerate(people):
+        j = _find(c, recorded, used, i, exact=True)
+        kind = "exact"
+        if j is None:
+            j = _find(c, recorded, used, i, exact=False)
+            kind = "misspelt"
+        if j is not None:
+            used.add(j)
+        pairs.append((i, j, kind if j is not None else "none"))
+
+    problems: list[str] = []
+    compared = matched = 0
+    misspelt: list[tuple[int, int]] = []
+    unknown_names: list[str] = []
+    unmatched: list[int] = []
+    for i, j, kind in pairs:
+        if j is None and partial and i >= len(recorded):
+            continue  # beyond the part of the list the record shows: unknown
+        compared += 1
+        if j is None:
+            unknown_names.append(_family(people[i]))
+            unmatched.append(i)
+            continue
+        matched += 1
+        if kind == "misspelt":
+            misspelt.append((i, j))
+            problems.append(
+                f"author {i + 1}: cited '{_family(people[i])}', "
+                f"{where} has '{_family(recorded[j])}'"
+            )
+    if unknown_names:
+        problems.append(f"cited authors not in {where}'s list: {', '.join(unknown_names)}")
+
+    first_j = pairs[0][1]
+    if first_j is not None and first_j != 0 and matched:
+        problems.append(
+            f"first author: cited '{_family(people[0])}', "
+            f"{where} lists '{_family(recorded[0])}' first"
+        )
+
+    missing = None
+    if (
+        not partial
+        and not cited.et_al
+        and len(people) < len(recorded)
+        and matched == compared
+        and not problems
+    ):
+        missing = (
+            f"cited {len(people)} of {len(recorded)} authors without 'et al.'; "
+            f"{where} lists {_show(recorded, 8)}"
+        )
+    agrees = not problems and missing is None
+    similarity = round((matched - 0.5 * len(misspelt)) / compared, 3) if compared else None
+    return AuthorCheck(
+        comparison=FieldComparison(
+            "authors", shown_cited, shown_found, similarity, agrees if compared else None
+        ),
+        compared=compared,
+        matched=matched,
+        first_agrees=(first_j == 0) if compared else None,
+        problems=tuple(problems),
+        missing=missing,
+        misspelt=tuple(misspelt),
+        unmatched=tuple(unmatched),
+    )
+
+
+def _find(
+    c: Person, recorded: tuple[Person, ...], used: set[int], near: int, exact: bool
+) -> int | None:
+    """Index of the record author matching ``c`` (the one nearest position ``near`` first)."""
+    order = sorted(range(len(recorded)), key=lambda j: abs(j - near))
+    for j in order:
+        if j in used:
+            continue
+        f = recorded[j]
+        if (exact and (_same(c, f) or _swapped(c, f))) or (not exact and _misspelt(c, f)):
+            return j
+    return None

@@ -1,0 +1,54 @@
+"""Evidence codes: the stable, machine-readable half of every ``Evidence`` the judge gives.
+
+Reports and tests key on these; the message beside each names the values seen.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# --- what agreed -------------------------------------------------------------------------
+DOI_CONFIRMED: Final = "DOI_CONFIRMED"  # the record at the cited DOI is the cited work
+SEARCH_MATCH: Final = "SEARCH_MATCH"  # a bibliographic-search candidate is the cited work
+LOCATOR_MATCH: Final = "LOCATOR_MATCH"  # the work at the cited journal/volume/page is it
+TRIAL_FOUND: Final = "TRIAL_FOUND"  # the cited trial id exists and fits the citation
+DOI_OTHER_VERSION: Final = "DOI_OTHER_VERSION"  # cited DOI is a related version of the match
+DOI_UNCONFIRMED: Final = "DOI_UNCONFIRMED"  # the match has no DOI to compare the cited one with
+AMBIGUOUS_MATCH: Final = "AMBIGUOUS_MATCH"  # two records fit almost equally well
+
+# --- field errors (inaccurate) -----------------------------------------------------------
+TITLE_MISMATCH: Final = "TITLE_MISMATCH"
+AUTHOR_MISMATCH: Final = "AUTHOR_MISMATCH"
+AUTHORS_MISSING: Final = "AUTHORS_MISSING"  # a truncated author list without "et al."
+YEAR_MISMATCH: Final = "YEAR_MISMATCH"
+CONTAINER_MISMATCH: Final = "CONTAINER_MISMATCH"
+VOLUME_MISMATCH: Final = "VOLUME_MISMATCH"
+ISSUE_MISMATCH: Final = "ISSUE_MISMATCH"
+PAGES_MISMATCH: Final = "PAGES_MISMATCH"
+DOI_WRONG: Final = "DOI_WRONG"  # the cited DOI is not the cited work's DOI
+
+# --- fabrication evidence ----------------------------------------------------------------
+DOI_NOT_FOUND: Final = "DOI_NOT_FOUND"  # doi.org: the DOI does not exist
+DOI_OTHER_WORK: Final = "DOI_OTHER_WORK"  # the DOI belongs to a different work
+LOCATOR_OTHER_WORK: Final = "LOCATOR_OTHER_WORK"  # the cited journal/volume/page holds another work
+NO_MATCHING_RECORD: Final = "NO_MATCHING_RECORD"  # no such work in a registry covering the venue
+TRIAL_NOT_FOUND: Final = "TRIAL_NOT_FOUND"
+TRIAL_TOPIC_MISMATCH: Final = "TRIAL_TOPIC_MISMATCH"
+PLACEHOLDER_AUTHORS: Final = "PLACEHOLDER_AUTHORS"
+FUTURE_DATE: Final = "FUTURE_DATE"
+VENUE_NOT_FOUND: Final = "VENUE_NOT_FOUND"  # reserved: needs a journal lookup the resolver lacks
+
+# --- why a reference could not be checked (unresolved) -----------------------------------
+REGISTRY_UNAVAILABLE: Final = "REGISTRY_UNAVAILABLE"
+NOT_CHECKED_OFFLINE: Final = "NOT_CHECKED_OFFLINE"
+NOT_IN_REGISTRY: Final = "NOT_IN_REGISTRY"
+NO_IDENTIFIER_NO_MATCH: Final = "NO_IDENTIFIER_NO_MATCH"
+DOI_REGISTERED_ELSEWHERE: Final = "DOI_REGISTERED_ELSEWHERE"
+POSSIBLE_MATCH: Final = "POSSIBLE_MATCH"  # a candidate that may be the work, not enough to say
+NOTHING_TO_CHECK: Final = "NOTHING_TO_CHECK"
+
+# --- notes shown with flags --------------------------------------------------------------
+RETRACTED: Final = "RETRACTED"
+EXPRESSION_OF_CONCERN: Final = "EXPRESSION_OF_CONCERN"
+CORRECTED: Final = "CORRECTED"
+PREPRINT_PUBLISHED: Final = "PREPRINT_PUBLISHED"

@@ -1,0 +1,371 @@
+"""Field-by-field comparison of a citation with a record: title, year, journal, volume, pages.
+
+Each comparison says how similar the two values are (0..1) and whether they agree: ``True``,
+``False``, or ``None`` when a side is missing or the difference cannot be told from a citation
+habit (an absent value is unknown, never a mismatch). Authors live in ``authors.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from veribib.judge.authors import compare_authors
+from veribib.judge.normalise import (
+    bracket_notes,
+    compact_key,
+    container_words,
+    first_number,
+    fold,
+    main_title,
+    number_key,
+    strip_notice,
+    title_key,
+    words,
+    wordset,
+)
+from veribib.model import FieldComparison, Fields, ReferenceType, Work
+
+# A journal name this similar (rapidfuzz token_sort_ratio on content words, 0..1) is the same
+# journal spelt differently ("Journal of Physiology (London)" ~ "The Journal of Physiology").
+# 0.92 keeps "Aesthetic Surgery Journal" apart from "Aesthetic Surgery Journal Open Forum" (0.83).
+CONTAINER_SAME_SIMILARITY = 0.92
+
+# Words of a full journal name that abbreviations routinely leave out ("Pt B" for "Part B" is
+# kept, but "Am J Med Genet B" drops "Part").
+_SKIPPABLE = frozenset(["part", "section", "official", "series", "ser"])
+
+# Where preprints are posted: a preprint record cited with one of these is cited correctly.
+_PREPRINT_VENUES = wordset(
+    "arxiv biorxiv medrxiv chemrxiv psyarxiv socarxiv techrxiv engrxiv eartharxiv ssrn "
+    "preprint preprints researchsquare authorea osf zenodo figshare"
+)
+
+_RANGE = re.compile(r"\s*[-‐‑‒–—―−]+\s*|\s+to\s+")
+_PAGE_PREFIX = re.compile(r"^(?:pp?\.?|pages?)\s*", re.I)
+
+
+def recorded_years(work: Work) -> tuple[int, ...]:
+    """Every year the record carries (issued first)."""
+    years = [work.fields.year] if work.fields.year is not None else []
+    years.extend(y for y in work.years if y not in years)
+    return tuple(years)
+
+
+def full_title(work: Work) -> str | None:
+    """The record's title with its subtitle, as a corrected citation would write it."""
+    title = work.fields.title
+    if title and work.subtitle and compact_key(work.subtitle) not in compact_key(title):
+        return f"{title}: {work.subtitle}"
+    return title
+
+
+# --- title -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TitleResult:
+    """How a cited title relates to a recorded one."""
+
+    similarity: float
+    agrees: bool
+
+
+@lru_cache(maxsize=32768)
+def _title_result(cited: str, title: str, subtitle: str | None) -> TitleResult:
+    recorded = strip_notice(title)
+    variants = [recorded]
+    if subtitle:
+        variants.append(f"{recorded}: {subtitle}")
+    cited_compact = compact_key(cited)
+    cited_main = main_title(cited)
+    agrees = any(compact_key(v) == cited_compact for v in variants)
+    if not agrees:
+        # A cited title that is the record's main title (before ":") names the same work; so
+        # does a cited "title: subtitle" whose subtitle the record keeps in a separate field.
+        recorded_main = main_title(recorded)
+        agrees = (recorded_main is not None and compact_key(recorded_main) == cited_compact) or (
+            cited_main is not None
+            and not subtitle
+            and compact_key(cited_main) == compact_key(recorded)
+        )
+    if agrees:
+        return TitleResult(1.0, True)
+    cited_key = title_key(cited)
+    best = 0.0
+    for v in variants:
+        key = title_key(v)
+        best = max(
+            best,
+            fuzz.ratio(cited_key, key),
+            fuzz.ratio(cited_compact, compact_key(v)),
+            fuzz.token_sort_ratio(cited_key, key),
+        )
+    return TitleResult(round(best / 100.0, 3), False)
+
+
+def compare_title(cited: Fields, found: Work) -> FieldComparison:
+    """Cited vs recorded title; agrees only when equal after folding (a typo is a mismatch)."""
+    ctitle, ftitle = cited.title, found.fields.title
+    if not ctitle or not ftitle or not words(ctitle) or not words(ftitle):
+        return FieldComparison("title", ctitle, ftitle, None, None)
+    result = _title_result(ctitle, ftitle, found.subtitle)
+    return FieldComparison("title", ctitle, full_title(found), result.similarity, result.agrees)
+
+
+# --- year --------------------------------------------------------------------------------
+
+
+def compare_year(cited: Fields, found: Work) -> FieldComparison:
+    """Cited year vs any year the record carries (online and print years may differ)."""
+    years = recorded_years(found)
+    shown = str(found.fields.year) if found.fields.year is not None else None
+    if cited.year is None or not years:
+        return FieldComparison("year", _str(cited.year), shown, None, None)
+    if cited.year in years:
+        return FieldComparison("year", str(cited.year), str(cited.year), 1.0, True)
+    gap = min(abs(cited.year - y) for y in years)
+    return FieldComparison("year", str(cited.year), shown, 0.5 if gap == 1 else 0.0, False)
+
+
+def _str(value: int | None) -> str | None:
+    return None if value is None else str(value)
+
+
+# --- container ---------------------------------------------------------------------------
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Word ``short`` abbreviates word ``full``: a prefix, or its letters in order ("Natl")."""
+    if not short or short[0] != full[0] or len(short) > len(full):
+        return False
+    if full.startswith(short):
+        return True
+    rest = iter(full[1:])
+    return all(c in rest for c in short[1:])
+
+
+def _abbreviation_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Each word of ``short`` abbreviates the next word of ``full`` (some words may be skipped)."""
+    i = j = 0
+    while i < len(short) and j < len(full):
+        if _abbreviates(short[i], full[j]):
+            i, j = i + 1, j + 1
+        elif full[j] in _SKIPPABLE:
+            j += 1
+        else:
+            return False
+    return i == len(short) and all(w in _SKIPPABLE for w in full[j:])
+
+
+def _acronym(name: str) -> str | None:
+    """A journal cited as an acronym ("JID", "CCS", "PNAS"), lower-cased; None otherwise."""
+    bare = re.sub(r"[.\s]", "", re.sub(r"\([^)]*\)", "", name))
+    if 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper():
+        return bare.lower()
+    return None
+
+
+def _initials(ws: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in ws if not w.isdigit())
+
+
+def _no_digits(ws: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w for w in ws if not w.isdigit())
+
+
+def _same_container(cited: str, name: str) -> tuple[float, bool]:
+    """Similarity and sameness of two journal names, abbreviations and acronyms included."""
+    cw, nw = _no_digits(container_words(cited)), _no_digits(container_words(name))
+    if not cw or not nw:
+        return 0.0, False
+    if cw == nw or _abbreviation_of(cw, nw) or _abbreviation_of(nw, cw):
+        return 1.0, True
+    for acro, other in ((_acronym(cited), nw), (_acronym(name), cw)):
+        # 4+ letter acronyms may drop a trailing place ("PNAS" for "... Sciences USA").
+        if (
+            acro
+            and len(other) > 1
+            and (_initials(other) == acro or (len(acro) >= 4 and _initials(other).startswith(acro)))
+        ):
+            return 1.0, True
+    cited_notes, name_notes = bracket_notes(cited), bracket_notes(name)
+    joined_c, joined_n = " ".join(cw), " ".join(nw)
+    if joined_c in name_notes or joined_n in cited_notes or set(cited_notes) & set(name_notes):
+        return 1.0, True
+    sim = fuzz.token_sort_ratio(joined_c, joined_n) / 100.0
+    return round(sim, 3), sim >= CONTAINER_SAME_SIMILARITY
+
+
+def _is_preprint_venue(cited: str) -> bool:
+    ws = set(words(cited))
+    return bool(ws & _PREPRINT_VENUES) or "research square" in " ".join(words(cited))
+
+
+def compare_container(cited: Fields, found: Work) -> FieldComparison:
+    """Cited vs recorded journal (or proceedings/book title), abbreviations and acronyms allowed.
+
+    A difference counts as a mismatch only for journal articles and preprints: for chapters and
+    proceedings Crossref's first container title is often the book series, not the book.
+    """
+    ccont = cited.container
+    ftype = found.fields.type
+    if not ccont or not words(ccont):
+        return FieldComparison("journal", ccont, found.fields.container, None, None)
+    names = [n for n in (found.fields.container, *found.container_short) if n]
+    if not names:
+        if ftype is ReferenceType.PREPRINT:
+            # A preprint record has no journal: citing it as published somewhere is an error.
+            publisher = found.fields.publisher or "a preprint server"
+            shown = f"preprint ({publisher})"
+            if _is_preprint_venue(ccont) or (
+                found.fields.publisher and _same_container(ccont, found.fields.publisher)[1]
+            ):
+                return FieldComparison("journal", ccont, shown, 1.0, True)
+            return FieldComparison("journal", ccont, shown, 0.0, False)
+        return FieldComparison("journal", ccont, None, None, None)
+    best_sim, same = 0.0, False
+    for name in names:
+        sim, ok = _same_container(ccont, name)
+        best_sim = max(best_sim, sim)
+        if ok:
+            same = True
+            break
+    if same:
+        return FieldComparison("journal", ccont, found.fields.container, 1.0, True)
+    decisive = ftype in (ReferenceType.JOURNAL_ARTICLE, ReferenceType.PREPRINT) or (
+        ftype is None and bool(found.issn)
+    )
+    return FieldComparison(
+        "journal", ccont, found.fields.container, best_sim, False if decisive else None
+    )
+
+
+# --- volume and issue ---------------------------------------------------------------------
+
+
+def _compare_number(name: str, cited: str | None, found: str | None) -> FieldComparison:
+    if not cited or not found or not words(cited) or not words(found):
+        return FieldComparison(name, cited, found, None, None)
+    ck, fk = number_key(cited), number_key(found)
+    if ck == fk:
+        return FieldComparison(name, cited, found, 1.0, True)
+    cn, fn = first_number(cited), first_number(found)
+    if cn is not None and cn == fn:
+        # "42 Suppl 1" vs "42", "3-4" vs "3": the same number with a qualifier.
+        return FieldComparison(name, cited, found, 0.9, True)
+    if ck and fk and (ck in fk or fk in ck) and not (ck.isdigit() and fk.isdigit()):
+        return FieldComparison(name, cited, found, 0.8, True)
+    return FieldComparison(name, cited, found, 0.0, False)
+
+
+def compare_volume(cited: Fields, found: Work) -> FieldComparison:
+    """Cited vs recorded volume ("Vol. 42" ~ "42")."""
+    return _compare_number("volume", cited.volume, found.fields.volume)
+
+
+def compare_issue(cited: Fields, found: Work) -> FieldComparison:
+    """Cited vs recorded issue ("3-4" ~ "3", "Suppl 1" ~ "S1")."""
+    return _compare_number("issue", cited.issue, found.fields.issue)
+
+
+# --- pages -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PageRange:
+    """A first and (optional) last page as compared: folded, "678.e8" cut to "678"."""
+
+    first: str
+    last: str | None
+
+
+@lru_cache(maxsize=16384)
+def page_range(pages: str) -> PageRange | None:
+    """Parse "1185-94", "662-678.e8", "81–81", "e33693", "pp. 49-59" into a PageRange."""
+    text = _PAGE_PREFIX.sub("", fold(pages).strip())
+    text = text.split(",", 1)[0]
+    parts = [p for p in _RANGE.split(text, maxsplit=1) if p.strip()]
+    if not parts:
+        return None
+    first = _page_word(parts[0])
+    if not first:
+        return None
+    last = _page_word(parts[1]) if len(parts) > 1 else None
+    if last and first.isdigit() and last.isdigit() and len(last) < len(first):
+        last = first[: len(first) - len(last)] + last  # "1185-94" → "1185-1194"
+    return PageRange(first, last)
+
+
+def _page_word(part: str) -> str:
+    """A page as compared: the word before a ".e8"-style suffix, leading zeros dropped."""
+    head = part.strip().split(".", 1)[0] if re.match(r"^\w+\.\D", part.strip()) else part
+    key = "".join(words(head))
+    return key.lstrip("0") or key if key.isdigit() else key
+
+
+def _same_page(a: str, b: str) -> bool:
+    """Pages equal, or the same number with and without a letter prefix ("e0135414" ~ "135414")."""
+    if a == b:
+        return True
+    da, db = re.sub(r"^[a-z]+0*", "", a), re.sub(r"^[a-z]+0*", "", b)
+    return bool(da) and da == db and da.isdigit()
+
+
+def _is_article_number(found: Work, first: str, last: str | None) -> bool:
+    return bool(found.article_number) or (last is None and (not first.isdigit() or len(first) >= 5))
+
+
+def _recorded_ranges(found: Work) -> list[PageRange]:
+    ranges = [page_range(p) for p in (found.fields.pages, found.article_number) if p]
+    return [r for r in ranges if r is not None]
+
+
+def same_first_page(cited: Fields, found: Work) -> bool | None:
+    """Whether the cited first page (or article number) is the record's; None when unknown."""
+    c = page_range(cited.pages) if cited.pages else None
+    recorded = _recorded_ranges(found)
+    if c is None or not recorded:
+        return None
+    return any(_same_page(c.first, f.first) for f in recorded)
+
+
+def compare_pages(cited: Fields, found: Work) -> FieldComparison:
+    """Cited vs recorded pages or article number; a cited first page alone agrees with a range."""
+    cpages = cited.pages
+    fpages = found.fields.pages or found.article_number
+    if not cpages or not fpages:
+        return FieldComparison("pages", cpages, fpages, None, None)
+    c = page_range(cpages)
+    recorded = _recorded_ranges(found)
+    if c is None or not recorded:
+        return FieldComparison("pages", cpages, fpages, None, None)
+    for f in recorded:
+        if _same_page(c.first, f.first):
+            if c.last is None or f.last is None or _same_page(c.last, f.last):
+                return FieldComparison("pages", cpages, fpages, 1.0, True)
+            return FieldComparison("pages", cpages, fpages, 0.5, False)
+    f = recorded[0]
+    if c.first == "1" and _is_article_number(found, f.first, f.last):
+        # PDF pages "1-12" cited for an article that is numbered, not paginated.
+        return FieldComparison("pages", cpages, fpages, None, None)
+    return FieldComparison("pages", cpages, fpages, 0.0, False)
+
+
+# --- all fields --------------------------------------------------------------------------
+
+
+def compare_fields(cited: Fields, found: Work) -> tuple[FieldComparison, ...]:
+    """Compare every bibliographic field of a citation with a record, in display order."""
+    return (
+        compare_title(cited, found),
+        compare_authors(cited, found).comparison,
+        compare_year(cited, found),
+        compare_container(cited, found),
+        compare_volume(cited, found),
+        compare_issue(cited, found),
+        compare_pages(cited, found),
+    )

@@ -1,0 +1,53 @@
+"""Which further lookups a reference needs once its identifiers have been looked up.
+
+Requests are kept low: a DOI whose record agrees with the cited title and authors needs
+nothing more; a search is asked for when there is no DOI, or the DOI's record disagrees, or
+the DOI lookup gave no record (or the record differs in title, authors, year or journal: a
+better version may exist); a locator lookup when a journal and a first page (or article
+number) are cited and the identifier route did not already verify the work.
+"""
+
+from __future__ import annotations
+
+from veribib.judge.match import Identity, assess
+from veribib.model import Reference, ReferenceType, Resolution, Status
+
+SEARCH = "search"
+LOCATOR = "locator"
+
+_VERSION_FIELDS = ("title", "authors", "year", "journal")
+
+
+def _doi_agrees(reference: Reference, resolution: Resolution) -> bool:
+    outcome = resolution.doi
+    if not reference.identifiers.doi or outcome is None:
+        return False
+    if outcome.status is not Status.FOUND or outcome.value is None:
+        return False
+    a = assess(reference.fields, outcome.value)
+    # Errors in the fields that tell versions apart (a preprint DOI cited for the journal
+    # article, a year or journal that is another version's) are worth a search for a better
+    # record; a wrong page or volume is not.
+    return a.identity is Identity.SAME and not any(
+        c.agrees is False for c in a.comparisons if c.field in _VERSION_FIELDS
+    )
+
+
+def _trial_suffices(reference: Reference, resolution: Resolution) -> bool:
+    """A trial registration cited as such, and found: the registry record is the work."""
+    if reference.fields.type is not ReferenceType.CLINICAL_TRIAL or not resolution.trials:
+        return False
+    return all(o.status is Status.FOUND for _, o in resolution.trials)
+
+
+def needs_search(reference: Reference, resolution: Resolution) -> frozenset[str]:
+    """The lookups still worth making: a subset of {"search", "locator"}."""
+    cited = reference.fields
+    if _doi_agrees(reference, resolution) or _trial_suffices(reference, resolution):
+        return frozenset()
+    wanted: set[str] = set()
+    if cited.title or (cited.authors and (cited.container or cited.year)):
+        wanted.add(SEARCH)
+    if cited.container and cited.first_page:
+        wanted.add(LOCATOR)
+    return frozenset(wanted)

@@ -1,0 +1,75 @@
+"""Checks that need no registry: placeholder author names and dates in the future.
+
+Placeholders are names no real author list contains: "John Doe", "Author A", "A. Author",
+"Firstname Lastname", an author list that is only "et al.". "Anonymous" is NOT one: unsigned
+editorials and reports are cited that way (MEDLINE does it), so it counts as no author.
+A single "Doe" with another given name is a real surname and is not flagged either.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from veribib.judge import codes
+from veribib.judge.authors import is_no_author
+from veribib.judge.normalise import words, wordset
+from veribib.model import Evidence, Fields, Person
+
+_PLACEHOLDER_FAMILIES = wordset(
+    "author authors lastname surname familyname placeholder nobody xxx xxxx tbd todo etal others"
+)
+_PLACEHOLDER_FULL = re.compile(
+    r"^(?:(?:first|second|third|last|corresponding|main|co)\s*)?author(?:s)?\s*(?:[a-z]|\d+)?$|"
+    r"^(?:[a-z]|\d+)\s*author$|"
+    r"^(?:john|jane|j|jd)\s*doe$|^doe\s*(?:john|jane|j|jd)?$|"
+    r"^(?:first\s*name|firstname|given\s*name)\s*(?:last\s*name|lastname|surname|family\s*name)$|"
+    r"^(?:last\s*name|lastname|surname)\s*(?:first\s*name|firstname|given\s*name)?$|"
+    r"^(?:foo\s*bar|lorem\s*ipsum|name\s*surname|your\s*name|author\s*name|et\s*al)$"
+)
+
+
+def _full(p: Person) -> str:
+    return " ".join(words(f"{p.given} {p.family}"))
+
+
+def _full_inverted(p: Person) -> str:
+    return " ".join(words(f"{p.family} {p.given}"))
+
+
+def is_placeholder(person: Person) -> bool:
+    """True when a name is a template placeholder rather than a person."""
+    family = "".join(words(person.family))
+    if family in _PLACEHOLDER_FAMILIES:
+        return True
+    return bool(
+        _PLACEHOLDER_FULL.match(_full(person)) or _PLACEHOLDER_FULL.match(_full_inverted(person))
+    )
+
+
+def placeholder_authors(cited: Fields) -> Evidence | None:
+    """PLACEHOLDER_AUTHORS evidence when the author list is made of placeholders, else None.
+
+    Fires when the list is only "et al.", or when every named author is a placeholder, or when
+    two or more are (a real list may hold one odd name, not a pattern of them).
+    """
+    people = [p for p in cited.authors if words(p.family)]
+    if not people:
+        if cited.et_al:
+            return Evidence(codes.PLACEHOLDER_AUTHORS, "the author list is only 'et al.'")
+        return None
+    real = [p for p in people if not is_no_author(p)]
+    fake = [p for p in real if is_placeholder(p)]
+    if fake and (len(fake) == len(real) or len(fake) >= 2):
+        names = "; ".join(str(p) for p in fake)
+        return Evidence(codes.PLACEHOLDER_AUTHORS, f"placeholder author names: {names}")
+    return None
+
+
+def future_date(cited: Fields, today: datetime.date) -> Evidence | None:
+    """FUTURE_DATE evidence when the cited year is after today's year, else None."""
+    if cited.year is not None and cited.year > today.year:
+        return Evidence(
+            codes.FUTURE_DATE, f"cited year {cited.year} is in the future (today is {today.year})"
+        )
+    return None

@@ -1,0 +1,192 @@
+"""Parse a free-text reference string into ``Fields`` with the CRF tagger and a few repairs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from veribib.model import Fields, Identifiers
+from veribib.reference import crf
+from veribib.reference.features import tokenize
+from veribib.reference.kinds import guess_type
+from veribib.reference.spans import fields_from_spans, group_spans
+
+Tagger = Callable[[list[str]], list[str]]  # tokens -> one label each
+
+MAX_TOKENS = 300  # longer "references" are mis-split text; tag the start only
+
+_DOI_TOKEN = re.compile(r"(?:^|doi\.org/|doi:)10\.\d{4,9}/\S+", re.IGNORECASE)
+_URL_TOKEN = re.compile(r"^(?:<?https?://|<?www\.)\S+", re.IGNORECASE)
+_DOI_WORD = re.compile(r"^\(?(?:doi|DOI)\s*:?\)?$")
+# Registry numbers that can stand alone, and the words that introduce an id.
+_ID_TOKEN = re.compile(
+    r"^\(?(?:PMC\d{4,9}|NCT\d{8}|ISRCTN\d{8}|ACTRN\d{14}|ChiCTR[-\w]{8,14}|DRKS\d{8}|"
+    r"UMIN\d{9}|KCT\d{7}|jRCT\w\d{9}|CTRI/[\d/]+)\)?[.,;]?$",
+    re.IGNORECASE,
+)
+_ID_NUMBER = re.compile(r"^[\w/-]*\d[\w/-]*[.,;]?$")
+_ID_WORDS = frozenset(
+    "pmid pmid: pmcid pmcid: trial trial: id id: identifier identifier: registration "
+    "registration: number number: no. no: clinicaltrials.gov clinicaltrials.gov: isbn isbn: "
+    "issn issn: arxiv arxiv: eudract eudract:".split()
+)
+_CAPTION = re.compile(r"^(?:references?|ref|refs|citation|cited|source|bibliography):$", re.I)
+_NUMBER = re.compile(r"^\d{1,6}[.,;]?$")
+_LONG_NUMBER = re.compile(r"^\d{5,}[.,;]?$")
+_CONTAINERS = ("journal", "container-title")
+# A full stop after a whole word (not ``J.``, ``Proc.``, ``Sci.``): the end of a sentence.
+_SENTENCE_END = re.compile(r"[^\W\d_]*[a-z][^\W\d_]{3,}[.?!]$")
+_HTML_TAG = re.compile(
+    r"</?(?:i|b|em|strong|sup|sub|span|font|u|a|small|sc|italic|bold)(?:\s[^<>]*)?/?>", re.I
+)
+_GLUED = re.compile(r"(?<=[a-z0-9)\]]{2})[.;](?=[A-Z][a-z]{2})|;(?=[A-Za-z])")
+_PAREN_YEAR = re.compile(r"\((1[5-9]\d\d|20\d\d)[a-z]?\)")
+_BARE_YEAR = re.compile(r"^\(?(1[5-9]\d\d|20\d\d)[a-z]?\)?[.,;:]?$")
+
+
+def certain_labels(tokens: list[str]) -> list[str | None]:
+    """Labels that need no model: DOIs, URLs and registry numbers, with the words that
+    introduce them (``doi:``, ``Trial ID:``, ``PMID:``); None for every other token."""
+    out: list[str | None] = [None] * len(tokens)
+    for i, tok in enumerate(tokens):
+        if _DOI_TOKEN.search(tok):
+            out[i] = "doi"
+            if i > 0 and _DOI_WORD.match(tokens[i - 1]):
+                out[i - 1] = "doi"
+        elif _URL_TOKEN.match(tok):
+            out[i] = "url"
+        elif _ID_TOKEN.match(tok) or (
+            _ID_NUMBER.match(tok) and i > 0 and tokens[i - 1].lower() in _ID_WORDS
+        ):
+            out[i] = "note"
+            j = i - 1
+            while j >= 0 and tokens[j].lower() in _ID_WORDS:
+                out[j] = "note"
+                j -= 1
+    return out
+
+
+def _number_after_volume(tokens: list[str], labels: list[str]) -> list[str]:
+    """``Life 12, 1733.``: a year-like "date" right after the volume, when a date came
+    earlier, is the page or article number."""
+    out = list(labels)
+    for i in range(1, len(tokens)):
+        if (
+            out[i] == "date"
+            and out[i - 1] == "volume"
+            and "date" in out[: i - 1]
+            and _NUMBER.match(tokens[i])
+            and "pages" not in out
+        ):
+            out[i] = "pages"
+    return out
+
+
+def _article_number_as_volume(tokens: list[str], labels: list[str]) -> list[str]:
+    """``Chinese Chemical Letters, 109766.``: a lone five-plus-digit "volume" with no pages
+    is an article number (no journal has reached volume 10000)."""
+    vol = [i for i, label in enumerate(labels) if label == "volume"]
+    if len(vol) == 1 and "pages" not in labels and _LONG_NUMBER.match(tokens[vol[0]]):
+        out = list(labels)
+        out[vol[0]] = "pages"
+        return out
+    return labels
+
+
+def _title_runs_into_container(tokens: list[str], labels: list[str]) -> list[str]:
+    """``Title, More Title. Journal 10, 65.``: when the title stops at a comma and the
+    container holds a full stop after a whole word, the words up to that stop are title."""
+    out = list(labels)
+    title_end = max((i for i, lab in enumerate(out) if lab == "title"), default=None)
+    if title_end is None or title_end + 1 >= len(tokens):
+        return out
+    if not tokens[title_end].endswith(","):
+        return out
+    j = title_end + 1
+    if out[j] not in _CONTAINERS:
+        return out
+    k = j
+    while k < len(tokens) and out[k] == out[j]:
+        if _SENTENCE_END.search(tokens[k]) and k + 1 < len(tokens) and out[k + 1] == out[j]:
+            for m in range(j, k + 1):
+                out[m] = "title"
+            return out
+        k += 1
+    return out
+
+
+_RULES = (
+    _number_after_volume,
+    _article_number_as_volume,
+    _title_runs_into_container,
+)
+
+
+def _repair(tokens: list[str], labels: list[str]) -> list[str]:
+    """Apply the label repairs in order; each takes and returns a whole label list."""
+    for rule in _RULES:
+        labels = rule(tokens, labels)
+    return labels
+
+
+def _fallback_year(tokens: list[str], labels: list[str]) -> int | None:
+    """A year outside title and container when the tagger marked no date."""
+    for tok, label in zip(tokens, labels, strict=True):
+        if label in ("title", "journal", "container-title"):
+            continue
+        m = _BARE_YEAR.match(tok) or _PAREN_YEAR.search(tok)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _unglue(token: str) -> str:
+    """``1969.Vacancies`` → ``1969. Vacancies``: a missing space after a full stop or
+    semicolon (URLs, DOIs and e-mail addresses are left alone)."""
+    if "/" in token or "@" in token or token.lower().startswith("www"):
+        return token
+    return _GLUED.sub(lambda m: m.group(0) + " ", token)
+
+
+def prepare(text: str) -> str:
+    """Clean a reference string before tagging: inline HTML tags, NULs, glued sentences."""
+    text = _HTML_TAG.sub("", text.replace("\x00", " "))
+    return " ".join(_unglue(t.text) for t in tokenize(text))
+
+
+def tag_string(text: str, tagger: Tagger | None = None) -> tuple[list[str], list[str]]:
+    """Tokens of ``text`` (after ``prepare``) and the label of each (after repairs).
+
+    Tokens whose label is certain (identifiers, a leading ``Reference:`` caption) are left
+    out of tagging: the model then sees the reference as if they were not there, which is
+    how most of its training data looks, and they cannot throw it off.
+    """
+    tokens = [t.text for t in tokenize(prepare(text))][:MAX_TOKENS]
+    fixed = certain_labels(tokens)
+    if tokens and _CAPTION.match(tokens[0]):
+        fixed[0] = "note"
+    rest = [tok for tok, label in zip(tokens, fixed, strict=True) if label is None]
+    tagged = iter((tagger or crf.tag)(rest))
+    labels = [label if label is not None else next(tagged) for label in fixed]
+    return tokens, _repair(tokens, labels)
+
+
+def parse_string(
+    text: str, identifiers: Identifiers | None = None, *, tagger: Tagger | None = None
+) -> Fields:
+    """Parse one reference string into fields (authors, year, title, container, ...).
+
+    ``identifiers`` found elsewhere sharpen the type guess; ``tagger`` replaces the shipped
+    model (the evaluation uses it to test a model trained on other data).
+    """
+    tokens, labels = tag_string(text, tagger)
+    if not tokens:
+        return Fields()
+    fields = fields_from_spans(group_spans(tokens, labels))
+    if fields.year is None:
+        fields = replace(fields, year=_fallback_year(tokens, labels))
+    return replace(fields, type=guess_type(text, fields, set(labels), identifiers))
+
+
+__all__ = ["MAX_TOKENS", "Tagger", "certain_labels", "parse_string", "prepare", "tag_string"]

@@ -1,0 +1,115 @@
+"""DataCite REST API client: work records for DOIs DataCite registered (``/dois/{doi}``).
+
+Asked only for DOIs doi.org attributes to DataCite, so one request per DOI is cheap enough;
+the pool limiter keeps them at a conservative pace. A 404 (JSON:API ``errors``) is NOT_FOUND.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import httpx
+
+from veribib.config import Settings
+from veribib.model import Fields, Outcome, Status, Work
+from veribib.resolve.crossref import doi_path
+from veribib.resolve.http import Service, Unavailable, gather_or_raise
+from veribib.resolve.interface import ResponseCache
+from veribib.resolve.ratelimit import CONSERVATIVE_CONCURRENCY, DATACITE_LIMITS, make_pools
+from veribib.resolve.records import work_from_datacite
+from veribib.resolve.retry import RetryPolicy
+
+SOURCE = "datacite"
+
+
+def _is_doi_document(data: Any) -> bool:
+    return isinstance(data, Mapping) and isinstance(data.get("data"), Mapping)
+
+
+class DataCiteClient:
+    """DataCite over HTTP, implementing ``WorkRegistry`` (lookups by DOI only)."""
+
+    name = SOURCE
+    authoritative = True
+
+    def __init__(
+        self,
+        settings: Settings,
+        cache: ResponseCache | None = None,
+        *,
+        policy: RetryPolicy | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.service = Service(
+            "datacite",
+            settings.datacite_url,
+            make_pools(DATACITE_LIMITS, CONSERVATIVE_CONCURRENCY),
+            label="DataCite",
+            mailto=settings.mailto,
+            timeout=settings.timeout,
+            policy=policy or RetryPolicy(max_attempts=settings.max_attempts),
+            cache=cache,
+            refresh=settings.refresh,
+            offline=settings.offline,
+            transport=transport,
+        )
+
+    async def __aenter__(self) -> DataCiteClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the pooled connections."""
+        await self.service.aclose()
+
+    async def work(self, doi: str) -> Outcome[Work]:
+        """One DOI through ``/dois/{doi}``."""
+        result = await self.service.get(f"/dois/{doi_path(doi)}", validate=_is_doi_document)
+        if isinstance(result, Unavailable):
+            status = Status.NOT_CHECKED if result.offline else Status.UNAVAILABLE
+            return Outcome(status=status, source=SOURCE, detail=result.detail, url=result.url)
+        data = result.data.get("data") if isinstance(result.data, Mapping) else None
+        if result.status == 200 and isinstance(data, Mapping):
+            return Outcome(
+                status=Status.FOUND,
+                value=work_from_datacite(data),
+                source=SOURCE,
+                detail="from cache" if result.from_cache else "",
+                url=result.url,
+            )
+        if result.status in (400, 404, 410):
+            return Outcome(
+                status=Status.NOT_FOUND,
+                source=SOURCE,
+                detail="DataCite has no record of this DOI",
+                url=result.url,
+            )
+        return Outcome(
+            status=Status.UNAVAILABLE,
+            source=SOURCE,
+            detail=f"DataCite answered HTTP {result.status}",
+            url=result.url,
+        )
+
+    async def works_by_doi(self, dois: Sequence[str]) -> dict[str, Outcome[Work]]:
+        """Many DOIs, one request each, paced by the pool limiter."""
+        unique = list(dict.fromkeys(d.strip().lower() for d in dois))
+        outcomes = await gather_or_raise(*(self.work(d) for d in unique))
+        found = dict(zip(unique, outcomes, strict=True))
+        return {doi: found[doi.strip().lower()] for doi in dois}
+
+    async def search(self, fields: Fields, text: str, rows: int = 5) -> Outcome[tuple[Work, ...]]:
+        """Not offered: veribib searches Crossref; DataCite is asked by DOI only."""
+        return Outcome(status=Status.NOT_CHECKED, source=SOURCE, detail="DataCite is not searched")
+
+    async def by_locator(
+        self, container: str, volume: str | None, first_page: str, year: int | None
+    ) -> Outcome[tuple[Work, ...]]:
+        """Not offered: journal locators are Crossref's domain."""
+        return Outcome(status=Status.NOT_CHECKED, source=SOURCE, detail="DataCite is not searched")
+
+
+__all__ = ["DataCiteClient"]

@@ -1,0 +1,357 @@
+"""The one HTTP layer every live registry client goes through.
+
+A ``Service`` is one registry (Crossref, doi.org, DataCite, ClinicalTrials.gov): a pooled
+``httpx.AsyncClient`` with veribib's User-Agent and the configured timeout, the pool limiters of
+``ratelimit``, the retries of ``retry`` and the response cache. ``get`` answers with a ``Reply``
+(any HTTP answer the service gave, from the network or the cache) or an ``Unavailable`` (every
+attempt failed, or offline) — never an exception, except ``ResolveError`` for 401/403.
+
+Secrets and contact details stay out of everything stored or shown: the Crossref Plus token is a
+header sent only by the Crossref service, and the ``mailto`` parameter is added at send time, so
+neither is in a cache key, a stored URL, an ``Outcome.url``, a log line or an error message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+import time
+from collections import Counter
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import httpx
+
+from veribib import __version__
+from veribib.errors import ResolveError
+from veribib.resolve.interface import CachedResponse, ResponseCache
+from veribib.resolve.ratelimit import PoolLimiter
+from veribib.resolve.retry import (
+    GaveUp,
+    MalformedBody,
+    RetryableStatus,
+    RetryPolicy,
+    call_with_retries,
+    parse_retry_after,
+)
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+DAY = 86_400.0
+MAX_AGE_OK = 30 * DAY  # a record that existed rarely stops existing
+MAX_AGE_NOT_FOUND = 1 * DAY  # a miss may become a hit when the deposit arrives
+CACHEABLE = frozenset({200, 203, 400, 404, 410})  # answers (facts); never 5xx, 429 or failures
+REFUSED = frozenset({401, 403})
+
+Params = Sequence[tuple[str, str]]
+Validator = Callable[[Any], bool]
+
+_TAGS = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+def user_agent(mailto: str | None) -> str:
+    """veribib's User-Agent: name, version, project URL and, when configured, the contact."""
+    contact = f"; mailto:{mailto}" if mailto else ""
+    return f"veribib/{__version__} (+https://github.com/veribib/veribib{contact})"
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """An HTTP answer from a service (or the cache): status, body and the public URL asked."""
+
+    url: str  # public: no mailto, no token
+    status: int
+    body: bytes
+    content_type: str
+    data: Any = None  # parsed JSON body, None when it is not JSON
+    from_cache: bool = False
+    fetched_at: float = 0.0
+
+    def text(self, limit: int = 300) -> str:
+        """The body as short plain text (tags stripped), for details and error messages."""
+        text = _SPACE.sub(" ", _TAGS.sub(" ", self.body.decode("utf-8", "replace"))).strip()
+        return text[:limit]
+
+
+@dataclass(frozen=True, slots=True)
+class Unavailable:
+    """No answer: every attempt failed (outage, timeouts, garbled bodies) or we are offline."""
+
+    url: str
+    detail: str
+    offline: bool = False
+
+
+Result = Reply | Unavailable
+
+
+async def gather_or_raise(*aws: Awaitable[T]) -> list[T]:
+    """Run awaitables together; on the first error cancel the others and raise that error.
+
+    Unlike ``asyncio.gather`` nothing is left running after a ``ResolveError`` (HTTP 403), and
+    unlike a ``TaskGroup`` the error is not wrapped in an ``ExceptionGroup``.
+    """
+    tasks = [asyncio.ensure_future(aw) for aw in aws]
+    try:
+        return list(await asyncio.gather(*tasks))
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
+
+
+def parse_json(body: bytes) -> Any:
+    """The JSON in a body, or None when it is not JSON."""
+    try:
+        return json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+class MemoryCache:
+    """A ``ResponseCache`` in a dict: for tests, benchmarks and one-off runs."""
+
+    def __init__(self, clock: Callable[[], float] = time.time) -> None:
+        self.clock = clock
+        self.entries: dict[str, CachedResponse] = {}
+        self.reads = 0
+        self.hits = 0
+
+    def get(self, url: str, max_age_ok: float, max_age_not_found: float) -> CachedResponse | None:
+        """The stored response for ``url`` if young enough (2xx: ``max_age_ok``, else the other)."""
+        self.reads += 1
+        entry = self.entries.get(url)
+        if entry is None:
+            return None
+        max_age = max_age_ok if 200 <= entry.status < 300 else max_age_not_found
+        if self.clock() - entry.fetched_at > max_age:
+            return None
+        self.hits += 1
+        return entry
+
+    def put(self, response: CachedResponse) -> None:
+        """Store a response; refuses what must never be cached (5xx, 429)."""
+        if response.status >= 500 or response.status == 429:
+            raise ValueError(f"refusing to cache HTTP {response.status} for {response.url}")
+        self.entries[response.url] = response
+
+
+@dataclass
+class ServiceStats:
+    """What a service did in a run: for tests, logs and the benchmark."""
+
+    attempts: int = 0  # requests sent over the network
+    retries: int = 0
+    cache_hits: int = 0
+    cache_writes: int = 0
+    statuses: Counter[int] = field(default_factory=Counter)
+    waits: list[float] = field(default_factory=list)  # seconds slept before each retry
+
+
+class Service:
+    """One registry over HTTP: pooled connections, rate limits, retries and the response cache."""
+
+    def __init__(
+        self,
+        name: str,
+        base_url: str,
+        pools: Mapping[str, PoolLimiter],
+        *,
+        label: str | None = None,
+        mailto: str | None = None,
+        mailto_param: bool = False,
+        secret_headers: Mapping[str, str] | None = None,
+        timeout: float = 20.0,
+        policy: RetryPolicy | None = None,
+        cache: ResponseCache | None = None,
+        refresh: bool = False,
+        offline: bool = False,
+        follow_redirects: bool = False,
+        transport: httpx.AsyncBaseTransport | None = None,
+        max_age_ok: float = MAX_AGE_OK,
+        max_age_not_found: float = MAX_AGE_NOT_FOUND,
+    ) -> None:
+        self.name = name
+        self.label = label or name
+        self.base_url = base_url.rstrip("/")
+        self.pools = dict(pools)
+        self.policy = policy or RetryPolicy()
+        self.cache = cache
+        self.refresh = refresh
+        self.offline = offline
+        self.max_age_ok = max_age_ok
+        self.max_age_not_found = max_age_not_found
+        self.stats = ServiceStats()
+        self._hidden_params: list[tuple[str, str]] = (
+            [("mailto", mailto)] if mailto and mailto_param else []
+        )
+        self._secrets = dict(secret_headers or {})
+        self._client = httpx.AsyncClient(
+            headers={"User-Agent": user_agent(mailto), "Accept": "application/json"},
+            timeout=httpx.Timeout(timeout),
+            follow_redirects=follow_redirects,
+            transport=transport,
+            limits=httpx.Limits(max_connections=16, max_keepalive_connections=16),
+        )
+
+    def __repr__(self) -> str:
+        return f"Service({self.name!r}, {self.base_url!r})"
+
+    async def aclose(self) -> None:
+        """Close the pooled connections."""
+        await self._client.aclose()
+
+    def url(self, path: str, params: Params = ()) -> str:
+        """The public URL of a request: the cache key and the URL shown in evidence."""
+        return str(httpx.URL(self.base_url + path, params=list(params)))
+
+    def redact(self, text: str) -> str:
+        """``text`` with any secret header value blanked out."""
+        for value in self._secrets.values():
+            secret = value.split(" ", 1)[-1]
+            if secret:
+                text = text.replace(secret, "***")
+        return text
+
+    # --- cache ---------------------------------------------------------------------------
+
+    def cached(self, url: str) -> Reply | None:
+        """A cached answer for a public URL, unless refreshing or there is no cache."""
+        if self.cache is None or self.refresh:
+            return None
+        entry = self.cache.get(url, self.max_age_ok, self.max_age_not_found)
+        if entry is None:
+            return None
+        self.stats.cache_hits += 1
+        return Reply(
+            url=entry.url,
+            status=entry.status,
+            body=entry.body,
+            content_type=entry.content_type,
+            data=parse_json(entry.body),
+            from_cache=True,
+            fetched_at=entry.fetched_at,
+        )
+
+    def remember(self, url: str, status: int, body: bytes, content_type: str) -> None:
+        """Store an answer (only facts: 2xx, 400, 404, 410) under a public URL."""
+        if self.cache is None or status not in CACHEABLE:
+            return
+        self.cache.put(
+            CachedResponse(
+                url=url,
+                status=status,
+                body=body,
+                content_type=content_type,
+                fetched_at=time.time(),
+            )
+        )
+        self.stats.cache_writes += 1
+
+    # --- network -------------------------------------------------------------------------
+
+    async def get(
+        self,
+        path: str,
+        params: Params = (),
+        *,
+        pool: str = "single",
+        expect_json: bool = True,
+        validate: Validator | None = None,
+        use_cache: bool = True,
+    ) -> Result:
+        """GET ``path``: from the cache when allowed, else from the network with retries.
+
+        ``validate`` checks a 2xx JSON body's shape; a body that fails it is retried like a
+        garbled one. Raises ``ResolveError`` only when the service refuses us (401/403).
+        """
+        url = self.url(path, params)
+        if use_cache and (hit := self.cached(url)) is not None:
+            return hit
+        if self.offline:
+            return Unavailable(url, f"{self.label}: offline, not asked", offline=True)
+
+        async def attempt() -> Reply:
+            return await self._attempt(url, path, params, pool, expect_json, validate)
+
+        def on_retry(exc: BaseException, wait: float) -> None:
+            self.stats.retries += 1
+            self.stats.waits.append(wait)
+            reason = self.redact(str(exc) or type(exc).__name__)
+            log.info("%s: %s failed (%s); retrying in %.2f s", self.label, url, reason, wait)
+
+        try:
+            reply = await call_with_retries(attempt, self.policy, on_retry)
+        except GaveUp as gave_up:
+            return Unavailable(url, self.redact(f"{self.label}: {gave_up.detail}"))
+        if use_cache:
+            self.remember(url, reply.status, reply.body, reply.content_type)
+        return reply
+
+    async def _attempt(
+        self,
+        url: str,
+        path: str,
+        params: Params,
+        pool: str,
+        expect_json: bool,
+        validate: Validator | None,
+    ) -> Reply:
+        """One request: wait for the pool, send, read limits, classify the answer."""
+        limiter = self.pools[pool]
+        send_url = httpx.URL(self.base_url + path, params=[*params, *self._hidden_params])
+        async with limiter.slot():
+            self.stats.attempts += 1
+            response = await self._client.get(send_url, headers=self._secrets)
+        limiter.observe(response.headers)
+        status = response.status_code
+        self.stats.statuses[status] += 1
+        body = response.content
+        content_type = response.headers.get("content-type", "")
+        if status in REFUSED:
+            snippet = Reply(url, status, body, content_type).text(200)
+            raise ResolveError(
+                self.redact(
+                    f"{self.label} refused access (HTTP {status}): {snippet or 'no reason given'}"
+                    f" — stopping instead of retrying; check the contact e-mail/token or wait"
+                    f" before running again ({url})"
+                )
+            )
+        if status == 429 or status >= 500:
+            retry_after = parse_retry_after(response.headers.get("retry-after"))
+            if status == 429:
+                # The whole pool backs off, not only this request.
+                # Without Retry-After, wait out one full window of the pool.
+                pause = retry_after if retry_after is not None else limiter.rate.window
+                limiter.rate.pause_for(pause)
+            raise RetryableStatus(status, retry_after)
+        data = parse_json(body)
+        if 200 <= status < 300 and expect_json:
+            if data is None:
+                kind = "an HTML page" if body.lstrip()[:1] == b"<" else "JSON that does not parse"
+                raise MalformedBody(f"HTTP {status} with {kind}")
+            if validate is not None and not validate(data):
+                raise MalformedBody(f"HTTP {status} with JSON of an unexpected shape")
+        return Reply(url, status, body, content_type, data, fetched_at=time.time())
+
+
+__all__ = [
+    "CACHEABLE",
+    "MAX_AGE_NOT_FOUND",
+    "MAX_AGE_OK",
+    "MemoryCache",
+    "Reply",
+    "Result",
+    "Service",
+    "ServiceStats",
+    "Unavailable",
+    "gather_or_raise",
+    "parse_json",
+    "user_agent",
+]

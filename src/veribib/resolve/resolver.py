@@ -1,0 +1,445 @@
+"""Gather what the registries say about each reference, with as few requests as possible.
+
+Identifier lookups are batched across the whole run: every distinct DOI is asked once, first of
+the local snapshots, then of Crossref; DOIs Crossref does not hold go to doi.org in one batch,
+and those doi.org places at DataCite to DataCite. Trial ids go to the trial registry in one
+batch. Searches (bibliographic and by locator) run concurrently, bounded.
+
+A lookup failure never raises: an exception from a client becomes an UNAVAILABLE outcome (an
+outage is unknown, never NOT_FOUND). Only ``ResolveError`` (e.g. HTTP 403) propagates.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from veribib.errors import ResolveError
+from veribib.model import (
+    DoiRegistration,
+    Outcome,
+    Reference,
+    Resolution,
+    Status,
+    Trial,
+    Work,
+)
+from veribib.resolve.interface import DoiRegistry, TrialRegistry, WorkRegistry
+from veribib.resolve.normalize import fold
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+OFFLINE = "not checked (offline)"
+NCT_REGISTRY = "clinicaltrials.gov"
+
+Progress = Callable[[int, int], None]
+"""Called as progress(done, total) while lookups settle."""
+StageProgress = Callable[[str, int, int], None]
+"""Called as progress(stage, done, total); stages are "resolve" and "search"."""
+
+
+class SearchKind(StrEnum):
+    """The searches the resolver offers for a reference whose identifiers were not enough."""
+
+    SEARCH = "search"  # bibliographic search (title, authors, journal, year, whole text)
+    LOCATOR = "locator"  # journal + volume + first page or article number
+
+
+ALL_SEARCHES: frozenset[SearchKind] = frozenset(SearchKind)
+
+Wanted = bool | str | Collection[str] | None
+"""Which searches one reference needs: True = all, False/empty = none, or the kinds by name."""
+
+
+def _kinds(wanted: Wanted, default: frozenset[SearchKind]) -> frozenset[SearchKind]:
+    """The searches a ``Wanted`` value asks for."""
+    if wanted is None:
+        return default
+    if isinstance(wanted, bool):
+        return ALL_SEARCHES if wanted else frozenset()
+    if isinstance(wanted, str):
+        return frozenset((SearchKind(wanted),))
+    return frozenset(SearchKind(k) for k in wanted)
+
+
+@dataclass
+class _Counter:
+    """Progress of one stage: settled lookups out of all."""
+
+    stage: str
+    total: int
+    report: StageProgress
+    done: int = 0
+
+    def tick(self, n: int = 1) -> None:
+        if n <= 0 or self.total <= 0:
+            return
+        self.done = min(self.total, self.done + n)
+        self.report(self.stage, self.done, self.total)
+
+
+@dataclass
+class _DoiAnswers:
+    """Everything the DOI chain learnt, per DOI."""
+
+    work: dict[str, Outcome[Work]] = field(default_factory=dict)
+    registration: dict[str, Outcome[DoiRegistration]] = field(default_factory=dict)
+    notes: dict[str, list[str]] = field(default_factory=dict)
+
+    def note(self, doi: str, text: str) -> None:
+        self.notes.setdefault(doi, []).append(text)
+
+
+def _doi_key(doi: str) -> str:
+    return doi.strip().lower()
+
+
+def _is_nct(registry: str, trial_id: str) -> bool:
+    return registry.lower() == NCT_REGISTRY or trial_id.upper().startswith("NCT")
+
+
+def _not_checked(source: str, detail: str) -> Outcome[Any]:
+    return Outcome(Status.NOT_CHECKED, source=source, detail=detail)
+
+
+def _unavailable(source: str, exc: BaseException) -> Outcome[Any]:
+    return Outcome(
+        Status.UNAVAILABLE, source=source, detail=f"{source}: {type(exc).__name__}: {exc}"
+    )
+
+
+def _work_key(work: Work) -> str:
+    """What makes two candidates the same work: the DOI, else title and year."""
+    if work.doi:
+        return work.doi.lower()
+    return f"{' '.join(fold(work.fields.title or '').split())}|{work.fields.year}"
+
+
+class Resolver:
+    """Asks the registries about parsed references and returns one ``Resolution`` per reference."""
+
+    def __init__(
+        self,
+        *,
+        crossref: WorkRegistry | None = None,
+        doiorg: DoiRegistry | None = None,
+        datacite: WorkRegistry | None = None,
+        trials: TrialRegistry | None = None,
+        snapshots: Sequence[WorkRegistry] = (),
+        offline: bool = False,
+        progress: Progress | None = None,
+        concurrency: int = 4,
+        rows: int = 5,
+    ) -> None:
+        self.crossref = crossref
+        self.doiorg = doiorg
+        self.datacite = datacite
+        self.trials = trials
+        self.snapshots = tuple(snapshots)
+        self.offline = offline
+        self.progress = progress
+        self.concurrency = max(1, concurrency)
+        self.rows = rows
+
+    # --- plumbing ------------------------------------------------------------------------
+
+    def _reporter(self, progress: StageProgress | None) -> StageProgress:
+        if progress is not None:
+            return progress
+        plain = self.progress
+        if plain is None:
+            return lambda _stage, _done, _total: None
+        return lambda _stage, done, total: plain(done, total)
+
+    async def _batch(
+        self, source: str, call: Awaitable[Mapping[str, Outcome[T]]], keys: Sequence[str]
+    ) -> dict[str, Outcome[T]]:
+        """One batch call; a failure becomes UNAVAILABLE for every key, a missing key too."""
+        try:
+            answers = await call
+        except ResolveError:
+            raise
+        except Exception as exc:
+            log.warning("%s: lookup of %d items failed: %r", source, len(keys), exc)
+            failed: Outcome[T] = _unavailable(source, exc)
+            return {k: failed for k in keys}
+        out: dict[str, Outcome[T]] = {}
+        for k in keys:
+            answer = answers.get(k)
+            out[k] = (
+                answer
+                if answer is not None
+                else Outcome(
+                    Status.UNAVAILABLE, source=source, detail=f"{source} gave no answer for {k}"
+                )
+            )
+        return out
+
+    async def _one(self, source: str, call: Awaitable[Outcome[T]]) -> Outcome[T]:
+        """One lookup; a failure becomes UNAVAILABLE."""
+        try:
+            return await call
+        except ResolveError:
+            raise
+        except Exception as exc:
+            log.warning("%s: lookup failed: %r", source, exc)
+            return _unavailable(source, exc)
+
+    async def aclose(self) -> None:
+        """Close every registry that holds connections or files."""
+        seen: set[int] = set()
+        for registry in (self.crossref, self.doiorg, self.datacite, self.trials, *self.snapshots):
+            if registry is None or id(registry) in seen:
+                continue
+            seen.add(id(registry))
+            close = getattr(registry, "aclose", None)
+            if close is None:
+                continue
+            try:
+                await close()
+            except Exception as exc:  # closing must not hide the run's result
+                log.warning("closing %r failed: %r", registry, exc)
+
+    # --- identifiers ---------------------------------------------------------------------
+
+    async def resolve_identifiers(
+        self, refs: Iterable[Reference], progress: StageProgress | None = None
+    ) -> dict[str, Resolution]:
+        """Look up every cited DOI and trial id, each distinct one once, in batches."""
+        refs = list(refs)
+        dois = list(dict.fromkeys(_doi_key(r.identifiers.doi) for r in refs if r.identifiers.doi))
+        ncts = list(
+            dict.fromkeys(
+                t.id.upper()
+                for r in refs
+                for t in r.identifiers.trials
+                if _is_nct(t.registry, t.id)
+            )
+        )
+        counter = _Counter("resolve", len(dois) + len(ncts), self._reporter(progress))
+        doi_answers, trial_answers = await _gather_or_raise(
+            self._resolve_dois(dois, counter), self._resolve_trials(ncts, counter)
+        )
+        out: dict[str, Resolution] = {}
+        for r in refs:
+            doi = _doi_key(r.identifiers.doi) if r.identifiers.doi else None
+            trials: list[tuple[str, Outcome[Trial]]] = []
+            for t in r.identifiers.trials:
+                if _is_nct(t.registry, t.id):
+                    trials.append((t.id, trial_answers[t.id.upper()]))
+                else:
+                    trials.append((t.id, _not_checked(t.registry, f"{t.registry}: no public API")))
+            out[r.id] = Resolution(
+                doi=doi_answers.work.get(doi) if doi else None,
+                doi_registration=doi_answers.registration.get(doi) if doi else None,
+                trials=tuple(trials),
+                notes=tuple(doi_answers.notes.get(doi, ())) if doi else (),
+            )
+        return out
+
+    async def _resolve_dois(self, dois: list[str], counter: _Counter) -> _DoiAnswers:
+        """Snapshots, then Crossref, then doi.org and DataCite for what Crossref lacks."""
+        answers = _DoiAnswers()
+        remaining = dois
+        for snapshot in self.snapshots:
+            if not remaining:
+                break
+            got = await self._batch(snapshot.name, snapshot.works_by_doi(remaining), remaining)
+            hits = {d: o for d, o in got.items() if o.found}
+            answers.work.update(hits)
+            counter.tick(len(hits))
+            remaining = [d for d in remaining if d not in hits]
+        if not remaining:
+            return answers
+        if self.offline or self.crossref is None:
+            detail = OFFLINE if self.offline else "not checked (no Crossref client)"
+            for d in remaining:
+                answers.work[d] = _not_checked("crossref", detail)
+            counter.tick(len(remaining))
+            return answers
+
+        got = await self._batch(
+            self.crossref.name, self.crossref.works_by_doi(remaining), remaining
+        )
+        answers.work.update(got)
+        absent = [d for d, o in got.items() if o.status is Status.NOT_FOUND]
+        counter.tick(len(remaining) - len(absent))
+        if absent:
+            await self._registrations(absent, answers)
+            counter.tick(len(absent))
+        return answers
+
+    async def _registrations(self, dois: list[str], answers: _DoiAnswers) -> None:
+        """Ask doi.org about DOIs Crossref does not hold; fetch DataCite's records."""
+        if self.doiorg is None:
+            for d in dois:
+                answers.registration[d] = _not_checked("doi.org", "not checked (no doi.org client)")
+            return
+        got = await self._batch("doi.org", self.doiorg.registrations(dois), dois)
+        at_datacite: list[str] = []
+        for d, o in got.items():
+            reg = o.value
+            if o.found and reg is not None and not reg.exists:
+                o = replace(o, status=Status.NOT_FOUND, detail=o.detail or "DOI does not exist")
+            answers.registration[d] = o
+            if o.found and reg is not None and reg.exists:
+                agency = reg.agency or "another agency"
+                answers.note(d, f"not in Crossref; doi.org: registered at {agency}")
+                if agency.strip().lower() == "datacite":
+                    at_datacite.append(d)
+        if not at_datacite:
+            return
+        if self.datacite is None:
+            for d in at_datacite:
+                answers.note(d, "DataCite not asked (no DataCite client)")
+            return
+        records = await self._batch(
+            self.datacite.name, self.datacite.works_by_doi(at_datacite), at_datacite
+        )
+        answers.work.update(records)
+
+    async def _resolve_trials(self, ids: list[str], counter: _Counter) -> dict[str, Outcome[Trial]]:
+        """Every NCT id in one batch from the trial registry."""
+        if not ids:
+            return {}
+        if self.offline or self.trials is None:
+            detail = OFFLINE if self.offline else "not checked (no trial registry client)"
+            counter.tick(len(ids))
+            return {i: _not_checked("ctgov", detail) for i in ids}
+        got = await self._batch("ctgov", self.trials.trials(ids), ids)
+        counter.tick(len(ids))
+        return got
+
+    # --- searches ------------------------------------------------------------------------
+
+    async def resolve_searches(
+        self,
+        items: Iterable[tuple[Reference, Resolution] | tuple[Reference, Resolution, Wanted]],
+        kinds: Collection[str] = ALL_SEARCHES,
+        progress: StageProgress | None = None,
+    ) -> dict[str, Resolution]:
+        """Run the searches each reference needs and store them in its Resolution.
+
+        Items are ``(reference, resolution)`` (the searches named in ``kinds``) or
+        ``(reference, resolution, wanted)`` with its own choice. Identical searches of several
+        references are asked once.
+        """
+        default = frozenset(SearchKind(k) for k in kinds)
+        jobs: list[tuple[Reference, Resolution, frozenset[SearchKind]]] = []
+        for item in items:
+            wanted: Wanted = item[2] if len(item) > 2 else None
+            jobs.append((item[0], item[1], _kinds(wanted, default)))
+        counter = _Counter("search", sum(len(k) for *_, k in jobs), self._reporter(progress))
+        limit = asyncio.Semaphore(self.concurrency)
+        shared: dict[tuple[Any, ...], asyncio.Task[Outcome[tuple[Work, ...]]]] = {}
+
+        def once(
+            key: tuple[Any, ...], make: Callable[[], Awaitable[Outcome[tuple[Work, ...]]]]
+        ) -> asyncio.Task[Outcome[tuple[Work, ...]]]:
+            if key not in shared:
+
+                async def run() -> Outcome[tuple[Work, ...]]:
+                    async with limit:
+                        return await make()
+
+                shared[key] = asyncio.ensure_future(run())
+            return shared[key]
+
+        async def one(ref: Reference, res: Resolution, wanted: frozenset[SearchKind]) -> Resolution:
+            f = ref.fields
+            if SearchKind.SEARCH in wanted:
+                text_key = ("search", f.title, f.authors, f.container, f.year, ref.raw.text)
+                res = replace(res, search=await once(text_key, lambda: self._search(ref)))
+                counter.tick()
+            if SearchKind.LOCATOR in wanted:
+                place_key = ("locator", f.container, f.volume, f.first_page, f.year)
+                res = replace(res, locator=await once(place_key, lambda: self._locator(ref)))
+                counter.tick()
+            return res
+
+        done = await _gather_or_raise(*(one(r, res, k) for r, res, k in jobs))
+        return {r.id: res for (r, _, _), res in zip(jobs, done, strict=True)}
+
+    async def _search(self, ref: Reference) -> Outcome[tuple[Work, ...]]:
+        """Bibliographic search: every snapshot, then Crossref unless offline; merged."""
+        fields, text = ref.fields, ref.raw.text
+        if not (fields.title or text.strip()):
+            return _not_checked("search", "nothing to search with")
+        local = [await self._one(s.name, s.search(fields, text, self.rows)) for s in self.snapshots]
+        live = None
+        if not self.offline and self.crossref is not None:
+            live = await self._one(
+                self.crossref.name, self.crossref.search(fields, text, self.rows)
+            )
+        return self._merge(local, live)
+
+    async def _locator(self, ref: Reference) -> Outcome[tuple[Work, ...]]:
+        """Journal + volume + first page: every snapshot, then Crossref unless offline; merged."""
+        f = ref.fields
+        first = f.first_page
+        if not f.container or not first:
+            return _not_checked("locator", "no journal and first page cited")
+        local = [
+            await self._one(s.name, s.by_locator(f.container, f.volume, first, f.year))
+            for s in self.snapshots
+        ]
+        live = None
+        if not self.offline and self.crossref is not None:
+            live = await self._one(
+                self.crossref.name, self.crossref.by_locator(f.container, f.volume, first, f.year)
+            )
+        return self._merge(local, live)
+
+    def _merge(
+        self,
+        local: list[Outcome[tuple[Work, ...]]],
+        live: Outcome[tuple[Work, ...]] | None,
+    ) -> Outcome[tuple[Work, ...]]:
+        """Candidates from the live registry and the snapshots, interleaved by rank, de-duplicated.
+
+        The merged list is authoritative only when the live registry answered: snapshot
+        candidates alone say nothing about what does not exist.
+        """
+        answers = [o for o in (live, *local) if o is not None]
+        lists = [o.value for o in answers if o.found and o.value]
+        merged: list[Work] = []
+        seen: set[str] = set()
+        for rank in range(max((len(v) for v in lists), default=0)):
+            for works in lists:
+                if rank < len(works) and _work_key(works[rank]) not in seen:
+                    seen.add(_work_key(works[rank]))
+                    merged.append(works[rank])
+        merged = merged[: self.rows]
+        problems = "; ".join(o.detail for o in answers if o.status is Status.UNAVAILABLE)
+        if merged:
+            sources = dict.fromkeys(o.source for o in answers if o.found and o.value)
+            return Outcome(
+                Status.FOUND,
+                tuple(merged),
+                source="+".join(s for s in sources if s),
+                detail=problems,
+                url=live.url if live is not None else None,
+                authoritative=live is not None and live.is_fact,
+            )
+        if live is not None:
+            return live
+        if problems:
+            return Outcome(Status.UNAVAILABLE, source="snapshot", detail=problems)
+        return _not_checked(
+            "crossref", OFFLINE if self.offline else "not checked (no Crossref client)"
+        )
+
+
+async def _gather_or_raise(*calls: Awaitable[Any]) -> list[Any]:
+    """Await all calls; if any raised (a ResolveError), raise the first after all have ended."""
+    results = await asyncio.gather(*calls, return_exceptions=True)
+    for r in results:
+        if isinstance(r, BaseException):
+            raise r
+    return list(results)

@@ -1,0 +1,216 @@
+"""Plain text: find the reference list(s) in running text, split them, find in-text citations.
+
+References are taken from (1) sections under a heading such as References, Bibliography or
+Works Cited, (2) inline ``Reference: ...`` lines anywhere, and (3) when neither exists, a text
+that is itself a list of references. Every reference keeps the 1-based line where it starts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from veribib.model import Document, InTextCitation, Origin, RawReference, Warning_
+from veribib.source import cues
+from veribib.source.citations import MAX_CITATIONS, find_citations
+from veribib.source.decode import decode_text
+from veribib.source.interface import Source
+from veribib.source.linejoin import Vocabulary, join_lines, repair_ligatures
+from veribib.source.sections import Heading, LineIndex, find_headings, find_inline
+from veribib.source.splitter import Entry, split_list
+
+_RUNNING_HEAD_MIN = 3  # a line seen this often across a document is a running head ...
+_RUNNING_HEAD_OUTSIDE = 2  # ... when it is also seen this often outside the list
+MAX_REFERENCES = 20_000  # per document; more is not a reference list but a runaway
+_INLINE_MAX_LINES = 6  # an inline "Reference:" may wrap over at most this many lines
+_FALLBACK_SHARE = 0.6  # share of entries that must read like references in a bare list
+_WEAK_SHARE = 0.5  # ... under a weak heading such as "Sources"
+_FALLBACK_START = 20  # a bare list starts within this many non-blank lines
+
+
+@dataclass(frozen=True, slots=True)
+class TextResult:
+    """What the text pipeline found: references, citations, warnings, reference-list line spans."""
+
+    references: tuple[RawReference, ...]
+    citations: tuple[InTextCitation, ...]
+    warnings: tuple[Warning_, ...]
+    spans: tuple[tuple[int, int], ...]  # [start, end) 0-based line ranges holding references
+
+
+@dataclass(slots=True)
+class _Found:
+    line: int  # 1-based
+    lines: list[str]
+    key: str | None = None
+
+
+def _running_heads(
+    lines: Sequence[str], counts: Counter[str], start: int, stop: int
+) -> frozenset[str]:
+    """Lines of ``lines[start:stop]`` repeated across the pages, also outside that range."""
+    inside = Counter(
+        s
+        for s in map(str.strip, lines[start:stop])
+        if len(s) >= 15 and counts[s] >= _RUNNING_HEAD_MIN
+    )
+    return frozenset(s for s, n in inside.items() if counts[s] - n >= _RUNNING_HEAD_OUTSIDE)
+
+
+def _section_entries(
+    lines: Sequence[str], heading: Heading, stop: int, counts: Counter[str]
+) -> tuple[list[Entry], int] | None:
+    start = heading.index + 1
+    repeated = _running_heads(lines, counts, start, stop)
+    split = split_list(lines[start:stop], start + 1, repeated)
+    entries = list(split.entries)
+    texts = [" ".join(e.lines) for e in entries]
+    good = sum(1 for t in texts if cues.looks_like_reference(t))
+    if good == 0 or (not heading.strong and good < _WEAK_SHARE * len(entries)):
+        return None
+    return entries, start + split.end
+
+
+def _inline_entry(lines: Sequence[str], index: int, rest: str) -> _Found:
+    found = _Found(index + 1, [rest])
+    for raw in lines[index + 1 : index + _INLINE_MAX_LINES]:
+        s = raw.strip()
+        if not s or cues.entry_complete(found.lines):
+            break
+        found.lines.append(s)
+    return found
+
+
+def _fallback(lines: Sequence[str], counts: Counter[str]) -> tuple[list[Entry], int, int]:
+    """A document with no heading and no inline lines may be a bare list of references.
+
+    The list must begin within the first few lines (after a title, say).
+    """
+    seen = 0
+    for i, raw in enumerate(lines):
+        s = raw.strip()
+        if not s:
+            continue
+        seen += 1
+        if seen > _FALLBACK_START:
+            break
+        if cues.list_marker(s) is not None or cues.author_start(s):
+            repeated = _running_heads(lines, counts, i, len(lines))
+            split = split_list(lines[i:], i + 1, repeated)
+            texts = [" ".join(e.lines) for e in split.entries]
+            good = [
+                e for e, t in zip(split.entries, texts, strict=True) if cues.looks_like_reference(t)
+            ]
+            if good and len(good) >= _FALLBACK_SHARE * len(texts):
+                return good, i, i + split.end
+            break
+    return [], 0, 0
+
+
+def read_text(text: str, path: str, repair: bool = True) -> TextResult:
+    """Find, split and join the references of running text; find its in-text citations."""
+    text = text.replace("\f", "")
+    if repair:
+        text = repair_ligatures(text)
+    vocabulary = Vocabulary(text)
+    lines = text.split("\n")
+    index = LineIndex(text)
+    headings = find_headings(text, index)
+    inline = find_inline(text, index)
+    counts: Counter[str] = Counter(map(str.strip, lines)) if headings or not inline else Counter()
+
+    found: list[_Found] = []
+    spans: list[tuple[int, int]] = []
+    for k, heading in enumerate(headings):
+        if any(a <= heading.index < b for a, b in spans):
+            continue
+        stop = headings[k + 1].index if k + 1 < len(headings) else len(lines)
+        result = _section_entries(lines, heading, stop, counts)
+        if result is None:
+            continue
+        entries, end = result
+        spans.append((heading.index, max(end, heading.index + 1)))
+        found.extend(
+            _Found(e.line, e.lines, str(e.number) if e.number is not None else None)
+            for e in entries
+        )
+    for item in inline:
+        if any(a <= item.index < b for a, b in spans):
+            continue
+        entry = _inline_entry(lines, item.index, item.rest)
+        if item.label.startswith("source") and not cues.looks_like_reference(" ".join(entry.lines)):
+            continue
+        found.append(entry)
+        spans.append((item.index, item.index + len(entry.lines)))
+    if not found:
+        entries, start, end = _fallback(lines, counts)
+        if entries:
+            found.extend(
+                _Found(e.line, e.lines, str(e.number) if e.number is not None else None)
+                for e in entries
+            )
+            spans.append((start, end))
+
+    found.sort(key=lambda f: f.line)
+    warnings: list[Warning_] = []
+    if len(found) > MAX_REFERENCES:
+        warnings.append(
+            Warning_(
+                Origin(path, found[MAX_REFERENCES].line),
+                f"over {MAX_REFERENCES} references; rest skipped",
+            )
+        )
+        del found[MAX_REFERENCES:]
+    references = tuple(
+        RawReference(
+            text=join_lines(f.lines, vocabulary), origin=Origin(path, f.line, i), key=f.key
+        )
+        for i, f in enumerate(found)
+    )
+    citations = find_citations(_mask(lines, spans), path)
+    if len(citations) >= MAX_CITATIONS:
+        warnings.append(
+            Warning_(Origin(path), f"over {MAX_CITATIONS} in-text citations; rest skipped")
+        )
+    if not references:
+        warnings.append(Warning_(Origin(path), "no reference list or reference lines found"))
+    return TextResult(references, citations, tuple(warnings), tuple(sorted(spans)))
+
+
+def _mask(lines: Sequence[str], spans: Sequence[tuple[int, int]]) -> str:
+    """The text with reference lines blanked (line numbers kept) so citations skip the list."""
+    if not spans:
+        return "\n".join(lines)
+    masked = list(lines)
+    for start, end in spans:
+        for i in range(start, min(end, len(masked))):
+            masked[i] = ""
+    return "\n".join(masked)
+
+
+class TextSource(Source):
+    """Plain-text documents: articles, blog posts, text extracted from PDFs, pasted lists."""
+
+    format = "text"
+    extensions = (".txt", ".text", ".md", ".markdown", ".rst")
+
+    @classmethod
+    def sniff(cls, head: bytes) -> bool:
+        """Any head that is not binary can be read as text (the fallback format)."""
+        return b"\x00" not in head
+
+    def read(self, path: str, data: bytes) -> Document:
+        """Decode the bytes and run the text pipeline."""
+        text, decode_warnings = decode_text(path, data)
+        result = read_text(text, path)
+        return Document(
+            path=path,
+            format=self.format,
+            references=result.references,
+            citations=result.citations,
+            warnings=decode_warnings + result.warnings,
+        )
+
+
+__all__ = ["TextResult", "TextSource", "read_text"]

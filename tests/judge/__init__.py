@@ -1,0 +1,1 @@
+"""Tests of the judge stage (a package so its helpers import relatively)."""

@@ -1,0 +1,110 @@
+"""Cited trial ids: existence and topic, with the recorded ClinicalTrials.gov studies."""
+
+from __future__ import annotations
+
+import datetime
+
+from veribib.judge import codes, judge
+from veribib.model import ReferenceType, Resolution, Verdict
+
+from .helpers import (
+    cited_from,
+    crossref_search,
+    crossref_work,
+    found,
+    ref,
+    seed_works,
+    snapshot_found,
+    trial,
+    trial_missing,
+    unavailable,
+)
+
+TB_VACCINE = "NCT03722472"  # Phase 1 trial of ID93 + GLA-SE in healthy adults
+COPLANT = "NCT06323538"  # cohort study on plant-based diets
+
+
+def test_trial_that_fits_the_citation_is_kept(today: datetime.date) -> None:
+    reference = ref(
+        title="Safety and immunogenicity of the ID93 + GLA-SE tuberculosis vaccine",
+        authors=["Day, T. A."],
+        year=2021,
+        container="Vaccine",
+        trials=[TB_VACCINE],
+    )
+    resolution = Resolution(
+        search=crossref_search([]), trials=((TB_VACCINE, found(trial(TB_VACCINE), "ctgov")),)
+    )
+    judgement = judge(reference, resolution, today)
+    assert judgement.verdict is Verdict.UNRESOLVED  # the article itself was not found
+    assert codes.TRIAL_FOUND in {e.code for e in judgement.evidence}
+    assert codes.TRIAL_TOPIC_MISMATCH not in {e.code for e in judgement.evidence}
+
+
+def test_trial_registration_cited_as_such_is_verified(today: datetime.date) -> None:
+    reference = ref(
+        title="Cohort Study on Plant-based Diets (COPLANT Study)",
+        type=ReferenceType.CLINICAL_TRIAL,
+        trials=[COPLANT],
+    )
+    resolution = Resolution(trials=((COPLANT, found(trial(COPLANT), "ctgov")),))
+    judgement = judge(reference, resolution, today)
+    assert judgement.verdict is Verdict.VERIFIED
+    assert judgement.evidence[0].code == codes.TRIAL_FOUND
+
+
+def test_real_trial_id_on_an_unrelated_citation_is_fabricated(today: datetime.date) -> None:
+    reference = ref(
+        title="Investigating mesenchymal stem cell-derived exosomes for anti-ageing applications",
+        authors=["Johnson, L."],
+        et_al=True,
+        year=2023,
+        container="Clinical Trials in Dermatology",
+        trials=[TB_VACCINE],
+    )
+    resolution = Resolution(
+        search=snapshot_found(seed_works()),
+        trials=((TB_VACCINE, found(trial(TB_VACCINE), "ctgov")),),
+    )
+    judgement = judge(reference, resolution, today)
+    assert judgement.verdict is Verdict.FABRICATED
+    assert judgement.evidence[0].code == codes.TRIAL_TOPIC_MISMATCH
+    assert "Phase 1 Clinical Trial of Single-Vial ID93" in judgement.evidence[0].message
+
+
+def test_unrelated_trial_id_when_the_search_failed_is_unresolved(today: datetime.date) -> None:
+    reference = ref(
+        title="Investigating mesenchymal stem cell-derived exosomes for anti-ageing applications",
+        authors=["Johnson, L."],
+        year=2023,
+        container="Clinical Trials in Dermatology",
+        trials=[TB_VACCINE],
+    )
+    resolution = Resolution(
+        search=unavailable(), trials=((TB_VACCINE, found(trial(TB_VACCINE), "ctgov")),)
+    )
+    judgement = judge(reference, resolution, today)
+    assert judgement.verdict is Verdict.UNRESOLVED
+    assert codes.TRIAL_TOPIC_MISMATCH in {e.code for e in judgement.evidence}
+
+
+def test_unknown_trial_id_alone_is_fabricated(today: datetime.date) -> None:
+    reference = ref(
+        title="A trial of exosome serum",
+        authors=["Johnson, L."],
+        year=2023,
+        trials=["NCT04567834"],
+    )
+    resolution = Resolution(search=crossref_search([]), trials=(trial_missing("NCT04567834"),))
+    judgement = judge(reference, resolution, today)
+    assert judgement.verdict is Verdict.FABRICATED
+    assert judgement.evidence[0].code == codes.TRIAL_NOT_FOUND
+
+
+def test_unknown_trial_id_on_a_real_article_is_inaccurate(today: datetime.date) -> None:
+    work = crossref_work("10.1016/j.eng.2019.03.004")
+    reference = cited_from(work, trials=["NCT04567834"])
+    resolution = Resolution(doi=found(work), trials=(trial_missing("NCT04567834"),))
+    judgement = judge(reference, resolution, today)
+    assert judgement.verdict is Verdict.INACCURATE
+    assert judgement.evidence[0].code == codes.TRIAL_NOT_FOUND
