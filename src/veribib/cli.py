@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -49,14 +49,14 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False)
 
 
-class ParseFormat(str, Enum):
+class ParseFormat(StrEnum):
     """Output formats of `veribib parse`."""
 
     JSON = "json"
     TABLE = "table"
 
 
-class FabricatedHandling(str, Enum):
+class FabricatedHandling(StrEnum):
     """What `veribib export` does with fabricated entries."""
 
     SEPARATE = "separate"
@@ -172,7 +172,9 @@ SnapshotOpt = Annotated[
 ]
 DbOpt = Annotated[
     str | None,
-    typer.Option("--db", help="Database file or SQLAlchemy URL [env VERIBIB_DB].", show_default=False),
+    typer.Option(
+        "--db", help="Database file or SQLAlchemy URL [env VERIBIB_DB].", show_default=False
+    ),
 ]
 MailtoOpt = Annotated[
     str | None,
@@ -187,7 +189,10 @@ DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of unex
 @app.command()
 def check(
     paths: Annotated[
-        list[Path], typer.Argument(help="Files or directories to check (.bib .txt .html .pdf .ris .json .xml; - for stdin).")
+        list[Path],
+        typer.Argument(
+            help="Files or directories to check (.bib .txt .html .pdf .ris .json .xml; - = stdin)."
+        ),
     ],
     fmt: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="Report format.")
@@ -217,9 +222,7 @@ def check(
     with _errors_mapped(debug):
         for item in fail_on or ():
             if item not in FAIL_ON_CHOICES:
-                raise ConfigError(
-                    f"--fail-on {item!r}: choose from {', '.join(FAIL_ON_CHOICES)}"
-                )
+                raise ConfigError(f"--fail-on {item!r}: choose from {', '.join(FAIL_ON_CHOICES)}")
         _check_inputs_exist(paths)
         settings = _settings(offline, snapshot, db, mailto, refresh)
         with _progress(not quiet) as progress:
@@ -281,8 +284,7 @@ def parse(
                     "uncited": list(citations.uncited),
                 },
                 "warnings": [
-                    {"origin": str(w.origin), "message": w.message}
-                    for w in item.document.warnings
+                    {"origin": str(w.origin), "message": w.message} for w in item.document.warnings
                 ],
             }
             _write_or_print(json.dumps(payload, ensure_ascii=False, indent=2), None)
@@ -301,7 +303,9 @@ def parse(
 @app.command()
 def export(
     path: Annotated[Path, typer.Argument(help="The input to clean (.bib, or any document).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the cleaned BibTeX.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write the cleaned BibTeX.")
+    ],
     fabricated: Annotated[
         FabricatedHandling,
         typer.Option(help="Move fabricated entries to a separate file, or comment them out."),
@@ -327,9 +331,7 @@ def export(
         errors = _input_errors(report)
         if errors:
             raise InputError(str(path), errors[0].split(": ", 1)[-1])
-        result = export_bibtex(
-            report, path, output, fabricated=fabricated.value, in_place=in_place
-        )
+        result = export_bibtex(report, path, output, fabricated=fabricated.value, in_place=in_place)
         err.print(str(result), markup=False, soft_wrap=True)
 
 

@@ -7,7 +7,7 @@ Everything here is a plain frozen dataclass so stages can share it without impor
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -33,7 +33,7 @@ class Warning_:
     message: str
 
 
-class ReferenceType(str, Enum):
+class ReferenceType(StrEnum):
     """What kind of work a reference cites (a guess for free text, a fact for BibTeX)."""
 
     JOURNAL_ARTICLE = "journal-article"
@@ -113,7 +113,12 @@ class Identifiers:
     def is_empty(self) -> bool:
         """True when no identifier at all was found."""
         return not (
-            self.doi or self.trials or self.pmid or self.pmcid or self.arxiv or self.isbn
+            self.doi
+            or self.trials
+            or self.pmid
+            or self.pmcid
+            or self.arxiv
+            or self.isbn
             or self.issn
         )
 
@@ -243,7 +248,7 @@ class DoiRegistration:
     agency: str | None = None  # "Crossref", "DataCite", "mEDRA", ...
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """The kind of answer a lookup got. Facts (FOUND, NOT_FOUND) vs unknowns (the rest)."""
 
     FOUND = "found"
@@ -295,7 +300,7 @@ class Resolution:
 # --- what the judge says ------------------------------------------------------------------
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     """The judge's conclusion about one reference."""
 
     VERIFIED = "verified"
@@ -317,7 +322,7 @@ _SEVERITY = {
 }
 
 
-class Flag(str, Enum):
+class Flag(StrEnum):
     """Facts shown next to any verdict."""
 
     RETRACTED = "retracted"
@@ -402,8 +407,8 @@ __all__ = [
     "ReferenceType",
     "Resolution",
     "Status",
-    "TrialId",
     "Trial",
+    "TrialId",
     "Update",
     "Verdict",
     "Warning_",

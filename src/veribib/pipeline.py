@@ -42,7 +42,16 @@ Progress = Callable[[str, int, int], None]
 """Called as progress(stage, done, total) while a run goes on."""
 
 INPUT_SUFFIXES = (
-    ".bib", ".bibtex", ".txt", ".text", ".html", ".htm", ".pdf", ".ris", ".json", ".xml",
+    ".bib",
+    ".bibtex",
+    ".txt",
+    ".text",
+    ".html",
+    ".htm",
+    ".pdf",
+    ".ris",
+    ".json",
+    ".xml",
     ".nxml",
 )
 
@@ -67,7 +76,8 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[str]:
             out.extend(
                 str(f)
                 for f in sorted(path.rglob("*"))
-                if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES
+                if f.is_file()
+                and f.suffix.lower() in INPUT_SUFFIXES
                 and not any(part.startswith(".") for part in f.relative_to(path).parts)
             )
         else:
@@ -247,9 +257,7 @@ def check(
     Unreadable inputs do not stop the others: their ``CheckedDocument.error`` says why.
     Every response and verdict is recorded in the store (``settings.db``).
     """
-    return asyncio.run(
-        check_async(paths, settings, store=store, progress=progress, today=today)
-    )
+    return asyncio.run(check_async(paths, settings, store=store, progress=progress, today=today))
 
 
 def group_by_file(refs: Iterable[Reference]) -> dict[str, list[Reference]]:

@@ -27,7 +27,9 @@ def test_check_exits_2_naming_the_file(tmp_path: Path, kind: str) -> None:
         target.write_bytes(bytes(range(256)) * 64)
     elif kind == "empty":
         target.write_bytes(b"")
-    result = _run("check", str(target), "--offline", "--db", str(tmp_path / "db.sqlite"), cwd=tmp_path)
+    result = _run(
+        "check", str(target), "--offline", "--db", str(tmp_path / "db.sqlite"), cwd=tmp_path
+    )
     assert result.returncode == 2, result.stderr
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, result.stderr

@@ -42,11 +42,15 @@ def test_pyproject_table_then_env_then_options(tmp_path: Path) -> None:
     assert load_settings(tmp_path, environ={}).timeout == 5.0
     env = {"VERIBIB_MAILTO": "env@example.org"}
     assert load_settings(tmp_path, environ=env).mailto == "env@example.org"
-    assert load_settings(tmp_path, environ=env, mailto="opt@example.org").mailto == "opt@example.org"
+    assert (
+        load_settings(tmp_path, environ=env, mailto="opt@example.org").mailto == "opt@example.org"
+    )
 
 
 def test_veribib_toml_is_read(tmp_path: Path) -> None:
-    (tmp_path / "veribib.toml").write_text('crossref-url = "http://localhost:9"\n', encoding="utf-8")
+    (tmp_path / "veribib.toml").write_text(
+        'crossref-url = "http://localhost:9"\n', encoding="utf-8"
+    )
     assert load_settings(tmp_path, environ={}).crossref_url == "http://localhost:9"
 
 

@@ -26,7 +26,7 @@ from veribib.model import (
     TrialId,
     Work,
 )
-from veribib.resolve.records import trial_from_ctgov, work_from_crossref
+from veribib.resolve.records import trial_from_ctgov, work_from_crossref, work_from_datacite
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -71,6 +71,13 @@ def crossref_messages() -> dict[str, dict[str, Any]]:
 def crossref_work(doi: str) -> Work:
     """The recorded Crossref record of ``doi`` as a Work."""
     return as_work(crossref_messages()[doi.lower()])
+
+
+@cache
+def datacite_work(file_name: str) -> Work:
+    """A recorded DataCite ``/dois/`` answer (data/crossref/<file_name>) as a Work."""
+    path = shared_dir() / "data" / "crossref" / file_name
+    return work_from_datacite(json.loads(path.read_text(encoding="utf-8"))["data"])
 
 
 @cache

@@ -15,6 +15,7 @@ from .helpers import (
     crossref_404,
     crossref_search,
     crossref_work,
+    datacite_work,
     doiorg,
     found,
     not_checked,
@@ -455,3 +456,27 @@ def test_modified_title_with_invented_authors_is_fabricated(today: datetime.date
     judgement = judge(reference, doi_resolution(DEEP_CARBON, search=crossref_search([])), today)
     assert judgement.verdict is Verdict.FABRICATED
     assert judgement.evidence[0].code == codes.DOI_OTHER_WORK
+
+
+ARXIV = "commonmeta__datacite_dois_10.48550_arxiv.1902.02534.json"
+
+
+@pytest.mark.parametrize(
+    "venue", ["arXiv preprint arXiv:1902.02534", "CoRR", "NeurIPS"], ids=["arxiv", "corr", "venue"]
+)
+def test_arxiv_doi_cited_with_a_venue_is_verified(venue: str, today: datetime.date) -> None:
+    # DataCite's arXiv records do not say where a paper appeared: a venue cannot be checked.
+    record = datacite_work(ARXIV)
+    reference = ref(
+        title="Crowdsourcing open citations with CROCI - An analysis of the current status of "
+        "open citations, and a proposal",
+        authors=["Heibi, I.", "Peroni, S.", "Shotton, D."],
+        year=2019,
+        container=venue,
+        doi="10.48550/arXiv.1902.02534",
+    )
+    judgement = judge(reference, Resolution(doi=found(record, "datacite")), today)
+    assert judgement.verdict is Verdict.VERIFIED, judgement.evidence
+    assert judgement.evidence[0].message.startswith("DataCite record 10.48550/arxiv.1902.02534")
+    if venue == "NeurIPS":
+        assert codes.PREPRINT_VENUE in codes_of(judgement)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import pytest
 from rapidfuzz import fuzz
@@ -181,6 +182,22 @@ def test_lee_wong_is_fabricated_over_ash(candidates: Candidates, today: datetime
     assert judgement.likely_source is not None
     assert judgement.likely_source.doi == "10.1093/asjof/ojae017"
     assert "Ash et al. 2024" in judgement.evidence[0].message
+
+
+def test_a_record_returned_by_search_and_locator_with_other_scores_is_one_record(
+    today: datetime.date,
+) -> None:
+    # The resolver's search copy of a record carries a relevance score, its locator copy none.
+    proffer = seed_by_doi("10.1093/asj/sjac149")
+    others = [w for w in seed_works() if w.doi != proffer.doi][:4]
+    resolution = Resolution(
+        search=snapshot_found([*others, replace(proffer, score=12.5)]),
+        locator=snapshot_found([proffer]),
+    )
+    judgement = judge(HARPER, resolution, today)
+    assert judgement.verdict is Verdict.FABRICATED
+    assert judgement.likely_source is not None
+    assert judgement.likely_source.doi == "10.1093/asj/sjac149"
 
 
 def test_johnson_offline_trial_is_not_verified(today: datetime.date) -> None:

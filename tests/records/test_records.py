@@ -14,7 +14,9 @@ from veribib.resolve.records import (
     work_from_datacite,
 )
 
-SHARED = Path(os.environ.get("VERIBIB_SHARED", Path(__file__).resolve().parents[2] / ".." / "shared"))
+SHARED = Path(
+    os.environ.get("VERIBIB_SHARED", Path(__file__).resolve().parents[2] / ".." / "shared")
+)
 DATA = SHARED / "data"
 
 
@@ -49,7 +51,9 @@ def test_every_recorded_work_normalises() -> None:
 
 
 def test_seed_records_keep_their_provenance() -> None:
-    rows = [json.loads(x) for x in (DATA / "seed-works.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [
+        json.loads(x) for x in (DATA / "seed-works.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     works = [work_from_crossref(r, source="snapshot") for r in rows]
     no_doi = [w for w in works if w.doi is None]
     assert no_doi and all(w.fields.title for w in no_doi)
@@ -58,7 +62,9 @@ def test_seed_records_keep_their_provenance() -> None:
 
 
 def test_datacite_record() -> None:
-    raw = json.loads((DATA / "crossref" / "commonmeta__datacite_dois_10.48550_arxiv.1902.02534.json").read_text())
+    raw = json.loads(
+        (DATA / "crossref" / "commonmeta__datacite_dois_10.48550_arxiv.1902.02534.json").read_text()
+    )
     work = work_from_datacite(raw["data"])
     assert work.source == "datacite" and work.doi == "10.48550/arxiv.1902.02534"
     assert work.fields.year == 2019 and work.fields.type is ReferenceType.PREPRINT

@@ -101,3 +101,14 @@ def test_public_pool_starts_at_public_limits() -> None:
     assert isinstance(pools["single"], PoolLimiter)
     assert (pools["single"].rate.limit, pools["list"].rate.limit) == (5, 1)
     assert pools["single"].concurrency.limit == 1
+
+
+async def test_a_late_send_moves_its_start() -> None:
+    window = RollingWindow(1, 0.2, margin=0.0)
+    start = await window.acquire()
+    await asyncio.sleep(0.1)  # held back after being let through (a busy event loop)
+    window.sent(start)
+    sent_at = time.monotonic()
+    await window.acquire()
+    # counted from when it really left, not from when it was let through
+    assert time.monotonic() - sent_at >= 0.2 - 0.005

@@ -8,9 +8,18 @@ import time
 from pathlib import Path
 
 import pytest
+
 from veribib.errors import StoreError
-from veribib.model import Document, Judgement, Origin, RawReference, Reference, Verdict
-from veribib.model import Fields, Identifiers
+from veribib.model import (
+    Document,
+    Fields,
+    Identifiers,
+    Judgement,
+    Origin,
+    RawReference,
+    Reference,
+    Verdict,
+)
 from veribib.resolve.interface import CachedResponse
 from veribib.store import SCHEMA_VERSION, Store
 from veribib.store.tables import ReferenceRow, ResponseRow, VerdictRow
@@ -18,7 +27,9 @@ from veribib.store.tables import ReferenceRow, ResponseRow, VerdictRow
 
 def _ref(i: int) -> Reference:
     raw = RawReference(text=f"Ref {i}", origin=Origin("paper.bib", i))
-    return Reference(id=f"paper.bib#{i}", raw=raw, fields=Fields(title=f"T{i}"), identifiers=Identifiers())
+    return Reference(
+        id=f"paper.bib#{i}", raw=raw, fields=Fields(title=f"T{i}"), identifiers=Identifiers()
+    )
 
 
 @pytest.fixture

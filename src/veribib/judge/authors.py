@@ -44,30 +44,42 @@ def _family(p: Person) -> str:
     return p.family if name_key(p.family) else p.given
 
 
-def _same(c: Person, f: Person) -> bool:
-    """Same family name; for compound names ("Donis-González") a part will do only when one
-    side is written with a single part, so a misspelt compound is still caught."""
-    cf, ff = _family(c), _family(f)
-    cw, fw = name_key(cf), name_key(ff)
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """A person's comparison keys, computed once per person."""
+
+    whole: str  # folded family name, letters only
+    parts: frozenset[str]  # its non-particle parts of 3+ letters
+    given: str  # folded given names, letters only
+
+
+@lru_cache(maxsize=65536)
+def _name(p: Person) -> _Name:
+    family = _family(p)
+    return _Name(name_key(family), _parts(family), name_key(p.given))
+
+
+def _same(c: _Name, f: _Name) -> bool:
+    """Same family name. Of a compound name ("Donis-González") one part will do, but when
+    both sides write several parts they must be the same parts, so a misspelt one is caught."""
+    cw, fw = c.whole, f.whole
     if cw == fw:
         return True
-    cp, fp = _parts(cf), _parts(ff)
+    cp, fp = c.parts, f.parts
     if len(cp) > 1 and len(fp) > 1:
-        return False
+        return cp <= fp or fp <= cp
     if cp & fp or cw in fp or fw in cp:
         return True
     return min(len(cw), len(fw)) >= 4 and (cw.endswith(fw) or fw.endswith(cw))
 
 
-def _swapped(c: Person, f: Person) -> bool:
+def _swapped(c: _Name, f: _Name) -> bool:
     """Family and given name written the other way round ("Wei Zhang" as family "Wei")."""
-    cg, fg = name_key(c.given), name_key(f.given)
-    cf, ff = name_key(_family(c)), name_key(_family(f))
-    return len(fg) >= 2 and cf == fg and (not cg or cg[0] == ff[:1])
+    return len(f.given) >= 2 and c.whole == f.given and (not c.given or c.given[0] == f.whole[:1])
 
 
-def _misspelt(c: Person, f: Person) -> bool:
-    a, b = name_key(_family(c)), name_key(_family(f))
+def _misspelt(c: _Name, f: _Name) -> bool:
+    a, b = c.whole, f.whole
     return (
         min(len(a), len(b)) >= NAME_MISSPELT_MIN_LENGTH
         and a[0] == b[0]
@@ -124,13 +136,14 @@ def compare_authors(cited: Fields, found: Work) -> AuthorCheck:
         )
     partial = found.authors_incomplete or any("author" in m.lower() for m in found.missing_fields)
     where = label(found)
+    names = tuple(_name(p) for p in recorded)
     used: set[int] = set()
     pairs: list[tuple[int, int | None, str]] = []  # (cited i, record j, kind)
     for i, c in enumerate(people):
-        j = _find(c, recorded, used, i, exact=True)
+        j = _find(_name(c), names, used, i, exact=True)
         kind = "exact"
         if j is None:
-            j = _find(c, recorded, used, i, exact=False)
+            j = _find(_name(c), names, used, i, exact=False)
             kind = "misspelt"
         if j is not None:
             used.add(j)
@@ -194,12 +207,18 @@ def compare_authors(cited: Fields, found: Work) -> AuthorCheck:
     )
 
 
+def _nearest(n: int, near: int) -> list[int]:
+    """Indices 0..n-1 ordered by distance from ``near`` (authors keep roughly their places)."""
+    return sorted(range(n), key=lambda j: abs(j - near))
+
+
 def _find(
-    c: Person, recorded: tuple[Person, ...], used: set[int], near: int, exact: bool
+    c: _Name, recorded: tuple[_Name, ...], used: set[int], near: int, exact: bool
 ) -> int | None:
     """Index of the record author matching ``c`` (the one nearest position ``near`` first)."""
-    order = sorted(range(len(recorded)), key=lambda j: abs(j - near))
-    for j in order:
+    if exact and near < len(recorded) and near not in used and recorded[near].whole == c.whole:
+        return near
+    for j in _nearest(len(recorded), near):
         if j in used:
             continue
         f = recorded[j]

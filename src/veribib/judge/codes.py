@@ -15,6 +15,7 @@ TRIAL_FOUND: Final = "TRIAL_FOUND"  # the cited trial id exists and fits the cit
 DOI_OTHER_VERSION: Final = "DOI_OTHER_VERSION"  # cited DOI is a related version of the match
 DOI_UNCONFIRMED: Final = "DOI_UNCONFIRMED"  # the match has no DOI to compare the cited one with
 AMBIGUOUS_MATCH: Final = "AMBIGUOUS_MATCH"  # two records fit almost equally well
+PREPRINT_VENUE: Final = "PREPRINT_VENUE"  # a preprint DOI cited with a venue (not checkable)
 
 # --- field errors (inaccurate) -----------------------------------------------------------
 TITLE_MISMATCH: Final = "TITLE_MISMATCH"

@@ -20,9 +20,9 @@ from veribib.judge.normalise import (
     container_words,
     first_number,
     fold,
-    main_title,
     number_key,
     strip_notice,
+    title_heads,
     title_key,
     words,
     wordset,
@@ -40,9 +40,13 @@ _SKIPPABLE = frozenset(["part", "section", "official", "series", "ser"])
 
 # Where preprints are posted: a preprint record cited with one of these is cited correctly.
 _PREPRINT_VENUES = wordset(
-    "arxiv biorxiv medrxiv chemrxiv psyarxiv socarxiv techrxiv engrxiv eartharxiv ssrn "
+    "arxiv corr biorxiv medrxiv chemrxiv psyarxiv socarxiv techrxiv engrxiv eartharxiv ssrn "
     "preprint preprints researchsquare authorea osf zenodo figshare"
 )
+
+# How a preprint record's missing journal is shown in comparisons ("preprint (arXiv)").
+PREPRINT_PREFIX = "preprint ("
+PUBLISHED_AS = frozenset(("is-preprint-of", "is_preprint_of"))
 
 _RANGE = re.compile(r"\s*[-‐‑‒–—―−]+\s*|\s+to\s+")
 _PAGE_PREFIX = re.compile(r"^(?:pp?\.?|pages?)\s*", re.I)
@@ -81,16 +85,13 @@ def _title_result(cited: str, title: str, subtitle: str | None) -> TitleResult:
     if subtitle:
         variants.append(f"{recorded}: {subtitle}")
     cited_compact = compact_key(cited)
-    cited_main = main_title(cited)
     agrees = any(compact_key(v) == cited_compact for v in variants)
     if not agrees:
         # A cited title that is the record's main title (before ":") names the same work; so
-        # does a cited "title: subtitle" whose subtitle the record keeps in a separate field.
-        recorded_main = main_title(recorded)
-        agrees = (recorded_main is not None and compact_key(recorded_main) == cited_compact) or (
-            cited_main is not None
-            and not subtitle
-            and compact_key(cited_main) == compact_key(recorded)
+        # does a cited "title: subtitle" whose subtitle the record keeps elsewhere or lacks.
+        agrees = any(compact_key(h) == cited_compact for h in title_heads(recorded)) or (
+            not subtitle
+            and any(compact_key(h) == compact_key(recorded) for h in title_heads(cited))
         )
     if agrees:
         return TitleResult(1.0, True)
@@ -218,13 +219,19 @@ def compare_container(cited: Fields, found: Work) -> FieldComparison:
     names = [n for n in (found.fields.container, *found.container_short) if n]
     if not names:
         if ftype is ReferenceType.PREPRINT:
-            # A preprint record has no journal: citing it as published somewhere is an error.
             publisher = found.fields.publisher or "a preprint server"
-            shown = f"preprint ({publisher})"
+            shown = f"{PREPRINT_PREFIX}{publisher})"
             if _is_preprint_venue(ccont) or (
                 found.fields.publisher and _same_container(ccont, found.fields.publisher)[1]
             ):
                 return FieldComparison("journal", ccont, shown, 1.0, True)
+            # A preprint DOI cited with a journal or conference: fine when the preprint was
+            # published (Crossref links it: is-preprint-of), and unknowable for arXiv, whose
+            # DataCite records do not say where a paper appeared (NeurIPS papers are cited
+            # with their arXiv DOI all the time). A Crossref preprint never published is an
+            # error: "preprint cited as published".
+            if found.source == "datacite" or any(k in PUBLISHED_AS for k, _ in found.relations):
+                return FieldComparison("journal", ccont, shown, None, None)
             return FieldComparison("journal", ccont, shown, 0.0, False)
         return FieldComparison("journal", ccont, None, None, None)
     best_sim, same = 0.0, False

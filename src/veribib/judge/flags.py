@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from veribib.judge import codes
+from veribib.judge.compare import PUBLISHED_AS
 from veribib.judge.describe import label
 from veribib.judge.normalise import has_retracted_marker
 from veribib.model import Evidence, Flag, ReferenceType, Work
@@ -13,7 +14,6 @@ from veribib.model import Evidence, Flag, ReferenceType, Work
 _RETRACTION = frozenset(("retraction", "withdrawal", "removal", "partial_retraction"))
 _CONCERN = frozenset(("expression_of_concern",))
 _CORRECTION = frozenset(("correction", "erratum", "corrigendum", "addendum"))
-_PUBLISHED_AS = frozenset(("is-preprint-of", "is_preprint_of"))
 
 
 def work_flags(work: Work) -> tuple[tuple[Flag, ...], tuple[Evidence, ...]]:
@@ -23,6 +23,7 @@ def work_flags(work: Work) -> tuple[tuple[Flag, ...], tuple[Evidence, ...]]:
     where = label(work)
 
     def notices(kinds: frozenset[str]) -> str:
+        """The DOIs of the notices of these kinds, for the message."""
         dois = sorted({u.doi for u in work.updates if u.type in kinds and u.doi})
         return f" (notice {', '.join(dois)})" if dois else ""
 
@@ -45,7 +46,7 @@ def work_flags(work: Work) -> tuple[tuple[Flag, ...], tuple[Evidence, ...]]:
         evidence.append(
             Evidence(codes.CORRECTED, f"{where}: a correction is attached{notices(_CORRECTION)}")
         )
-    published = [doi for kind, doi in work.relations if kind in _PUBLISHED_AS]
+    published = [doi for kind, doi in work.relations if kind in PUBLISHED_AS]
     if published and (work.fields.type in (ReferenceType.PREPRINT, None)):
         flags.append(Flag.PREPRINT_HAS_PUBLISHED_VERSION)
         evidence.append(

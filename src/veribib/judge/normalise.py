@@ -143,14 +143,23 @@ def has_retracted_marker(title: str | None) -> bool:
     return bool(title) and bool(re.match(r"^\s*(retracted|withdrawn)\b", title or "", re.I))
 
 
-def main_title(title: str) -> str | None:
-    """The part of a title before its subtitle separator (":" or " - "), None when there is none."""
-    for sep in (":", " - ", " – ", " — ", "? ", ". "):
-        if sep in title:
-            head = title.split(sep, 1)[0].strip()
-            if len(words(head)) >= 2:
-                return head + ("?" if sep == "? " else "")
-    return None
+_SUBTITLE_SEP = re.compile(r":|\s[-–—/]\s|\?\s|\.\s")
+
+
+@lru_cache(maxsize=32768)
+def title_heads(title: str) -> tuple[str, ...]:
+    """The leading parts of a title that end at a subtitle separator, shortest first.
+
+    Separators are ":", " - ", " / " (a translated title), "? " and ". "; a part needs three
+    words or more ("Constructing optimal entanglement witnesses. II. Witnessing ..." gives
+    "Constructing optimal entanglement witnesses" and "... witnesses. II").
+    """
+    heads: list[str] = []
+    for m in _SUBTITLE_SEP.finditer(title):
+        head = title[: m.start() + (1 if m.group(0).startswith("?") else 0)].strip()
+        if len(words(head)) >= 3:
+            heads.append(head)
+    return tuple(heads)
 
 
 @lru_cache(maxsize=65536)

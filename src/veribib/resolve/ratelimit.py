@@ -62,11 +62,21 @@ class AnnouncedLimits:
         )
 
 
+class Start:
+    """When one request started, as a rolling window counts it (``RollingWindow.sent`` moves it)."""
+
+    __slots__ = ("at",)
+
+    def __init__(self, at: float) -> None:
+        self.at = at
+
+
 class RollingWindow:
     """At most ``limit`` starts in any window of ``interval`` seconds (plus a safety margin).
 
-    The margin absorbs the jitter between when we send and when the server counts, so evenly
-    paced requests do not land as ``limit + 1`` in one of the server's windows.
+    A start is stamped when the request is let through and stamped again when its bytes really
+    leave (``sent``): a busy event loop can hold a request back after it was let through, and the
+    server counts it when it arrives. The margin absorbs the rest of the jitter.
     """
 
     def __init__(
@@ -81,7 +91,7 @@ class RollingWindow:
         self.interval = interval
         self.margin = margin
         self._clock = clock
-        self._starts: deque[float] = deque()
+        self._starts: deque[Start] = deque()
         self._paused_until = 0.0
         self._lock: asyncio.Lock | None = None
 
@@ -105,22 +115,29 @@ class RollingWindow:
         """Seconds to wait before the next start is allowed; 0 when it may start now."""
         now = self._clock()
         window = self.window
-        while self._starts and self._starts[0] <= now - window:
+        while self._starts and self._starts[0].at <= now - window:
             self._starts.popleft()
         waits = [self._paused_until - now]
         if len(self._starts) >= self.limit:
             # The start that must leave the window before we may go.
-            waits.append(self._starts[len(self._starts) - self.limit] + window - now)
+            waits.append(self._starts[len(self._starts) - self.limit].at + window - now)
         return max(0.0, *waits)
 
-    async def acquire(self) -> None:
-        """Wait until a request may start, then count it as started."""
+    async def acquire(self) -> Start:
+        """Wait until a request may start, then count it as started now."""
         if self._lock is None:
             self._lock = asyncio.Lock()
         async with self._lock:  # first come, first served
             while (delay := self._delay()) > 0:
                 await asyncio.sleep(delay)
-            self._starts.append(self._clock())
+            start = Start(self._clock())
+            self._starts.append(start)
+            return start
+
+    def sent(self, start: Start) -> None:
+        """The request of ``start`` really left now: count it from now, keeping starts in order."""
+        start.at = max(start.at, self._clock())
+        self._starts = deque(sorted(self._starts, key=lambda s: s.at))
 
 
 class ConcurrencyLimit:
@@ -166,12 +183,15 @@ class PoolLimiter:
         self.concurrency = concurrency
 
     @asynccontextmanager
-    async def slot(self) -> AsyncIterator[None]:
-        """Wait for a concurrency slot, then for the rate window; send inside the block."""
+    async def slot(self) -> AsyncIterator[Callable[[], None]]:
+        """Wait for a concurrency slot, then for the rate window; send inside the block.
+
+        Yields a function to call when the request's bytes really leave.
+        """
         async with self.concurrency.hold():
-            # Rate second: the recorded start must be the moment the request really leaves.
-            await self.rate.acquire()
-            yield
+            # Rate second: the recorded start must be as close as possible to the real send.
+            start = await self.rate.acquire()
+            yield lambda: self.rate.sent(start)
 
     def observe(self, headers: Mapping[str, str]) -> AnnouncedLimits:
         """Adapt to the limits a response announced; returns what was read."""
@@ -230,6 +250,7 @@ __all__ = [
     "PoolLimiter",
     "PoolSpec",
     "RollingWindow",
+    "Start",
     "crossref_pools",
     "make_pools",
     "parse_interval",

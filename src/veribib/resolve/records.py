@@ -242,7 +242,9 @@ def work_from_datacite(data: Mapping[str, Any]) -> Work:
             authors=tuple(people),
             year=int(year) if isinstance(year, int | str) and str(year).isdigit() else None,
             title=title,
-            container=clean_text(container.get("title")) if isinstance(container, Mapping) else None,
+            container=clean_text(container.get("title"))
+            if isinstance(container, Mapping)
+            else None,
             publisher=_text(attrs.get("publisher"))
             if not isinstance(attrs.get("publisher"), Mapping)
             else _text(attrs["publisher"].get("name")),

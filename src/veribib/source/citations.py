@@ -108,6 +108,9 @@ class _Finder:
         # (offset, label, authors, year, number) - built into InTextCitation once, at the end
         self.found: list[tuple[int, str, tuple[str, ...], str | None, int | None]] = []
 
+    def full(self) -> bool:
+        return len(self.found) >= MAX_CITATIONS
+
     def add(
         self,
         offset: int,
@@ -122,6 +125,8 @@ class _Finder:
     def parenthetical(self) -> set[int]:
         taken: set[int] = set()
         for m in _PAREN.finditer(self.text):
+            if self.full():
+                break
             body = m.group(1)
             parts = [p for p in (_clean(x) for x in body.split(";")) if p]
             for part in parts:
@@ -139,6 +144,8 @@ class _Finder:
 
     def narrative(self, taken: set[int]) -> None:
         for m in _NARRATIVE_YEARS.finditer(self.text):
+            if self.full():
+                break
             if m.start() in taken:
                 continue
             start = max(0, m.start() - 160)
@@ -156,6 +163,8 @@ class _Finder:
 
     def numeric(self) -> None:
         for m in _NUMERIC.finditer(self.text):
+            if self.full():
+                break
             label = _clean(m.group(0))
             for number in _numbers(m.group(1)):
                 self.add(m.start(), label, number=number)

@@ -69,8 +69,12 @@ _PAGE_FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A phone number needs a label, a "+" or "(0" prefix, or the 3-3-4 digit shape: bare digit
+# groups ("1200 1210") are page ranges in a wrapped reference.
 _PHONE = re.compile(
-    r"(?:(?:tel|phone|fax|mobile|t|f)\s*[.:]?\s*)?\+?\(?\d[\d\s().-]{6,}\d", re.IGNORECASE
+    r"(?:(?:tel|phone|fax|mobile|t|f)\s*[.:]\s*\+?|\+|\(0)\d[\d\s().-]{5,}\d"
+    r"|\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}",
+    re.IGNORECASE,
 )
 _FOOTER = re.compile(
     r"(?:©|\(c\)\s*\d{4}|copyright\b|all rights reserved|follow us\b|subscribe\b|contact us\b"
@@ -79,7 +83,8 @@ _FOOTER = re.compile(
 )
 _STOP_HEADING = re.compile(
     r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|[IVX]{1,5}\.\s+)?"
-    r"(?:appendix|appendices|acknowledg(?:e)?ments?|supplementary\b.*|supporting information"
+    r"(?:appendix(?:\s+[A-Z0-9]{1,3})?|appendices|acknowledg(?:e)?ments?|supplementary\b.*"
+    r"|supporting information"
     r"|author(?:s'?)? contributions?|funding|conflicts? of interests?|competing interests?"
     r"|declaration of interests?|abbreviations|about the authors?|author information"
     r"|figure legends|figures|tables|index|footnotes|glossary|data availability.*)\s*:?",
@@ -165,6 +170,7 @@ def looks_like_reference(text: str) -> bool:
         or organisation_start(text)
         or list_marker(text) is not None
         or _BIBLIO_SIGNAL.search(text) is not None
+        or text.count(". ") >= 2  # author. title. container.
     )
 
 

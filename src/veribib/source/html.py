@@ -19,6 +19,7 @@ from veribib.source.interface import Source
 from veribib.source.linejoin import Vocabulary, join_lines
 from veribib.source.sections import heading_kind, inline_reference
 from veribib.source.splitter import split_list
+from veribib.source.text import MAX_TEXT_CHARS, check_length
 
 _SKIP = frozenset(
     {
@@ -97,6 +98,7 @@ _VOID = frozenset(
 )
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _PSEUDO_HEADING = 7  # a paragraph that holds nothing but "References"
+MAX_HTML_CHARS = 2 * MAX_TEXT_CHARS  # markup included
 _REFS_ATTR = re.compile(
     r"(?:^|[\s_-])(?:references?|reflist|ref-list|bibliography|citations?|footnotes)(?:$|[\s_-])",
     re.IGNORECASE,
@@ -307,6 +309,7 @@ class HtmlSource(Source):
     def read(self, path: str, data: bytes) -> Document:
         """Find reference sections, reference containers and ``Reference:`` lines on the page."""
         text, warnings = decode_text(path, data)
+        check_length(path, text, MAX_HTML_CHARS)
         units = _units(collect_chunks(text))
         used = [False] * len(units)
         picked: list[_Picked] = []

@@ -25,9 +25,7 @@ _LETTERS_END = re.compile(r"[^\W\d_]+$")
 _LETTERS_START = re.compile(r"^[^\W\d_]+")
 _DOI = re.compile(r"10\.\d{3,9}/|doi\.org/", re.IGNORECASE)
 _URL = re.compile(r"^(?:<?https?://|<?www\.)", re.IGNORECASE)
-_BROKEN_LIGATURE = re.compile(
-    r"(?<![\d\ufffd])[^\W\d_]*\ufffd[^\W\d_\ufffd]*(?:\ufffd[^\W\d_\ufffd]*){0,2}(?![\d\ufffd])"
-)
+_MAX_WORD = 40  # longest word considered around a lost ligature
 
 # Second parts that make real compounds ("cell-derived", "dose-dependent"): a line-end hyphen
 # before one of these is kept when the document gives no evidence either way.
@@ -202,16 +200,6 @@ def _longest_known_part(word: str, words: dict[str, int]) -> int:
     return 0
 
 
-def _default_ligature(after: str) -> str:
-    # Without any evidence: "ffi" before c/n (efficient, affinity), "ff" before a vowel
-    # (different, effect), else the commonest ligature "fi".
-    if after[:1] in ("c", "n"):
-        return "ffi"
-    if after[:1] in ("a", "e", "o", "u"):
-        return "ff"
-    return "fi"
-
-
 def _repair_word(word: str, vocabulary: Vocabulary | None) -> str:
     pieces = word.split("\ufffd")
     # A ligature sits inside a word and is followed by lower case; anything else is not one.
@@ -225,9 +213,25 @@ def _repair_word(word: str, vocabulary: Vocabulary | None) -> str:
         score = _known_score(candidate, vocabulary)
         if best is None or score > best[0]:
             best = (score, candidate)
-    if best is not None and any(best[0]):
-        return best[1]
-    return pieces[0] + "".join(_default_ligature(p) + p for p in pieces[1:])
+    # No evidence for any ligature: the lost character may be something else (an umlaut).
+    return best[1] if best is not None and any(best[0]) else word
+
+
+def _word_around(text: str, at: int) -> tuple[int, int]:
+    """Bounds of the run of letters and U+FFFD around position ``at`` (at most ``_MAX_WORD``)."""
+    start = at
+    while (
+        start > 0
+        and at - start < _MAX_WORD
+        and (text[start - 1].isalpha() or text[start - 1] == "\ufffd")
+    ):
+        start -= 1
+    end = at + 1
+    while (
+        end < len(text) and end - at < _MAX_WORD and (text[end].isalpha() or text[end] == "\ufffd")
+    ):
+        end += 1
+    return start, end
 
 
 def repair_ligatures(text: str, vocabulary: Vocabulary | None = None) -> str:
@@ -235,12 +239,30 @@ def repair_ligatures(text: str, vocabulary: Vocabulary | None = None) -> str:
 
     Each ligature is tried; the candidate the document itself spells out wins, then the one in
     the shipped word list (with its frequency), then the one containing the longest listed word.
+    A U+FFFD next to a digit or before a capital is left alone (it is not a ligature).
     """
     if "\ufffd" not in text:
         return text
     if vocabulary is None:
         vocabulary = Vocabulary(text)
-    return _BROKEN_LIGATURE.sub(lambda m: _repair_word(m.group(0), vocabulary), text)
+    out: list[str] = []
+    done = 0
+    cache: dict[str, str] = {}
+    at = text.find("\ufffd")
+    while at != -1:
+        start, end = _word_around(text, at)
+        before = text[start - 1] if start > 0 else ""
+        after = text[end] if end < len(text) else ""
+        word = text[start:end]
+        if word.count("\ufffd") <= 3 and not before.isdigit() and not after.isdigit():
+            if word not in cache:
+                cache[word] = _repair_word(word, vocabulary)
+            out.append(text[done:start])
+            out.append(cache[word])
+            done = end
+        at = text.find("\ufffd", max(end, at + 1))
+    out.append(text[done:])
+    return "".join(out)
 
 
 __all__ = [

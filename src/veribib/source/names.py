@@ -11,17 +11,27 @@ from bibtexparser.middlewares.names import (
     split_multiple_persons_names,
 )
 from pylatexenc.latex2text import LatexNodes2Text
+from pylatexenc.latexwalker import LatexWalker, get_default_latex_context_db
 
 from veribib.model import Person
 
-_NEEDS_LATEX = re.compile(r"[\\{}$~]|--|``|''")
+_PLAIN_LATEX = (("---", "\u2014"), ("--", "\u2013"), ("``", "\u201c"), ("''", "\u201d"), ("~", " "))
 _SPACE = re.compile(r"\s+")
 _VANCOUVER_INITIALS = re.compile(r"[A-Z]{1,3}")
 
 
 @lru_cache(maxsize=1)
-def _decoder() -> LatexNodes2Text:
-    return LatexNodes2Text(math_mode="text")
+def _decoder() -> tuple[LatexNodes2Text, object]:
+    # One parsing context for all strings: building it per call is most of pylatexenc's cost.
+    return LatexNodes2Text(math_mode="text"), get_default_latex_context_db()
+
+
+@lru_cache(maxsize=8192)
+def _decode_macros(text: str) -> str:
+    decoder, context = _decoder()
+    walker = LatexWalker(text, latex_context=context, tolerant_parsing=True)
+    nodes, _, _ = walker.get_latex_nodes()
+    return collapse(decoder.nodelist_to_text(nodes))
 
 
 def collapse(text: str) -> str:
@@ -31,10 +41,13 @@ def collapse(text: str) -> str:
 
 def decode_latex(text: str) -> str:
     """LaTeX to plain Unicode (``Heged{\\H u}s`` → ``Hegedűs``); plain text passes unchanged."""
-    if not _NEEDS_LATEX.search(text):
-        return collapse(text)
+    if "\\" not in text and "$" not in text:
+        # Braces, dashes, quotes and ties only: no need for the (slow) LaTeX parser.
+        for latex, plain in _PLAIN_LATEX:
+            text = text.replace(latex, plain)
+        return collapse(text.replace("{", "").replace("}", ""))
     try:
-        return collapse(_decoder().latex_to_text(text))
+        return _decode_macros(text)
     except Exception:  # pylatexenc raises assorted errors on malformed input; keep the raw text
         return collapse(text.replace("{", "").replace("}", ""))
 

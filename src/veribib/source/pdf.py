@@ -20,10 +20,11 @@ from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 from veribib.errors import SourceError
 from veribib.model import Document, Origin, RawReference, Warning_
 from veribib.source.interface import Source
-from veribib.source.text import read_text
+from veribib.source.text import MAX_TEXT_CHARS, read_text
 
 MAX_PAGES = 2000
-MAX_TEXT_CHARS = 20_000_000
+# Extracted text is cut a little below the text reader's limit (page breaks add lines).
+MAX_PDF_TEXT_CHARS = MAX_TEXT_CHARS * 9 // 10
 _OBJECT = re.compile(rb"(?<!\d)(\d{1,10})\s+(\d{1,5})\s+obj\b")
 _CATALOG = re.compile(rb"/Type\s*/Catalog\b")
 
@@ -103,7 +104,7 @@ def _open(path: str, data: bytes, warnings: list[Warning_]) -> PdfReader:
 
 
 def extract_pages(path: str, data: bytes) -> tuple[list[str], list[Warning_]]:
-    """The text of each page (up to ``MAX_PAGES`` and ``MAX_TEXT_CHARS``) and what went wrong."""
+    """The text of each page (up to ``MAX_PAGES`` and ``MAX_PDF_TEXT_CHARS``) and any problems."""
     warnings: list[Warning_] = []
     with _quiet_pypdf():
         reader = _open(path, data, warnings)
@@ -126,11 +127,11 @@ def extract_pages(path: str, data: bytes) -> tuple[list[str], list[Warning_]]:
                 warnings.append(Warning_(Origin(path), f"page {n + 1}: no text extracted ({exc})"))
                 page_text = ""
             total += len(page_text)
-            if total > MAX_TEXT_CHARS:
+            if total > MAX_PDF_TEXT_CHARS:
                 warnings.append(
                     Warning_(
                         Origin(path),
-                        f"text over {MAX_TEXT_CHARS} characters; stopped at page {n + 1}",
+                        f"text over {MAX_PDF_TEXT_CHARS} characters; stopped at page {n + 1}",
                     )
                 )
                 break
@@ -177,4 +178,4 @@ class PdfSource(Source):
         )
 
 
-__all__ = ["MAX_PAGES", "MAX_TEXT_CHARS", "PdfSource", "extract_pages"]
+__all__ = ["MAX_PAGES", "MAX_PDF_TEXT_CHARS", "PdfSource", "extract_pages", "rebuild_xref"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate, repeat
+from operator import add
 
 # Headings that always introduce a reference list.
 _STRONG = (
@@ -34,9 +36,6 @@ _INLINE = re.compile(
 )
 
 
-_NEWLINE = re.compile("\n")
-
-
 @dataclass(frozen=True, slots=True)
 class Heading:
     """A heading line (0-based index) that may open a reference list."""
@@ -58,7 +57,9 @@ class LineIndex:
     """Maps character offsets of a text to 0-based line indexes."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+        # Each line's length plus its newline, summed: all in C, fast on huge texts.
+        lengths = map(add, map(len, text.split("\n")), repeat(1))
+        self._starts = list(accumulate(lengths, initial=0))
 
     def line_of(self, offset: int) -> int:
         """The 0-based line index holding character ``offset``."""

@@ -84,6 +84,11 @@ def _split_inline_markers(line: str, expected: int, style: str) -> list[str]:
         expected += 1
 
 
+def _whole_reference(line: str) -> bool:
+    """A line that is a reference by itself (one-reference-per-line lists)."""
+    return cues.ends_like_entry(line) and cues.looks_like_reference(line)
+
+
 class _Splitter:
     """State of one pass over a list's lines (kept in one object to keep each step small)."""
 
@@ -104,9 +109,9 @@ class _Splitter:
     ) -> None:
         if self.cur is not None and len(self.cur.lines) > 1:
             self.single_lines = False
-        self.cur = Entry(
-            line=line_no, lines=[text] if text else [], number=number, tentative=tentative
-        )
+        self.cur = Entry(line=line_no, number=number, tentative=tentative)
+        if text:
+            self.cur.add(text)
         self.entries.append(self.cur)
 
     def first(self, line_no: int, raw: str, s: str) -> None:
@@ -154,6 +159,7 @@ class _Splitter:
                 self.start(line_no, s, tentative=True)
         elif complete and (
             cues.organisation_start(s)
+            or (len(cur.lines) == 1 and s[:1].isupper() and _whole_reference(s))
             or (self.single_lines and len(self.entries) >= 3 and s[:1].isupper())
         ):
             self.start(line_no, s)
@@ -196,9 +202,11 @@ def split_list(
     splitter = _Splitter(first_line, repeated)
     end = splitter.run(lines)
     entries = [e for e in splitter.entries if e.lines and e.line - first_line < end]
-    # An entry begun after a gap that does not read like a reference ends the list there.
+    # An entry begun after a gap that does not read like a reference ends the list there,
+    # unless the entries right after it do (then it is an odd reference inside the list).
+    refs = [cues.looks_like_reference(" ".join(e.lines)) for e in entries]
     for k, entry in enumerate(entries):
-        if entry.tentative and not cues.looks_like_reference(" ".join(entry.lines)):
+        if entry.tentative and not refs[k] and not any(refs[k + 1 : k + 3]):
             end = min(end, entry.line - first_line)
             entries = entries[:k]
             break

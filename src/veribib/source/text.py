@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from veribib.errors import SourceError
 from veribib.model import Document, InTextCitation, Origin, RawReference, Warning_
 from veribib.source import cues
 from veribib.source.citations import MAX_CITATIONS, find_citations
@@ -23,6 +24,8 @@ from veribib.source.splitter import Entry, split_list
 _RUNNING_HEAD_MIN = 3  # a line seen this often across a document is a running head ...
 _RUNNING_HEAD_OUTSIDE = 2  # ... when it is also seen this often outside the list
 MAX_REFERENCES = 20_000  # per document; more is not a reference list but a runaway
+# Longest running text read (about 5,000 pages); reading takes about a second per 10 M.
+MAX_TEXT_CHARS = 10_000_000
 _INLINE_MAX_LINES = 6  # an inline "Reference:" may wrap over at most this many lines
 _FALLBACK_SHARE = 0.6  # share of entries that must read like references in a bare list
 _WEAK_SHARE = 0.5  # ... under a weak heading such as "Sources"
@@ -108,8 +111,22 @@ def _fallback(lines: Sequence[str], counts: Counter[str]) -> tuple[list[Entry], 
     return [], 0, 0
 
 
+def check_length(path: str, text: str, limit: int = MAX_TEXT_CHARS) -> None:
+    """Refuse running text longer than ``limit`` characters with a clear ``SourceError``."""
+    if len(text) > limit:
+        raise SourceError(
+            path,
+            f"{len(text) / 1e6:.1f} M characters of text, over the {limit / 1e6:.0f} M "
+            "characters one document may have (split the file)",
+        )
+
+
 def read_text(text: str, path: str, repair: bool = True) -> TextResult:
-    """Find, split and join the references of running text; find its in-text citations."""
+    """Find, split and join the references of running text; find its in-text citations.
+
+    Raises ``SourceError`` for text over ``MAX_TEXT_CHARS`` characters.
+    """
+    check_length(path, text)
     text = text.replace("\f", "")
     if repair:
         text = repair_ligatures(text)
@@ -122,27 +139,33 @@ def read_text(text: str, path: str, repair: bool = True) -> TextResult:
 
     found: list[_Found] = []
     spans: list[tuple[int, int]] = []
+    used = bytearray(len(lines))  # 1 for lines already inside a reference span
+
+    def mark(start: int, end: int) -> None:
+        spans.append((start, end))
+        used[start:end] = b"\x01" * (min(end, len(lines)) - start)
+
     for k, heading in enumerate(headings):
-        if any(a <= heading.index < b for a, b in spans):
+        if used[heading.index]:
             continue
         stop = headings[k + 1].index if k + 1 < len(headings) else len(lines)
         result = _section_entries(lines, heading, stop, counts)
         if result is None:
             continue
         entries, end = result
-        spans.append((heading.index, max(end, heading.index + 1)))
+        mark(heading.index, max(end, heading.index + 1))
         found.extend(
             _Found(e.line, e.lines, str(e.number) if e.number is not None else None)
             for e in entries
         )
     for item in inline:
-        if any(a <= item.index < b for a, b in spans):
+        if used[item.index]:
             continue
         entry = _inline_entry(lines, item.index, item.rest)
         if item.label.startswith("source") and not cues.looks_like_reference(" ".join(entry.lines)):
             continue
         found.append(entry)
-        spans.append((item.index, item.index + len(entry.lines)))
+        mark(item.index, item.index + len(entry.lines))
     if not found:
         entries, start, end = _fallback(lines, counts)
         if entries:
@@ -150,7 +173,7 @@ def read_text(text: str, path: str, repair: bool = True) -> TextResult:
                 _Found(e.line, e.lines, str(e.number) if e.number is not None else None)
                 for e in entries
             )
-            spans.append((start, end))
+            mark(start, end)
 
     found.sort(key=lambda f: f.line)
     warnings: list[Warning_] = []
@@ -213,4 +236,11 @@ class TextSource(Source):
         )
 
 
-__all__ = ["TextResult", "TextSource", "read_text"]
+__all__ = [
+    "MAX_REFERENCES",
+    "MAX_TEXT_CHARS",
+    "TextResult",
+    "TextSource",
+    "check_length",
+    "read_text",
+]

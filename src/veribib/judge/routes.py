@@ -1,0 +1,361 @@
+"""The work routes: the cited DOI, then bibliographic search, then the journal locator.
+
+See ``decide`` for the order of decision; each route concludes only on facts.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from veribib.judge import codes
+from veribib.judge.compare import compare_container, recorded_years
+from veribib.judge.describe import cite, label, outcome_name
+from veribib.judge.found import matched, via
+from veribib.judge.match import Choice, Identity, assess, choose
+from veribib.judge.route import (
+    DoiState,
+    Route,
+    answered,
+    candidates_of,
+    problem,
+    record_key,
+    record_keys,
+)
+from veribib.model import (
+    Evidence,
+    Fields,
+    Reference,
+    ReferenceType,
+    Resolution,
+    Status,
+    Verdict,
+    Work,
+)
+
+# Crossref's coverage of journal articles is thin before this year; absence from it is no
+# evidence for older works.
+CROSSREF_COVERAGE_FROM = 1995
+# A candidate from the cited journal within this many years shows Crossref covers the venue.
+COVERAGE_YEARS = 2
+
+# Types whose absence from Crossref means something (it holds nearly all DOI-registered
+# journal articles and proceedings, but few books, theses, reports, standards or web pages).
+_COVERED_TYPES = (ReferenceType.JOURNAL_ARTICLE, ReferenceType.PROCEEDINGS_ARTICLE)
+_GREY_TYPES = (
+    ReferenceType.BOOK,
+    ReferenceType.BOOK_CHAPTER,
+    ReferenceType.THESIS,
+    ReferenceType.REPORT,
+    ReferenceType.STANDARD,
+    ReferenceType.WEBPAGE,
+    ReferenceType.DATASET,
+    ReferenceType.OTHER,
+)
+
+
+def _ambiguity(choice: Choice) -> Evidence | None:
+    if choice.ambiguous and choice.best is not None and choice.runner_up is not None:
+        return Evidence(
+            codes.AMBIGUOUS_MATCH,
+            f"two records fit almost equally: {cite(choice.best.work)} and "
+            f"{cite(choice.runner_up.work)}",
+        )
+    return None
+
+
+def _possible(choice: Choice) -> Evidence | None:
+    if not choice.unsure:
+        return None
+    best = max(choice.unsure, key=lambda a: a.score)
+    return Evidence(
+        codes.POSSIBLE_MATCH,
+        f"{label(best.work)} has a similar record that cannot be confirmed: {cite(best.work)}",
+    )
+
+
+# --- routes ------------------------------------------------------------------------------
+
+
+def _versions(a: Work, b: Work) -> bool:
+    """Two records are versions of one work: linked by a relation, or one is a preprint."""
+    linked = any(d == b.doi for _, d in a.relations) or any(d == a.doi for _, d in b.relations)
+    return linked or ReferenceType.PREPRINT in (a.fields.type, b.fields.type)
+
+
+def _search_answered(resolution: Resolution) -> bool:
+    return answered(resolution.search)
+
+
+def _doi_route(reference: Reference, resolution: Resolution) -> Route | None:
+    """Decide from the cited DOI when its lookups say enough; None to fall back on search."""
+    cited = reference.fields
+    doi = reference.identifiers.doi
+    outcome = resolution.doi
+    if not doi or outcome is None:
+        return None
+    candidates = candidates_of(resolution)
+    if outcome.status is Status.FOUND and outcome.value is not None:
+        record = outcome.value
+        a = assess(cited, record)
+        choice = choose(cited, candidates, exclude_doi=record.doi)
+        if a.identity is Identity.SAME:
+            better = choice.best
+            if (
+                a.disagreements
+                and better is not None
+                and len(better.disagreements) < len(a.disagreements)
+                and better.score > a.score
+                and _versions(record, better.work)
+            ):
+                # The DOI is another version of the cited work (its preprint, say).
+                return matched(
+                    reference, better, via(better, resolution), DoiState.OTHER_WORK, record
+                )
+            return matched(reference, a, "doi", DoiState.RECORD)
+        if choice.best is not None:
+            return matched(
+                reference, choice.best, via(choice.best, resolution), DoiState.OTHER_WORK, record
+            )
+        if a.identity is Identity.UNSURE:
+            return matched(reference, a, "doi", DoiState.RECORD)
+        other = Evidence(
+            codes.DOI_OTHER_WORK,
+            f"the cited DOI {doi} belongs to another work: {cite(record)} "
+            f"(title similarity {a.field('title').similarity or 0:.2f})",
+        )
+        possible = _possible(choice)
+        if _search_answered(resolution) and possible is None:
+            return Route(
+                Verdict.FABRICATED,
+                [other, _no_match_note(resolution)],
+                match=a,
+                likely_source=record,
+                looked_no_match=True,
+            )
+        why = (
+            possible
+            or problem(resolution.search, "search", "Crossref")
+            or Evidence(
+                codes.NO_IDENTIFIER_NO_MATCH, "no bibliographic search was made for the cited title"
+            )
+        )
+        return Route(Verdict.UNRESOLVED, [other, why], match=a, likely_source=record)
+
+    if outcome.status is Status.NOT_FOUND and outcome.authoritative:
+        reg = resolution.doi_registration
+        choice = choose(cited, candidates)
+        where = outcome_name(outcome, "Crossref")
+        if reg is not None and reg.status is Status.FOUND and reg.value is not None:
+            if not reg.value.exists:
+                if choice.best is not None:
+                    route = matched(
+                        reference, choice.best, via(choice.best, resolution), DoiState.BROKEN
+                    )
+                    return route
+                gone = Evidence(codes.DOI_NOT_FOUND, f"doi.org: the DOI {doi} does not exist")
+                possible = _possible(choice)
+                if _search_answered(resolution) and possible is None:
+                    return Route(
+                        Verdict.FABRICATED,
+                        [gone, _no_match_note(resolution)],
+                        looked_no_match=True,
+                    )
+                reason = possible or problem(resolution.search, "search", "Crossref")
+                return Route(Verdict.UNRESOLVED, [gone] + ([reason] if reason else []))
+            agency = reg.value.agency or "another agency"
+            elsewhere = Evidence(
+                codes.DOI_REGISTERED_ELSEWHERE,
+                f"doi.org: {doi} exists, registered with {agency}; {where} has no record of it",
+            )
+            if choice.best is not None:
+                route = matched(
+                    reference, choice.best, via(choice.best, resolution), DoiState.UNKNOWN
+                )
+                route.evidence.append(elsewhere)
+                return route
+            return Route(Verdict.UNRESOLVED, [elsewhere])
+        # doi.org not asked or not answering: Crossref's 404 alone does not mean "no such DOI".
+        if choice.best is not None:
+            return matched(reference, choice.best, via(choice.best, resolution), DoiState.UNKNOWN)
+        unknown = Evidence(
+            codes.NOT_IN_REGISTRY, f"{where} has no record of {doi} (not a Crossref DOI?)"
+        )
+        reg_problem = problem(reg, "DOI registration check", "doi.org")
+        return Route(Verdict.UNRESOLVED, [unknown] + ([reg_problem] if reg_problem else []))
+    return None
+
+
+def _no_match_note(resolution: Resolution) -> Evidence:
+    search = resolution.search
+    where = outcome_name(search, "Crossref") if search is not None else "Crossref"
+    return Evidence(
+        codes.NO_MATCHING_RECORD,
+        f"no record in {where} matches the cited title and authors",
+    )
+
+
+def _covered(cited: Fields, candidates: tuple[Work, ...]) -> Work | None:
+    """A candidate from the cited journal near the cited year: Crossref covers the venue."""
+    for work in candidates:
+        if compare_container(cited, work).agrees is not True:
+            continue
+        years = recorded_years(work)
+        if (
+            cited.year is None
+            or not years
+            or min(abs(cited.year - y) for y in years) <= (COVERAGE_YEARS)
+        ):
+            return work
+    return None
+
+
+def _claims_covered_type(cited: Fields) -> bool:
+    if cited.type in _COVERED_TYPES:
+        return True
+    return cited.type is None and bool(cited.container) and bool(cited.volume or cited.pages)
+
+
+def _search_route(
+    reference: Reference, resolution: Resolution, today: datetime.date, doi_notes: list[Evidence]
+) -> Route:
+    cited = reference.fields
+    candidates = candidates_of(resolution)
+    choice = choose(cited, candidates)
+    if choice.best is not None:
+        route = matched(reference, choice.best, via(choice.best, resolution), DoiState.UNKNOWN)
+        ambiguity = _ambiguity(choice)
+        if ambiguity is not None:
+            route.evidence.append(ambiguity)
+        route.evidence.extend(e for e in doi_notes if e.code != codes.NOT_IN_REGISTRY)
+        return route
+    searched = _search_answered(resolution)
+    possible = _possible(choice)
+    located = record_keys(resolution.locator)
+    others = [a for a in choice.different if record_key(a.work) in located and a.at_locator]
+    if others:
+        source = max(others, key=lambda a: a.score)
+        where = f"{cited.container} {cited.volume or ''}:{cited.first_page}".replace(" :", ":")
+        elsewhere = Evidence(
+            codes.LOCATOR_OTHER_WORK,
+            f"the real article at the cited location ({where}) is {cite(source.work)}",
+        )
+        if searched and possible is None:
+            return Route(
+                Verdict.FABRICATED,
+                [elsewhere, _no_match_note(resolution), *doi_notes],
+                match=source,
+                likely_source=source.work,
+                looked_no_match=True,
+            )
+        why = possible or problem(resolution.search, "search", "Crossref")
+        return Route(
+            Verdict.UNRESOLVED,
+            [elsewhere, *([why] if why else []), *doi_notes],
+            likely_source=source.work,
+        )
+    search = resolution.search
+    live = (
+        search is not None
+        and search.is_fact
+        and search.authoritative
+        and search.source not in ("snapshot",)
+    )
+    if (
+        live
+        and search is not None
+        and possible is None
+        and cited.title
+        and _claims_covered_type(cited)
+        and cited.year is not None
+        and CROSSREF_COVERAGE_FROM <= cited.year <= today.year
+        and not reference.identifiers.doi
+    ):
+        venue = _covered(cited, candidates)
+        if venue is not None:
+            return Route(
+                Verdict.FABRICATED,
+                [
+                    Evidence(
+                        codes.NO_MATCHING_RECORD,
+                        f"{outcome_name(search, 'Crossref')} covers '{cited.container}' "
+                        f"(e.g. {cite(venue)}) but has no work with the cited title and authors",
+                    )
+                ],
+                looked_no_match=True,
+            )
+    return Route(
+        Verdict.UNRESOLVED,
+        _unresolved_reasons(reference, resolution, possible, doi_notes),
+        looked_no_match=searched and possible is None,
+    )
+
+
+def _unresolved_reasons(
+    reference: Reference,
+    resolution: Resolution,
+    possible: Evidence | None,
+    doi_notes: list[Evidence],
+) -> list[Evidence]:
+    """Why nothing could be concluded: faults and offline lookups first, then absences."""
+    cited = reference.fields
+    faults: list[Evidence] = []
+    for outcome, what in ((resolution.search, "search"), (resolution.locator, "locator lookup")):
+        why = problem(outcome, what, "Crossref")
+        if why is not None and why.code != codes.NOT_IN_REGISTRY:
+            faults.append(why)
+    reasons: list[Evidence] = [*([possible] if possible else []), *faults]
+    search = resolution.search
+    if answered(search) and search is not None and not search.authoritative:
+        where = outcome_name(search, "the snapshot")
+        reasons.append(
+            Evidence(
+                codes.NOT_IN_REGISTRY,
+                f"no record in {where} matches the cited work ({where} holds only some works: "
+                "its miss is no evidence)",
+            )
+        )
+    elif answered(search) and search is not None:
+        where = outcome_name(search, "Crossref")
+        if cited.type in _GREY_TYPES or (
+            cited.type is None and cited.publisher and not cited.container
+        ):
+            kind = cited.type.value if cited.type else "book"
+            reasons.append(
+                Evidence(
+                    codes.NOT_IN_REGISTRY,
+                    f"no matching record in {where}; a {kind} is often not registered there",
+                )
+            )
+        else:
+            reasons.append(
+                Evidence(
+                    codes.NO_IDENTIFIER_NO_MATCH,
+                    f"no matching record in {where}, which does not hold every journal's works",
+                )
+            )
+    elif search is None and not faults:
+        reasons.append(Evidence(codes.NO_IDENTIFIER_NO_MATCH, "no bibliographic search was made"))
+    reasons.extend(doi_notes)
+    return reasons
+
+
+def work_route(reference: Reference, resolution: Resolution, today: datetime.date) -> Route:
+    """The provisional verdict on the cited work: the DOI route, else search and locator."""
+    cited = reference.fields
+    ids = reference.identifiers
+    if not (cited.title or cited.authors or ids.doi or cited.container):
+        if ids.trials:
+            return Route(Verdict.UNRESOLVED)
+        return Route(
+            Verdict.UNRESOLVED,
+            [Evidence(codes.NOTHING_TO_CHECK, "no title, author, journal or identifier to check")],
+        )
+    route = _doi_route(reference, resolution)
+    if route is not None:
+        return route
+    doi_notes: list[Evidence] = []
+    if ids.doi:
+        why = problem(resolution.doi, f"lookup of {ids.doi}", "Crossref")
+        if why is not None:
+            doi_notes.append(why)
+    return _search_route(reference, resolution, today, doi_notes)
