@@ -23,7 +23,7 @@ from veribib.model import Fields, Person
 from veribib.resolve.snapshot import Snapshot, iter_records
 
 SHARED = Path(
-    os.environ.get("VERIBIB_SHARED", Path(__file__).resolve().parents[2] / ".." / "shared")
+    os.environ.get("VERIBIB_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared")
 )
 SOURCE = SHARED / "data" / "crossref" / "works-2026-06.jsonl"
 

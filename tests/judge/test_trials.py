@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime
+import json
 
 from veribib.judge import codes, judge
-from veribib.model import ReferenceType, Resolution, Verdict
+from veribib.model import ReferenceType, Resolution, Trial, Verdict, Work
 
 from .helpers import (
+    as_work,
     cited_from,
     crossref_search,
     crossref_work,
     found,
     ref,
     seed_works,
+    shared_dir,
     snapshot_found,
     trial,
     trial_missing,
@@ -108,3 +111,36 @@ def test_unknown_trial_id_on_a_real_article_is_inaccurate(today: datetime.date) 
     judgement = judge(reference, resolution, today)
     assert judgement.verdict is Verdict.INACCURATE
     assert judgement.evidence[0].code == codes.TRIAL_NOT_FOUND
+
+
+def _lemon() -> Work:
+    path = shared_dir() / "data" / "crossref" / "habanero__work_10.1136_esmoopen-2020-000776.json"
+    return as_work(json.loads(path.read_text(encoding="utf-8"))["message"])
+
+
+def test_off_topic_trial_id_on_a_real_article_is_inaccurate(today: datetime.date) -> None:
+    article = _lemon()  # the LEMON study, which names NCT03797326 and NCT04008797
+    reference = cited_from(article, trials=[TB_VACCINE])
+    resolution = Resolution(
+        doi=found(article), trials=((TB_VACCINE, found(trial(TB_VACCINE), "ctgov")),)
+    )
+    judgement = judge(reference, resolution, today)
+    assert judgement.verdict is Verdict.INACCURATE
+    assert judgement.evidence[0].code == codes.TRIAL_TOPIC_MISMATCH
+
+
+def test_trial_linked_by_the_publisher_is_kept_whatever_its_wording(
+    today: datetime.date,
+) -> None:
+    # E7080 is lenvatinib's code name: no shared word, but Crossref's record names the trial.
+    article = _lemon()
+    registered = Trial(
+        id="NCT03797326", brief_title="A study of E7080 in participants with solid tumours"
+    )
+    reference = cited_from(article, trials=["NCT03797326"])
+    resolution = Resolution(
+        doi=found(article), trials=(("NCT03797326", found(registered, "ctgov")),)
+    )
+    judgement = judge(reference, resolution, today)
+    assert judgement.verdict is Verdict.VERIFIED
+    assert codes.TRIAL_TOPIC_MISMATCH not in {e.code for e in judgement.evidence}

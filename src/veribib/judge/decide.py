@@ -92,23 +92,25 @@ def _trial_checks(
     )
     linked = set(draft.found.trial_numbers) if draft.found is not None else set()
     for finding in check_trials(reference, resolution):
-        status = finding.status
+        status, said = finding.status, finding.evidence
         if status is TrialStatus.TOPIC_MISMATCH and finding.id.upper() in linked:
             # The publisher's record names this trial: their words differ, the link is a fact.
             status = TrialStatus.OK
+            title = finding.trial.brief_title if finding.trial else ""
+            said = Evidence(codes.TRIAL_FOUND, f"the matched record names {finding.id} ('{title}')")
         if status in (TrialStatus.NOT_FOUND, TrialStatus.TOPIC_MISMATCH):
             if draft.found is not None:
                 draft.verdict = _worse(draft.verdict, Verdict.INACCURATE)
             elif route.looked_no_match or trial_only or draft.verdict is Verdict.FABRICATED:
                 draft.verdict = Verdict.FABRICATED
-            draft.evidence.insert(0, finding.evidence)
+            draft.evidence.insert(0, said)
         elif status is TrialStatus.OK and draft.verdict is Verdict.UNRESOLVED and trial_only:
             draft.verdict = Verdict.VERIFIED
-            draft.evidence.insert(0, finding.evidence)
+            draft.evidence.insert(0, said)
         elif status is TrialStatus.UNKNOWN and draft.verdict is Verdict.UNRESOLVED:
-            draft.evidence.insert(0, finding.evidence)
+            draft.evidence.insert(0, said)
         else:
-            draft.evidence.append(finding.evidence)
+            draft.evidence.append(said)
 
 
 def judge(

@@ -88,101 +88,105 @@ def _search_answered(resolution: Resolution) -> bool:
 
 def _doi_route(reference: Reference, resolution: Resolution) -> Route | None:
     """Decide from the cited DOI when its lookups say enough; None to fall back on search."""
+    outcome = resolution.doi
+    if not reference.identifiers.doi or outcome is None:
+        return None
+    if outcome.status is Status.FOUND and outcome.value is not None:
+        return _doi_record_route(reference, resolution, outcome.value)
+    if outcome.status is Status.NOT_FOUND and outcome.authoritative:
+        return _doi_absent_route(reference, resolution, outcome_name(outcome, "Crossref"))
+    return None
+
+
+def _doi_record_route(reference: Reference, resolution: Resolution, record: Work) -> Route:
+    """The cited DOI has a record: the cited work, a version of it, or another work."""
     cited = reference.fields
     doi = reference.identifiers.doi
-    outcome = resolution.doi
-    if not doi or outcome is None:
-        return None
-    candidates = candidates_of(resolution)
-    if outcome.status is Status.FOUND and outcome.value is not None:
-        record = outcome.value
-        a = assess(cited, record)
-        choice = choose(cited, candidates, exclude_doi=record.doi)
-        if a.identity is Identity.SAME:
-            better = choice.best
-            if (
-                a.disagreements
-                and better is not None
-                and len(better.disagreements) < len(a.disagreements)
-                and better.score > a.score
-                and _versions(record, better.work)
-            ):
-                # The DOI is another version of the cited work (its preprint, say).
-                return matched(
-                    reference, better, via(better, resolution), DoiState.OTHER_WORK, record
-                )
-            return matched(reference, a, "doi", DoiState.RECORD)
-        if choice.best is not None:
-            return matched(
-                reference, choice.best, via(choice.best, resolution), DoiState.OTHER_WORK, record
-            )
-        if a.identity is Identity.UNSURE:
-            return matched(reference, a, "doi", DoiState.RECORD)
-        other = Evidence(
-            codes.DOI_OTHER_WORK,
-            f"the cited DOI {doi} belongs to another work: {cite(record)} "
-            f"(title similarity {a.field('title').similarity or 0:.2f})",
+    a = assess(cited, record)
+    choice = choose(cited, candidates_of(resolution), exclude_doi=record.doi)
+    if a.identity is Identity.SAME:
+        better = choice.best
+        if (
+            a.disagreements
+            and better is not None
+            and len(better.disagreements) < len(a.disagreements)
+            and better.score > a.score
+            and _versions(record, better.work)
+        ):
+            # The DOI is another version of the cited work (its preprint, say).
+            return matched(reference, better, via(better, resolution), DoiState.OTHER_WORK, record)
+        return matched(reference, a, "doi", DoiState.RECORD)
+    if choice.best is not None:
+        return matched(
+            reference, choice.best, via(choice.best, resolution), DoiState.OTHER_WORK, record
         )
-        possible = _possible(choice)
-        if _search_answered(resolution) and possible is None:
-            return Route(
-                Verdict.FABRICATED,
-                [other, _no_match_note(resolution)],
-                match=a,
-                likely_source=record,
-                looked_no_match=True,
-            )
-        why = (
-            possible
-            or problem(resolution.search, "search", "Crossref")
-            or Evidence(
-                codes.NO_IDENTIFIER_NO_MATCH, "no bibliographic search was made for the cited title"
-            )
+    if a.identity is Identity.UNSURE:
+        return matched(reference, a, "doi", DoiState.RECORD)
+    other = Evidence(
+        codes.DOI_OTHER_WORK,
+        f"the cited DOI {doi} belongs to another work: {cite(record)} "
+        f"(title similarity {a.field('title').similarity or 0:.2f})",
+    )
+    possible = _possible(choice)
+    if _search_answered(resolution) and possible is None:
+        return Route(
+            Verdict.FABRICATED,
+            [other, _no_match_note(resolution)],
+            match=a,
+            likely_source=record,
+            looked_no_match=True,
         )
-        return Route(Verdict.UNRESOLVED, [other, why], match=a, likely_source=record)
+    why = (
+        possible
+        or problem(resolution.search, "search", "Crossref")
+        or Evidence(
+            codes.NO_IDENTIFIER_NO_MATCH, "no bibliographic search was made for the cited title"
+        )
+    )
+    return Route(Verdict.UNRESOLVED, [other, why], match=a, likely_source=record)
 
-    if outcome.status is Status.NOT_FOUND and outcome.authoritative:
-        reg = resolution.doi_registration
-        choice = choose(cited, candidates)
-        where = outcome_name(outcome, "Crossref")
-        if reg is not None and reg.status is Status.FOUND and reg.value is not None:
-            if not reg.value.exists:
-                if choice.best is not None:
-                    route = matched(
-                        reference, choice.best, via(choice.best, resolution), DoiState.BROKEN
-                    )
-                    return route
-                gone = Evidence(codes.DOI_NOT_FOUND, f"doi.org: the DOI {doi} does not exist")
-                possible = _possible(choice)
-                if _search_answered(resolution) and possible is None:
-                    return Route(
-                        Verdict.FABRICATED,
-                        [gone, _no_match_note(resolution)],
-                        looked_no_match=True,
-                    )
-                reason = possible or problem(resolution.search, "search", "Crossref")
-                return Route(Verdict.UNRESOLVED, [gone] + ([reason] if reason else []))
-            agency = reg.value.agency or "another agency"
-            elsewhere = Evidence(
-                codes.DOI_REGISTERED_ELSEWHERE,
-                f"doi.org: {doi} exists, registered with {agency}; {where} has no record of it",
-            )
+
+def _doi_absent_route(reference: Reference, resolution: Resolution, where: str) -> Route:
+    """Crossref has no record of the cited DOI: doi.org says whether it exists at all."""
+    cited = reference.fields
+    doi = reference.identifiers.doi
+    reg = resolution.doi_registration
+    choice = choose(cited, candidates_of(resolution))
+    if reg is not None and reg.status is Status.FOUND and reg.value is not None:
+        if not reg.value.exists:
             if choice.best is not None:
                 route = matched(
-                    reference, choice.best, via(choice.best, resolution), DoiState.UNKNOWN
+                    reference, choice.best, via(choice.best, resolution), DoiState.BROKEN
                 )
-                route.evidence.append(elsewhere)
                 return route
-            return Route(Verdict.UNRESOLVED, [elsewhere])
-        # doi.org not asked or not answering: Crossref's 404 alone does not mean "no such DOI".
-        if choice.best is not None:
-            return matched(reference, choice.best, via(choice.best, resolution), DoiState.UNKNOWN)
-        unknown = Evidence(
-            codes.NOT_IN_REGISTRY, f"{where} has no record of {doi} (not a Crossref DOI?)"
+            gone = Evidence(codes.DOI_NOT_FOUND, f"doi.org: the DOI {doi} does not exist")
+            possible = _possible(choice)
+            if _search_answered(resolution) and possible is None:
+                return Route(
+                    Verdict.FABRICATED,
+                    [gone, _no_match_note(resolution)],
+                    looked_no_match=True,
+                )
+            reason = possible or problem(resolution.search, "search", "Crossref")
+            return Route(Verdict.UNRESOLVED, [gone] + ([reason] if reason else []))
+        agency = reg.value.agency or "another agency"
+        elsewhere = Evidence(
+            codes.DOI_REGISTERED_ELSEWHERE,
+            f"doi.org: {doi} exists, registered with {agency}; {where} has no record of it",
         )
-        reg_problem = problem(reg, "DOI registration check", "doi.org")
-        return Route(Verdict.UNRESOLVED, [unknown] + ([reg_problem] if reg_problem else []))
-    return None
+        if choice.best is not None:
+            route = matched(reference, choice.best, via(choice.best, resolution), DoiState.UNKNOWN)
+            route.evidence.append(elsewhere)
+            return route
+        return Route(Verdict.UNRESOLVED, [elsewhere])
+    # doi.org not asked or not answering: Crossref's 404 alone does not mean "no such DOI".
+    if choice.best is not None:
+        return matched(reference, choice.best, via(choice.best, resolution), DoiState.UNKNOWN)
+    unknown = Evidence(
+        codes.NOT_IN_REGISTRY, f"{where} has no record of {doi} (not a Crossref DOI?)"
+    )
+    reg_problem = problem(reg, "DOI registration check", "doi.org")
+    return Route(Verdict.UNRESOLVED, [unknown] + ([reg_problem] if reg_problem else []))
 
 
 def _no_match_note(resolution: Resolution) -> Evidence:

@@ -13,6 +13,7 @@ from datetime import date
 from veribib.model import Fields, Identifiers, RawReference, Reference
 from veribib.reference.identifiers import (
     arxiv_from_doi,
+    doi_was_broken,
     find_dois,
     find_identifiers,
     normalize_doi,
@@ -21,7 +22,6 @@ from veribib.reference.interface import ReferenceParseError
 from veribib.reference.kinds import guess_type
 from veribib.reference.parser import MAX_TOKENS, parse_string
 
-_BROKEN_DOI = re.compile(r"\b10\.\d{4,9}/\S*[./-]\s+[a-z0-9]", re.IGNORECASE)
 _BAD_ISBN = re.compile(r"\bISBN(?:-1[03])?\s*:?\s*[\dXx][\d\sXx-]{8,16}", re.IGNORECASE)
 
 
@@ -61,8 +61,8 @@ def _warnings(raw: RawReference, fields: Fields, ids: Identifiers, parsed: bool)
     dois = list(dict.fromkeys(([ids.doi] if ids.doi else []) + find_dois(text)))
     if len(dois) > 1:
         out.append(f"several DOIs found, using {dois[0]}: " + ", ".join(dois[1:]))
-    if _BROKEN_DOI.search(text):
-        out.append("a DOI seems to be broken by a space (line break?); check it")
+    if doi_was_broken(text):
+        out.append("a DOI broken by a space (line break?) was joined back; check it")
     if _BAD_ISBN.search(text) and ids.isbn is None:
         out.append("an ISBN with a wrong checksum was ignored")
     return out

@@ -10,6 +10,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string, split on whitespace."""
+    return frozenset(text.split())
+
+
 _TOKEN = re.compile(r"\S+")
 _PUNCT_EDGES = "\"'“”‘’«»()[]{}<>.,;:!?*"
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -19,43 +25,42 @@ _URLISH = re.compile(r"^(?:https?:|www\.|doi:|\w+\.\w+/)", re.IGNORECASE)
 _DOIISH = re.compile(r"10\.\d{4,9}/")
 
 _LEXICON: dict[str, frozenset[str]] = {
-    "journal": frozenset(
-        "journal j jour proc proceedings transactions trans review reviews rev letters lett "
-        "annals ann bulletin bull quarterly magazine archives arch acta res sci int med "
-        "american am european eur british br international natl national soc society "
-        "clin biol chem phys physics rep reports studies stud nature science "
-        "zeitschrift revue rivista revista cah cahiers".split()
+    "journal": _words(
+        "journal j jour proc proceedings transactions trans review reviews rev "
+        "letters lett annals ann bulletin bull quarterly magazine archives arch acta "
+        "res sci int med american am european eur british br international natl "
+        "national soc society clin biol chem phys physics rep reports studies stud "
+        "nature science zeitschrift revue rivista revista cah cahiers"
     ),
-    "vol": frozenset("vol vols volume volumes v bd band tome t jg jahrgang".split()),
-    "no": frozenset("no nos nr n° num number issue heft h iss suppl supplement".split()),
-    "pp": frozenset("pp p pages page s ss seiten pgs art article".split()),
-    "eds": frozenset("ed eds editor editors edited hrsg hg éd éds dir coord comp".split()),
+    "vol": _words("vol vols volume volumes v bd band tome t jg jahrgang"),
+    "no": _words("no nos nr n° num number issue heft h iss suppl supplement"),
+    "pp": _words("pp p pages page s ss seiten pgs art article"),
+    "eds": _words("ed eds editor editors edited hrsg hg éd éds dir coord comp"),
     "in": frozenset(("in", "in:", "dans", "em")),
-    "month": frozenset(
-        "jan january feb february mar march apr april may jun june jul july aug august sep "
-        "sept september oct october nov november dec december janvier février mars avril mai "
-        "juin juillet août septembre octobre novembre décembre januar februar märz juni juli "
-        "oktober dezember spring summer autumn fall winter".split()
+    "month": _words(
+        "jan january feb february mar march apr april may jun june jul july aug "
+        "august sep sept september oct october nov november dec december janvier "
+        "février mars avril mai juin juillet août septembre octobre novembre décembre "
+        "januar februar märz juni juli oktober dezember spring summer autumn fall "
+        "winter"
     ),
-    "publisher": frozenset(
-        "press publishers publisher publishing verlag books university univ inc ltd co "
-        "wiley springer elsevier routledge sage oxford cambridge academic éditions edition "
-        "presses gmbh llc taylor francis blackwell pergamon mcgraw-hill".split()
+    "publisher": _words(
+        "press publishers publisher publishing verlag books university univ inc ltd "
+        "co wiley springer elsevier routledge sage oxford cambridge academic éditions "
+        "edition presses gmbh llc taylor francis blackwell pergamon mcgraw-hill"
     ),
-    "conf": frozenset(
+    "conf": _words(
         "conference conf symposium symp workshop congress meeting colloquium proc. "
-        "proceedings annual".split()
+        "proceedings annual"
     ),
     "etal": frozenset(("et", "al", "al.", "al.,", "etal", "u.a.")),
     "and": frozenset(("and", "&", "und", "y", "e")),
-    "web": frozenset(
-        "http https doi url www retrieved available accessed online from viewed".split()
+    "web": _words("http https doi url www retrieved available accessed online from viewed"),
+    "thesis": _words(
+        "thesis dissertation phd ph.d diss doctoral master's masters report technical "
+        "tech working paper preprint"
     ),
-    "thesis": frozenset(
-        "thesis dissertation phd ph.d diss doctoral master's masters report technical tech "
-        "working paper preprint".split()
-    ),
-    "edition": frozenset("edition ed edn aufl auflage éd".split()),
+    "edition": _words("edition ed edn aufl auflage éd"),
 }
 
 
@@ -205,8 +210,22 @@ def featurize(tokens: list[str]) -> list[list[str]]:
             if 0 <= j < n:
                 prefix = f"{off}:"
                 for f in own[j]:
-                    if f.startswith(("w=", "sh=", "last=", "lex=", "year", "initial", "cap",
-                                     "num", "range", "url", "first=", "lower")):
+                    if f.startswith(
+                        (
+                            "w=",
+                            "sh=",
+                            "last=",
+                            "lex=",
+                            "year",
+                            "initial",
+                            "cap",
+                            "num",
+                            "range",
+                            "url",
+                            "first=",
+                            "lower",
+                        )
+                    ):
                         feats.append(prefix + f)
             else:
                 feats.append(f"{off}:none")

@@ -18,6 +18,10 @@ from veribib.model import Identifiers, TrialId
 # A DOI runs to the next whitespace; what trails it is cleaned up afterwards.
 _DOI = re.compile(r"10\.\d{4,9}/[^\s\"]+", re.IGNORECASE)
 _DOI_ENCODED = re.compile(r"10\.\d{4,9}%2F[^\s\"]+", re.IGNORECASE)
+# ``10.1016/j. intimp.2021.107823``: a line break after a short first suffix part. A full
+# stop cannot be hyphenation, so joining is safe; a break after ``-`` stays ambiguous.
+_BROKEN = re.compile(r"(10\.\d{4,9}/(?=[^\s\"/]{0,2}[A-Za-z])[^\s\"/]{1,3}\.)\s+(?=[a-z0-9])")
+_MIN_SUFFIX = 2
 # PDF text often carries Unicode hyphens where the DOI has an ASCII one.
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 _DOI_PREFIX = re.compile(
@@ -49,21 +53,30 @@ def _unescape(s: str) -> str:
 
 
 def normalize_doi(s: str) -> str | None:
-    """Return the DOI in ``s`` (bare, ``doi:``, doi.org URL, %-encoded, LaTeX) lower-cased, or None."""
+    """The DOI in ``s`` (bare, ``doi:``, doi.org URL, %-encoded, LaTeX) lower-cased, or None."""
     s = _unescape(s.strip()).translate(_HYPHENS)
-    s = _DOI_PREFIX.sub("", s)
+    s = _BROKEN.sub(r"\1", _DOI_PREFIX.sub("", s))
     m = _DOI.search(s)
     if m is None:
         return None
     doi = _strip_trailing(m.group(0))
-    if "/" not in doi or doi.endswith("/"):
+    if len(doi.split("/", 1)[1]) < _MIN_SUFFIX:
         return None
     return doi.lower()
 
 
+def doi_was_broken(text: str) -> bool:
+    """True when ``text`` has a DOI split by a space that ``find_dois`` joins back."""
+    return _BROKEN.search(text) is not None
+
+
 def find_dois(text: str) -> list[str]:
-    """All DOIs in ``text``, normalised and de-duplicated, in order of appearance."""
-    text = _LATEX_UNDERSCORE.sub("_", text).translate(_HYPHENS)
+    """All DOIs in ``text``, normalised and de-duplicated, in order of appearance.
+
+    A DOI split by a line break right after a short first part (``10.1016/j. intimp...``)
+    is joined back.
+    """
+    text = _BROKEN.sub(r"\1", _LATEX_UNDERSCORE.sub("_", text).translate(_HYPHENS))
     hits = [(m.start(), m.group(0)) for m in _DOI.finditer(text)]
     hits += [(m.start(), m.group(0)) for m in _DOI_ENCODED.finditer(text)]
     found: list[str] = []
@@ -333,6 +346,7 @@ def find_identifiers(text: str, extra: Mapping[str, str] | None = None) -> Ident
 
 __all__ = [
     "arxiv_from_doi",
+    "doi_was_broken",
     "find_arxiv_ids",
     "find_dois",
     "find_identifiers",

@@ -26,10 +26,12 @@ _PROCEEDINGS = re.compile(
     re.IGNORECASE,
 )
 _STANDARD = re.compile(r"\b(?:ISO|IEC|DIN|ANSI|IEEE\s+Std|BS\s+EN)\s*\d", re.IGNORECASE)
-_DATASET = re.compile(r"\b(?:data\s*set|dataset|data\s+repository|zenodo|figshare|dryad)\b",
-                      re.IGNORECASE)
-_BOOK_HINT = re.compile(r"\b(?:eds?\.|editors?|hrsg|\(ed\.?\)|\(eds\.?\)|edition|edn)\b",
-                        re.IGNORECASE)
+_DATASET = re.compile(
+    r"\b(?:data\s*set|dataset|data\s+repository|zenodo|figshare|dryad)\b", re.IGNORECASE
+)
+_BOOK_HINT = re.compile(
+    r"\b(?:eds?\.|editors?|hrsg|\(ed\.?\)|\(eds\.?\)|edition|edn)\b", re.IGNORECASE
+)
 
 
 def guess_type(

@@ -13,6 +13,12 @@ import unicodedata
 
 from veribib.model import Person
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string, split on whitespace."""
+    return frozenset(text.split())
+
+
 _ET_AL = re.compile(
     r"[,;]?\s*(?:\bet\.?\s*al\b\.?|\band\s+others\b|\bu\.\s?a\.|\bet\s+coll?\b\.?|\[et\s+al\.?\])",
     re.IGNORECASE,
@@ -30,9 +36,8 @@ _LINE_HYPHEN = re.compile(r"(\w)- (\w)")
 _INITIALS = re.compile(
     r"^(?:(?:[^\W\d_][^\W\d_]?\.\s?-?\s?)+|[^\W\d_]\s?(?:-\s?[^\W\d_])?|[A-Z]{1,3})$"
 )
-_PARTICLES = frozenset(
-    "van von der den de del della di da dos das du la le ten ter vom zu y st st. mc bin ibn "
-    "al el".split()
+_PARTICLES = _words(
+    "van von der den de del della di da dos das du la le ten ter vom zu y st st. mc bin ibn al el"
 )
 _ORG_WORDS = re.compile(
     r"\b(?:organi[sz]ation|association|society|institute|institut|council|committee|agency|"
@@ -91,8 +96,9 @@ def _leading_initials(part: str) -> bool:
 def _clean(text: str) -> tuple[str, bool]:
     """Normalise spacing, repair line-end hyphens, cut ``et al.`` and editor markers."""
     text = unicodedata.normalize("NFC", " ".join(text.split()))
-    text = _LINE_HYPHEN.sub(lambda m: m.group(1) + ("" if m.group(2).islower() else "-")
-                            + m.group(2), text)
+    text = _LINE_HYPHEN.sub(
+        lambda m: m.group(1) + ("" if m.group(2).islower() else "-") + m.group(2), text
+    )
     et_al = False
     if _ET_AL.search(text):
         et_al = True
@@ -165,12 +171,7 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
             persons.append(Person(family=part, given=nxt))
             i += 2
             continue
-        if (
-            inverted
-            and nxt is not None
-            and not _leading_initials(nxt)
-            and len(nxt.split()) <= 3
-        ):
+        if inverted and nxt is not None and not _leading_initials(nxt) and len(nxt.split()) <= 3:
             persons.append(Person(family=part, given=nxt))
             i += 2
             continue

@@ -12,6 +12,12 @@ from veribib.reference.features import tokenize
 from veribib.reference.kinds import guess_type
 from veribib.reference.spans import fields_from_spans, group_spans
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string, split on whitespace."""
+    return frozenset(text.split())
+
+
 Tagger = Callable[[list[str]], list[str]]  # tokens -> one label each
 
 MAX_TOKENS = 300  # longer "references" are mis-split text; tag the start only
@@ -26,10 +32,11 @@ _ID_TOKEN = re.compile(
     re.IGNORECASE,
 )
 _ID_NUMBER = re.compile(r"^[\w/-]*\d[\w/-]*[.,;]?$")
-_ID_WORDS = frozenset(
+# Not ``no.``/``number``: ``vol. 6, no. 18`` is an issue, not an identifier.
+_ID_WORDS = _words(
     "pmid pmid: pmcid pmcid: trial trial: id id: identifier identifier: registration "
-    "registration: number number: no. no: clinicaltrials.gov clinicaltrials.gov: isbn isbn: "
-    "issn issn: arxiv arxiv: eudract eudract:".split()
+    "registration: clinicaltrials.gov clinicaltrials.gov: isbn isbn: issn issn: arxiv arxiv: "
+    "eudract eudract:"
 )
 _CAPTION = re.compile(r"^(?:references?|ref|refs|citation|cited|source|bibliography):$", re.I)
 _NUMBER = re.compile(r"^\d{1,6}[.,;]?$")
@@ -151,6 +158,8 @@ def _unglue(token: str) -> str:
 
 def prepare(text: str) -> str:
     """Clean a reference string before tagging: inline HTML tags, NULs, glued sentences."""
+    # Lone surrogates (undecodable bytes kept by ``surrogateescape``) cannot go to CRFsuite.
+    text = text.encode("utf-8", "replace").decode("utf-8")
     text = _HTML_TAG.sub("", text.replace("\x00", " "))
     return " ".join(_unglue(t.text) for t in tokenize(text))
 
@@ -158,17 +167,19 @@ def prepare(text: str) -> str:
 def tag_string(text: str, tagger: Tagger | None = None) -> tuple[list[str], list[str]]:
     """Tokens of ``text`` (after ``prepare``) and the label of each (after repairs).
 
-    Tokens whose label is certain (identifiers, a leading ``Reference:`` caption) are left
-    out of tagging: the model then sees the reference as if they were not there, which is
-    how most of its training data looks, and they cannot throw it off.
+    Registry numbers with their lead-in words (``Trial ID: NCT...``) and a leading
+    ``Reference:`` caption are left out of tagging: the training data hardly has them, and
+    they throw the model off. DOIs and URLs are common in it, so they stay in and are only
+    relabelled afterwards.
     """
     tokens = [t.text for t in tokenize(prepare(text))][:MAX_TOKENS]
     fixed = certain_labels(tokens)
     if tokens and _CAPTION.match(tokens[0]):
         fixed[0] = "note"
-    rest = [tok for tok, label in zip(tokens, fixed, strict=True) if label is None]
-    tagged = iter((tagger or crf.tag)(rest))
-    labels = [label if label is not None else next(tagged) for label in fixed]
+    shown = [i for i, label in enumerate(fixed) if label != "note"]
+    labels = ["note"] * len(tokens)
+    for i, label in zip(shown, (tagger or crf.tag)([tokens[i] for i in shown]), strict=True):
+        labels[i] = fixed[i] or label
     return tokens, _repair(tokens, labels)
 
 

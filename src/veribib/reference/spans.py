@@ -13,6 +13,12 @@ from collections.abc import Sequence
 from veribib.model import Fields, Person
 from veribib.reference.names import split_names
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string, split on whitespace."""
+    return frozenset(text.split())
+
+
 Span = tuple[str, str]  # (label, text)
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -22,7 +28,8 @@ _QUOTES = "\"'“”‘’«»„‟‹›"
 _EDGE = " \t,.;:/" + _QUOTES
 _IN_PREFIX = re.compile(r"^(?:in|dans|en|em)\s*:?\s+(?=\S)", re.IGNORECASE)
 _PAGES_PREFIX = re.compile(
-    r"^\(?\s*(?:pp?|pgs?|pages?|s|ss|seiten|art(?:icle)?(?:\s+no)?|e-?locator)\s*\.?\s*:?\s*",
+    r"^\(?\s*(?:pp?|pgs?|pages?|s|ss|seiten|art(?:icle)?(?:\s+no)?|e-?locator)"
+    r"(?:\.\s*:?\s*|:\s*|\s+)(?=\S)",
     re.IGNORECASE,
 )
 _VANCOUVER = re.compile(
@@ -43,7 +50,7 @@ _COLON_PAGES = re.compile(r":\s*(?P<p>\S+)$")
 
 _LINE_HYPHEN = re.compile(r"(\w)- (\w+)")
 # ``pre- and post-operative``: a hyphen before a conjunction is meant, not a line break.
-_CONJUNCTIONS = frozenset("and or nor to und oder bis et ou y e".split())
+_CONJUNCTIONS = _words("and or nor to und oder bis et ou y e")
 
 
 def _join_hyphen(m: re.Match[str]) -> str:
@@ -121,9 +128,8 @@ def parse_volume(text: str) -> tuple[str | None, str | None, str | None, str | N
             volume = m2.group("v")
             if issue is None and m2.group("i"):
                 issue = m2.group("i")
-    elif issue is None:
-        after = s[vm.end() :]
-        m3 = re.match(r"\s*\(([^)]+)\)", after)
+    elif issue is None and vm is not None:
+        m3 = re.match(r"\s*\(([^)]+)\)", s[vm.end() :])
         if m3:
             issue = m3.group(1)
     return volume, _clean_issue(issue), pages, year

@@ -95,8 +95,9 @@ def _initials(given: str, dots: bool, space: bool = True) -> str:
 Piece = tuple[str, str]  # (label, text)
 
 
-def _authors(w: _Work, fmt: Callable[[str, str], str], sep: str, last: str,
-             max_n: int, rng: random.Random) -> str:
+def _authors(
+    w: _Work, fmt: Callable[[str, str], str], sep: str, last: str, max_n: int, rng: random.Random
+) -> str:
     names = [fmt(f, g) for f, g in w.authors]
     if len(names) > max_n:
         return sep.join(names[: rng.choice((1, 3, 6))]) + rng.choice((", et al.", " et al."))
@@ -112,8 +113,14 @@ def _dash(pages: str, rng: random.Random) -> str:
 def _apa(w: _Work, rng: random.Random) -> list[Piece]:
     a = _authors(w, lambda f, g: f"{f}, {_initials(g, True)}", ", ", ", & ", 20, rng)
     vol = w.volume + (f"({w.issue})" if w.issue else "") + ","
-    out = [("author", a), ("date", f"({w.year})."), ("title", w.title + "."),
-           ("journal", w.journal + ","), ("volume", vol), ("pages", _dash(w.pages, rng) + ".")]
+    out = [
+        ("author", a),
+        ("date", f"({w.year})."),
+        ("title", w.title + "."),
+        ("journal", w.journal + ","),
+        ("volume", vol),
+        ("pages", _dash(w.pages, rng) + "."),
+    ]
     if rng.random() < 0.6:
         out.append(("doi", "https://doi.org/" + w.doi))
     return out
@@ -122,8 +129,13 @@ def _apa(w: _Work, rng: random.Random) -> list[Piece]:
 def _harvard(w: _Work, rng: random.Random) -> list[Piece]:
     a = _authors(w, lambda f, g: f"{f}, {_initials(g, True)}", ", ", " and ", 6, rng)
     journal = rng.choice((w.abbrev.replace(".", ""), w.journal))
-    out = [("author", a), ("date", w.year + "."), ("title", w.title + "."),
-           ("journal", journal), ("volume", w.volume + ",")]
+    out = [
+        ("author", a),
+        ("date", w.year + "."),
+        ("title", w.title + "."),
+        ("journal", journal),
+        ("volume", w.volume + ","),
+    ]
     out.append(("pages", _dash(w.pages, rng) + "."))
     if rng.random() < 0.7:
         out.append(("doi", "doi: " + w.doi))
@@ -133,9 +145,13 @@ def _harvard(w: _Work, rng: random.Random) -> list[Piece]:
 def _vancouver(w: _Work, rng: random.Random) -> list[Piece]:
     a = _authors(w, lambda f, g: f"{f} {_initials(g, False)}", ", ", ", ", 6, rng)
     vol = f"{w.year};{w.volume}" + (f"({w.issue})" if w.issue else "") + ":"
-    out = [("author", a if a.endswith(".") else a + "."), ("title", w.title + "."),
-           ("journal", w.abbrev.replace(".", "") + "."), ("volume", vol),
-           ("pages", _dash(w.pages, rng) + ".")]
+    out = [
+        ("author", a if a.endswith(".") else a + "."),
+        ("title", w.title + "."),
+        ("journal", w.abbrev.replace(".", "") + "."),
+        ("volume", vol),
+        ("pages", _dash(w.pages, rng) + "."),
+    ]
     if rng.random() < 0.5:
         out.append(("doi", "doi:" + w.doi))
     return out
@@ -144,8 +160,12 @@ def _vancouver(w: _Work, rng: random.Random) -> list[Piece]:
 def _springer(w: _Work, rng: random.Random) -> list[Piece]:
     a = _authors(w, lambda f, g: f"{f} {_initials(g, False)}", ", ", ", ", 10, rng)
     vol = w.volume + (f"({w.issue})" if w.issue and rng.random() < 0.3 else "")
-    out = [("author", a), ("date", f"({w.year})"), ("title", w.title + "."),
-           ("journal", w.abbrev.replace(".", ""))]
+    out = [
+        ("author", a),
+        ("date", f"({w.year})"),
+        ("title", w.title + "."),
+        ("journal", w.abbrev.replace(".", "")),
+    ]
     if rng.random() < 0.6:
         out.append(("volume", f"{vol}:{_dash(w.pages, rng)}"))
     else:
@@ -157,16 +177,26 @@ def _springer(w: _Work, rng: random.Random) -> list[Piece]:
 
 def _nature(w: _Work, rng: random.Random) -> list[Piece]:
     a = _authors(w, lambda f, g: f"{f}, {_initials(g, True)}", ", ", " & ", 5, rng)
-    return [("author", a), ("title", w.title + "."), ("journal", w.abbrev),
-            ("volume", w.volume + ","), ("pages", _dash(w.pages, rng)),
-            ("date", f"({w.year}).")]
+    return [
+        ("author", a),
+        ("title", w.title + "."),
+        ("journal", w.abbrev),
+        ("volume", w.volume + ","),
+        ("pages", _dash(w.pages, rng)),
+        ("date", f"({w.year})."),
+    ]
 
 
 def _ieee(w: _Work, rng: random.Random) -> list[Piece]:
     a = _authors(w, lambda f, g: f"{_initials(g, True)} {f}", ", ", ", and ", 6, rng)
-    out = [("author", a + ","), ("title", f"“{w.title},”"), ("journal", w.abbrev + ","),
-           ("volume", f"vol. {w.volume}," + (f" no. {w.issue}," if w.issue else "")),
-           ("pages", f"pp. {_dash(w.pages, rng)},"), ("date", w.year + ".")]
+    out = [
+        ("author", a + ","),
+        ("title", f"“{w.title},”"),
+        ("journal", w.abbrev + ","),
+        ("volume", f"vol. {w.volume}," + (f" no. {w.issue}," if w.issue else "")),
+        ("pages", f"pp. {_dash(w.pages, rng)},"),
+        ("date", w.year + "."),
+    ]
     if rng.random() < 0.4:
         out[-1] = ("date", w.year + ",")
         out.append(("doi", "doi: " + w.doi + "."))
@@ -175,8 +205,13 @@ def _ieee(w: _Work, rng: random.Random) -> list[Piece]:
 
 def _physics(w: _Work, rng: random.Random) -> list[Piece]:
     a = _authors(w, lambda f, g: f"{_initials(g, True)} {f}", ", ", " and ", 5, rng)
-    return [("author", a + ","), ("journal", w.abbrev), ("volume", w.volume + ","),
-            ("pages", _dash(w.pages, rng)), ("date", f"({w.year}).")]
+    return [
+        ("author", a + ","),
+        ("journal", w.abbrev),
+        ("volume", w.volume + ","),
+        ("pages", _dash(w.pages, rng)),
+        ("date", f"({w.year})."),
+    ]
 
 
 _STYLES = (_apa, _harvard, _vancouver, _springer, _nature, _ieee, _physics)

@@ -16,7 +16,7 @@ from veribib.model import Document
 from veribib.source.bibtex import BibtexSource
 from veribib.source.citations import find_citations, match_citations
 from veribib.source.csljson import CslJsonSource
-from veribib.source.decode import looks_binary
+from veribib.source.decode import bom_encoding, looks_binary
 from veribib.source.html import HtmlSource
 from veribib.source.interface import Source
 from veribib.source.jats import JatsSource
@@ -55,8 +55,10 @@ def _extension_format(path: str) -> str | None:
 def detect_format(path: str | os.PathLike[str], head: bytes) -> str:
     """The format name (a key of ``SOURCES``) for a file, from its first bytes and extension.
 
-    The extension decides when its format accepts the content or no other format claims it;
-    otherwise the content decides. Raises ``InputError`` for binary data that is no known format.
+    A file that starts with a format's signature (``%PDF-``, ``<!DOCTYPE html``, ``@article{``,
+    ``TY  -``, a JSON object ...) is that format; otherwise the extension decides, and without
+    a known extension, a format seen in the head, else plain text. Raises ``InputError`` for
+    binary data that is no known format.
     """
     name = os.fspath(path)
     if PdfSource.sniff(head):
@@ -67,11 +69,23 @@ def detect_format(path: str | os.PathLike[str], head: bytes) -> str:
             "binary data, not a format veribib reads (text, BibTeX, RIS, "
             "CSL-JSON, JATS XML, HTML or PDF)",
         )
+    head = _as_utf8(head)
     by_extension = _extension_format(name)
-    sniffed = [fmt for fmt, cls in SOURCES.items() if fmt != "text" and cls.sniff(head)]
-    if by_extension is not None and (by_extension in sniffed or not sniffed):
+    signed = [fmt for fmt, cls in SOURCES.items() if cls.signature(head)]
+    if signed:
+        return by_extension if by_extension in signed else signed[0]
+    if by_extension is not None:
         return by_extension
+    sniffed = [fmt for fmt, cls in SOURCES.items() if fmt != "text" and cls.sniff(head)]
     return sniffed[0] if sniffed else TextSource.format
+
+
+def _as_utf8(head: bytes) -> bytes:
+    """The head as UTF-8 without a byte-order mark, for the format signatures."""
+    encoding = bom_encoding(head)
+    if encoding is None:
+        return head
+    return head.decode(encoding, errors="ignore").lstrip("\ufeff").encode("utf-8")
 
 
 def _read_bytes(path: str, max_bytes: int) -> bytes:

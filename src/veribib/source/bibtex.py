@@ -52,6 +52,7 @@ _TYPES = {
     "misc": ReferenceType.OTHER,
 }
 _SNIFF = re.compile(rb"^[ \t]*@[a-zA-Z]+[ \t]*[{(]", re.MULTILINE)
+_SIGNATURE = re.compile(rb"(?:\s*%[^\n]*\n)*\s*@[a-zA-Z]+[ \t]*[{(]")
 _YEAR = re.compile(r"\d{4}")
 _URL_ESCAPES = re.compile(r"\\([_%&#$~])")
 
@@ -191,6 +192,11 @@ class BibtexSource(Source):
     def sniff(cls, head: bytes) -> bool:
         """True when a line starts with ``@type{``."""
         return _SNIFF.search(head) is not None
+
+    @classmethod
+    def signature(cls, head: bytes) -> bool:
+        """True when the file opens (after ``%`` comments) with ``@type{``."""
+        return _SIGNATURE.match(head) is not None
 
     def read(self, path: str, data: bytes) -> Document:
         """Parse the file; unparseable blocks become warnings with their line."""

@@ -32,7 +32,7 @@ _LOCATOR = r"(?i:\s*[,:]\s*(?:p|pp|ch|chap|fig|figs|table)\.?\s*[\w\u2013-]+)?"
 _PAREN = re.compile(r"\((?=[^()]{0,400}?(?:\d{4}|(?i:n\.\s?d\.|in\s+press)))([^()]{4,400})\)")
 _PART = re.compile(rf"{_LEAD_IN}{_NAMES}\s*,?\s+(?P<years>{_YEARS}){_LOCATOR}\s*")
 _NARRATIVE_YEARS = re.compile(rf"\(\s*(?P<years>{_YEARS})\s*\)")
-_NARRATIVE_NAMES = re.compile(rf"{_NAMES}\s*$")
+_NARRATIVE_NAMES = re.compile(rf"(?<![\w'\u2019\-\u2010]){_NAMES}\s*$")
 _NUMERIC = re.compile(r"\[\s*(\d{1,4}(?:\s*[-\u2013\u2014,;]\s*\d{1,4}){0,30})\s*\]")
 _YEAR_SPLIT = re.compile(rf"{_YEAR_TOKEN}|(?<=[,\s])[a-z](?!\w)")
 _AUTHOR_SPLIT = re.compile(_SEPARATOR)
@@ -52,6 +52,9 @@ _NOT_NAMES = frozenset(
     accessed retrieved published updated available cited issued revised edition vol volume
     january february march april may june july august september october november december
     spring summer autumn fall winter this that these those our their its his her we they it
+    as like unlike following according while although however thus moreover recently
+    previously later earlier both also only when where here there then yet but so if because
+    similarly notably indeed finally first second third further furthermore
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 

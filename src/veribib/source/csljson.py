@@ -21,6 +21,7 @@ from veribib.source.render import render_reference
 _SNIFF = re.compile(
     rb'^\s*[\[{]\s*(?:\{\s*)?"(?:id|type|title|author|DOI|issued|items)"', re.DOTALL
 )
+_SIGNATURE = re.compile(rb'\s*(?:\[\s*)?\{\s*"|\s*\[\s*\]')
 _WS = re.compile(r"\s*")
 _TYPES = {
     "article-journal": ReferenceType.JOURNAL_ARTICLE,
@@ -198,7 +199,8 @@ def _items(path: str, text: str) -> tuple[list[tuple[int, Any]], list[Warning_]]
             obj, end = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
             warning = Warning_(
-                Origin(path, exc.lineno), f"invalid JSON ({exc.msg}); later items skipped"
+                Origin(path, line_of(pos)),
+                f"invalid JSON at line {exc.lineno} ({exc.msg}); this and later items skipped",
             )
             return items, [warning]
         items.append((line_of(pos), obj))
@@ -218,7 +220,12 @@ class CslJsonSource(Source):
     @classmethod
     def sniff(cls, head: bytes) -> bool:
         """True when the file opens with a JSON object or array of CSL-looking keys."""
-        return _SNIFF.match(head.lstrip(b"\xef\xbb\xbf")) is not None
+        return _SNIFF.match(head) is not None
+
+    @classmethod
+    def signature(cls, head: bytes) -> bool:
+        """True when the file opens with a JSON object or an array of objects."""
+        return _SIGNATURE.match(head) is not None
 
     def read(self, path: str, data: bytes) -> Document:
         """Read every item; items that are not objects are warned about."""

@@ -32,6 +32,10 @@ _AUTHOR_INITIAL = re.compile(rf"{SURNAME},\s*{UP}(?:\.|\s?[-\u2010]\s?{UP}|(?=[\
 _AUTHOR_GIVEN = re.compile(rf"{SURNAME},\s+{NAME_WORD}(?:\s+{UP}\.)*\s*(?:[,.(&]|and\b|$)")
 # Vancouver: "Smith JA," / "Smith J." / "Smith J and"
 _AUTHOR_VANCOUVER = re.compile(rf"{SURNAME}\s+{UP}{{1,3}}(?:[,.]|\s+(?:and|&)\s|$)")
+# Initials first: "S. Catani and" / "E. E. Reid," / "Y.-J. Lee,"
+_AUTHOR_INITIALS_FIRST = re.compile(
+    rf"{UP}\.(?:\s?[-\u2010]?\s?{UP}\.){{0,3}}\s*{NAME_WORD}(?:\s+{NAME_WORD})?\s*(?:,|&|and\b)"
+)
 # An organisation or a single name followed by the year early on: "WHO (2020)." / "WHO. 2020."
 _AUTHOR_WITH_YEAR = re.compile(
     rf"{UP}[^\n]{{0,100}}?(?:\(\s*{YEAR}[a-z]?\s*\)|\.\s+{YEAR}[a-z]?\.)"
@@ -59,6 +63,11 @@ _BIBLIO_SIGNAL = re.compile(
     r"|\bpp?\.\s*\d|\bvol\.?\s*\d|\b[Ii]n:|\bPress\b|\bJournal\b|\bProc(?:eedings)?\b|\bed(?:s|itors?)?\.?\)"
     r"|\b(?:Retrieved|Available|Accessed)\b|[\"“”]",
 )
+_AFTER_IDENTIFIER = re.compile(
+    r"(?:PMID|PMCID|Epub|Accessed|Retrieved|Available|Published|Online|Cited|Erratum"
+    r"|Retraction|Corrigendum|doi|https?:|www\.|10\.\d)",
+    re.IGNORECASE,
+)
 _CONTINUATION_CHARS = frozenset(",;:&([/\u2010-")
 _CONTINUATION_WORDS = frozenset(
     "and et al in of the for with from to by on a an und y".split()  # noqa: SIM905
@@ -68,6 +77,7 @@ _PAGE_FURNITURE = re.compile(
     r"(?:page\s+|p\.\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]",
     re.IGNORECASE,
 )
+_YEAR_ALONE = re.compile(YEAR)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A phone number needs a label, a "+" or "(0" prefix, or the 3-3-4 digit shape: bare digit
 # groups ("1200 1210") are page ranges in a wrapped reference.
@@ -107,7 +117,12 @@ def list_marker(line: str) -> tuple[int, str, int] | None:
 def author_start(line: str) -> bool:
     """True when a line begins the way a reference begins: a surname then initials or a name."""
     s = line.lstrip()
-    return bool(_AUTHOR_INITIAL.match(s) or _AUTHOR_GIVEN.match(s) or _AUTHOR_VANCOUVER.match(s))
+    return bool(
+        _AUTHOR_INITIAL.match(s)
+        or _AUTHOR_GIVEN.match(s)
+        or _AUTHOR_VANCOUVER.match(s)
+        or _AUTHOR_INITIALS_FIRST.match(s)
+    )
 
 
 def organisation_start(line: str) -> bool:
@@ -148,6 +163,22 @@ def ends_like_entry(line: str) -> bool:
     return _BARE_IDENTIFIER.fullmatch(last) is not None
 
 
+def ends_with_identifier(line: str) -> bool:
+    """True when a line ends on a DOI or URL, the way most reference entries end."""
+    parts = line.rsplit(None, 1)
+    return (
+        bool(parts)
+        and _BARE_IDENTIFIER.fullmatch(parts[-1]) is not None
+        and any(ch.isdigit() or ch == "/" for ch in parts[-1])
+    )
+
+
+def follows_identifier(line: str) -> bool:
+    """True for a line that may still belong to an entry ending on a DOI (``PMID: 1`` ...)."""
+    s = line.lstrip()
+    return bool(s) and (s[0].islower() or s[0] in "([<" or _AFTER_IDENTIFIER.match(s) is not None)
+
+
 def entry_complete(lines: list[str]) -> bool:
     """True when the lines of an entry so far could be a whole reference."""
     if not lines or not ends_like_entry(lines[-1]):
@@ -175,8 +206,9 @@ def looks_like_reference(text: str) -> bool:
 
 
 def is_page_furniture(line: str) -> bool:
-    """True for a bare page number (``12``, ``Page 3 of 9``, ``- 4 -``)."""
-    return _PAGE_FURNITURE.fullmatch(line.strip()) is not None
+    """True for a bare page number (``12``, ``Page 3 of 9``, ``- 4 -``), not a lone year."""
+    s = line.strip()
+    return _PAGE_FURNITURE.fullmatch(s) is not None and _YEAR_ALONE.fullmatch(s) is None
 
 
 def is_footer(line: str) -> bool:
@@ -207,7 +239,9 @@ __all__ = [
     "author_start",
     "ends_like_entry",
     "ends_mid_entry",
+    "ends_with_identifier",
     "entry_complete",
+    "follows_identifier",
     "has_identifier",
     "has_year",
     "is_bare_link",

@@ -97,6 +97,7 @@ _VOID = frozenset(
     }
 )
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_NOT_IN_HEADING = frozenset({"p", "div", "li", "ol", "ul", "dl", "table", "section", "article"})
 _PSEUDO_HEADING = 7  # a paragraph that holds nothing but "References"
 MAX_HTML_CHARS = 2 * MAX_TEXT_CHARS  # markup included
 _REFS_ATTR = re.compile(
@@ -105,6 +106,10 @@ _REFS_ATTR = re.compile(
 )
 _SNIFF = re.compile(
     rb"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]|<(?:p|div|ol|li|h[1-6])[\s>]", re.I
+)
+_SIGNATURE = re.compile(
+    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]",
+    re.I | re.S,
 )
 
 
@@ -161,7 +166,13 @@ class _Collector(HTMLParser):
         if not text.strip():
             return
         lead = text[: len(text) - len(text.lstrip())]
-        heading = next((_HEADINGS[o.tag] for o in reversed(self.stack) if o.tag in _HEADINGS), None)
+        heading = None
+        for o in reversed(self.stack):
+            if o.tag in _HEADINGS:
+                heading = _HEADINGS[o.tag]
+                break
+            if o.tag in _NOT_IN_HEADING:  # an unclosed <h2> before a list: the list is no heading
+                break
         li = next((o for o in reversed(self.stack) if o.li is not None), None)
         self.chunks.append(
             Chunk(
@@ -305,6 +316,11 @@ class HtmlSource(Source):
     def sniff(cls, head: bytes) -> bool:
         """True when the head shows an HTML doctype or common HTML tags."""
         return _SNIFF.search(head) is not None
+
+    @classmethod
+    def signature(cls, head: bytes) -> bool:
+        """True when the file opens with an HTML doctype or ``<html>``."""
+        return _SIGNATURE.match(head) is not None
 
     def read(self, path: str, data: bytes) -> Document:
         """Find reference sections, reference containers and ``Reference:`` lines on the page."""

@@ -24,6 +24,11 @@ class Source(ABC):
         """True when the first bytes of a file look like this format (extension aside)."""
         return False
 
+    @classmethod
+    def signature(cls, head: bytes) -> bool:
+        """True when the file starts the way only this format starts (beats the extension)."""
+        return False
+
     @abstractmethod
     def read(self, path: str, data: bytes) -> Document:
         """Read a whole file's bytes into a Document; raise SourceError only if none is usable."""

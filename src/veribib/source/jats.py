@@ -26,7 +26,10 @@ from veribib.source.interface import Source
 from veribib.source.names import collapse
 from veribib.source.render import render_reference
 
-_SNIFF = re.compile(rb"<!DOCTYPE\s+article|<article[\s>]|<ref-list[\s>]|JATS|NLM//DTD", re.I)
+_SNIFF = re.compile(rb"<!DOCTYPE\s+article|<article[\s>]|<ref-list[\s>]", re.I)
+_SIGNATURE = re.compile(
+    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE\s+article|<article[\s>])", re.I | re.S
+)
 _TYPES = {
     "journal": ReferenceType.JOURNAL_ARTICLE,
     "book": ReferenceType.BOOK,
@@ -266,6 +269,11 @@ class JatsSource(Source):
         """True when the head shows a JATS DOCTYPE, ``<article>`` or ``<ref-list>``."""
         return _SNIFF.search(head) is not None
 
+    @classmethod
+    def signature(cls, head: bytes) -> bool:
+        """True when the file opens (after an XML declaration) with a JATS article."""
+        return _SIGNATURE.match(head) is not None
+
     def read(self, path: str, data: bytes) -> Document:
         """Read every ``<ref>`` of the article's reference lists and its ``<xref>`` citations."""
         parser = _parser()
@@ -275,10 +283,12 @@ class JatsSource(Source):
             raise SourceError(path, f"not well-formed XML: {exc.msg}", exc.lineno) from None
         if root is None:
             raise SourceError(path, "not well-formed XML: no root element")
-        warnings = [
-            Warning_(Origin(path, err.line), f"XML error recovered from: {err.message}")
-            for err in list(parser.error_log)[:20]
-        ]
+        warnings = list(
+            dict.fromkeys(
+                Warning_(Origin(path, err.line), f"XML error recovered from: {err.message}")
+                for err in list(parser.error_log)[:20]
+            )
+        )
         references: list[RawReference] = []
         positions: dict[str, int] = {}
         for ref in root.iter("{*}ref", "ref"):

@@ -24,7 +24,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*")
 _LETTERS_END = re.compile(r"[^\W\d_]+$")
 _LETTERS_START = re.compile(r"^[^\W\d_]+")
 _DOI = re.compile(r"10\.\d{3,9}/|doi\.org/", re.IGNORECASE)
-_URL = re.compile(r"^(?:<?https?://|<?www\.)", re.IGNORECASE)
+_URL = re.compile(r"^(?:<?https?://|<?www\.[\w-])", re.IGNORECASE)
+_URL_CHARS = frozenset("/._=?&%#-~")
 _MAX_WORD = 40  # longest word considered around a lost ligature
 
 # Second parts that make real compounds ("cell-derived", "dose-dependent"): a line-end hyphen
@@ -132,9 +133,19 @@ def _continues_identifier(line: str, nxt: str) -> bool:
     token = _last_token(line)
     if not (_DOI.search(token) or _URL.match(token) or token.lower().startswith("doi:10.")):
         return False
+    head = nxt.split(None, 1)[0]
+    if not head[:1].isalnum():
+        return False
     if token.endswith(("/", "_", "=", "?", "&", "#")):
         return True
-    return token.endswith(".") and nxt[:1].isalnum() and not nxt[:1].isupper()
+    if token.endswith("."):
+        return not head[:1].isupper()
+    # A URL cut mid-token: the next line goes on with more URL ("loads/tx_sz/file.pdf").
+    return (
+        _URL.match(token) is not None
+        and not head[:1].isupper()
+        and any(ch in _URL_CHARS for ch in head[:-1])
+    )
 
 
 def join_lines(lines: Sequence[str], vocabulary: Vocabulary | None = None) -> str:

@@ -150,6 +150,11 @@ class PdfSource(Source):
         """True when ``%PDF-`` appears in the first kilobyte (as readers accept)."""
         return b"%PDF-" in head[:1024]
 
+    @classmethod
+    def signature(cls, head: bytes) -> bool:
+        """Same as ``sniff``: the PDF header is the signature."""
+        return cls.sniff(head)
+
     def read(self, path: str, data: bytes) -> Document:
         """Extract the text and read it like a text file; the page goes into ``extra``."""
         pages, warnings = extract_pages(path, data)

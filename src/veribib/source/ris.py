@@ -13,6 +13,7 @@ from veribib.source.render import render_reference
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9])\s{1,2}-(?: (.*)|\s*)$")
 _SNIFF = re.compile(rb"^TY\s{1,2}- ", re.MULTILINE)
+_SIGNATURE = re.compile(rb"\s*TY\s{1,2}- ")
 _YEAR = re.compile(r"\d{4}")
 _ISSN = re.compile(r"^\d{4}-?\d{3}[\dXx]$")
 _TYPES = {
@@ -125,6 +126,11 @@ class RisSource(Source):
     def sniff(cls, head: bytes) -> bool:
         """True when a line starts with ``TY  - ``."""
         return _SNIFF.search(head) is not None
+
+    @classmethod
+    def signature(cls, head: bytes) -> bool:
+        """True when the first line is ``TY  - ``."""
+        return _SIGNATURE.match(head) is not None
 
     def read(self, path: str, data: bytes) -> Document:
         """Read each TY…ER record; stray tags and unterminated records give warnings."""

@@ -1,12 +1,14 @@
 """Split the lines of a reference list into entries, and find where the list ends.
 
-Two list styles are told apart by the first entry: numbered (``[1]``, ``1.``, ``1)``, ``(1)``)
-and unnumbered (author-year, Harvard, APA, Vancouver without numbers). A new unnumbered entry
-starts at a line that begins like a reference (``Surname, I.``) once the entry before it could be
-complete (it has a year or identifier and does not end on a comma, ``and`` or a hyphen).
-Blank lines and page furniture inside the list neither split nor end it; the list ends at a
-footer (address, phone, e-mail), a closing heading (Appendix, Acknowledgements ...), or a block
-after a gap that does not read like a reference.
+Numbered lists (``[1]``, ``1.``, ``1)``, ``(1)``) split at the next expected number. In
+unnumbered lists (author-year, Harvard, APA, Vancouver without numbers) a new entry starts at a
+line that begins like a reference (``Surname, I.``) once the entry before it could be complete:
+it has a year or identifier and does not end on a comma, ``and`` or a hyphen (a short line also
+ends an entry in wrapped text). When lines are long (median over ``LONG_LINE``) each line is
+taken to be a whole reference. Blank lines, page numbers and running heads inside the list
+neither split nor end it. The list ends at a footer (phone, e-mail, copyright), a closing
+heading (Appendix, Acknowledgements ...), or a block after a gap, or after an entry ending on a
+DOI, that does not read like a reference (PDF text loses the blank line before a footer).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from veribib.source import cues
 
 _LOOKAHEAD = 8  # non-blank lines searched for the next list number after a gap
 MAX_ENTRY_LINES = 60  # no reference runs this long: past it the "list" is running text
+LONG_LINE = 100  # median line width above which each line is taken to be a whole entry
+SHORT_LINE = 0.7  # a line shorter than this share of the usual width ends a paragraph
 
 
 @dataclass(slots=True)
@@ -35,6 +39,18 @@ class Entry:
         """Append a line, noting whether it carries a year or identifier."""
         self.lines.append(line)
         self.evidence = self.evidence or cues.has_year(line) or cues.has_identifier(line)
+
+    def hard_end(self, nxt: str) -> bool:
+        """True when the entry ended on a DOI/URL and ``nxt`` does not read as more of it.
+
+        Text extracted from PDFs loses blank lines, so this stands in for the gap that would
+        have come before a footer.
+        """
+        return (
+            bool(self.lines)
+            and cues.ends_with_identifier(self.lines[-1])
+            and not cues.follows_identifier(nxt)
+        )
 
     def complete(self) -> bool:
         """True when the entry so far could be a whole reference (see ``cues.entry_complete``)."""
@@ -92,9 +108,13 @@ def _whole_reference(line: str) -> bool:
 class _Splitter:
     """State of one pass over a list's lines (kept in one object to keep each step small)."""
 
-    def __init__(self, first_line: int, repeated: frozenset[str]) -> None:
+    def __init__(
+        self, first_line: int, repeated: frozenset[str], long_lines: bool, width: int
+    ) -> None:
         self.first_line = first_line
         self.repeated = repeated
+        self.long_lines = long_lines  # one reference per line, not wrapped
+        self.short = int(width * SHORT_LINE)  # wrapped text: a shorter line ends a paragraph
         self.entries: list[Entry] = []
         self.cur: Entry | None = None
         self.gap = False
@@ -114,14 +134,17 @@ class _Splitter:
             self.cur.add(text)
         self.entries.append(self.cur)
 
-    def first(self, line_no: int, raw: str, s: str) -> None:
+    def first(self, lines: Sequence[str], i: int, s: str) -> None:
         m = cues.list_marker(s)
-        self.base_indent = _indent(raw)
-        if m is not None:
-            self.numbered, self.style, self.expected = True, m[1], m[0] + 1
-            self.start(line_no, s[m[2] :].strip(), m[0])
-        else:
-            self.start(line_no, s)
+        self.base_indent = _indent(lines[i])
+        if m is None:
+            self.start(self.first_line + i, s)
+            return
+        self.numbered, self.style, self.expected = True, m[1], m[0] + 1
+        head, *rest = _split_inline_markers(s[m[2] :], self.expected, self.style)
+        self.start(self.first_line + i, head.strip(), m[0])
+        for piece in rest:
+            self.numbered_line(lines, i, piece.strip())
 
     def numbered_line(self, lines: Sequence[str], i: int, s: str) -> bool:
         """Place one line of a numbered list; False when the list ends before it."""
@@ -132,7 +155,7 @@ class _Splitter:
             self.start(self.first_line + i, s[m[2] :].strip(), m[0])
             return True
         if (
-            self.gap
+            (self.gap or self.cur.hard_end(s))
             and self.cur.complete()
             and not _marker_ahead(lines, i + 1, self.expected, self.style)
         ):
@@ -146,14 +169,19 @@ class _Splitter:
         assert cur is not None
         line_no = self.first_line + i
         complete = cur.complete()
-        if cur.lines and cues.ends_mid_entry(cur.lines[-1]):
+        # In wrapped text a short line ends a paragraph: enough to end an entry before an
+        # author, though not to read the first line after a gap as a new entry.
+        ended = complete or (cur.evidence and bool(cur.lines) and len(cur.lines[-1]) < self.short)
+        if self.long_lines:
+            self.long_line(s, line_no)
+        elif cur.lines and cues.ends_mid_entry(cur.lines[-1]):
             cur.add(s)
-        elif complete and cues.author_start(s):
+        elif ended and cues.author_start(s):
             self.start(line_no, s)
         elif not self.gap and _indent(raw) > self.base_indent + 1:
             cur.add(s)
-        elif self.gap:
-            if not complete or (cues.is_bare_link(s) and cues.has_identifier(s)):
+        elif self.gap or (complete and cur.hard_end(s)):
+            if not complete or s[:1].islower() or (cues.is_bare_link(s) and cues.has_identifier(s)):
                 cur.add(s)
             else:
                 self.start(line_no, s, tentative=True)
@@ -166,6 +194,21 @@ class _Splitter:
         else:
             cur.add(s)
 
+    def long_line(self, s: str, line_no: int) -> None:
+        """One reference per line: each line starts an entry unless it plainly goes on."""
+        cur = self.cur
+        assert cur is not None
+        starts = cues.author_start(s)
+        goes_on = (s[:1].islower() and not starts) or (
+            cues.is_bare_link(s) and cues.has_identifier(s)
+        )
+        if not goes_on and cur.lines and cues.ends_mid_entry(cur.lines[-1]):
+            goes_on = not (s[:1].isupper() and (starts or _whole_reference(s)))
+        if goes_on:
+            cur.add(s)
+        else:
+            self.start(line_no, s, tentative=not starts)
+
     def run(self, lines: Sequence[str]) -> int:
         for i, raw in enumerate(lines):
             s = raw.strip()
@@ -174,12 +217,12 @@ class _Splitter:
                 continue
             if cues.is_page_furniture(s) or s in self.repeated:
                 continue
-            if cues.is_footer(s):
+            if cues.is_footer(s) and not cues.looks_like_reference(s):
                 return i
             if cues.is_stop_heading(s) and (self.cur is None or self.gap or self.cur.complete()):
                 return i
             if self.cur is None:
-                self.first(self.first_line + i, raw, s)
+                self.first(lines, i, s)
             elif self.numbered:
                 for piece in _split_inline_markers(s, self.expected, self.style):
                     if not self.numbered_line(lines, i, piece.strip()):
@@ -199,7 +242,10 @@ def split_list(
 
     ``repeated`` holds lines that recur across the document (running heads) and are skipped.
     """
-    splitter = _Splitter(first_line, repeated)
+    widths = sorted(len(raw.strip()) for raw in lines[:400] if raw.strip())
+    long_lines = bool(widths) and widths[len(widths) // 2] > LONG_LINE
+    usual = widths[len(widths) * 9 // 10] if widths else 0
+    splitter = _Splitter(first_line, repeated, long_lines, usual)
     end = splitter.run(lines)
     entries = [e for e in splitter.entries if e.lines and e.line - first_line < end]
     # An entry begun after a gap that does not read like a reference ends the list there,

@@ -18,7 +18,7 @@ from veribib.source.citations import MAX_CITATIONS, find_citations
 from veribib.source.decode import decode_text
 from veribib.source.interface import Source
 from veribib.source.linejoin import Vocabulary, join_lines, repair_ligatures
-from veribib.source.sections import Heading, LineIndex, find_headings, find_inline
+from veribib.source.sections import Heading, InlineLine, LineIndex, find_headings, find_inline
 from veribib.source.splitter import Entry, split_list
 
 _RUNNING_HEAD_MIN = 3  # a line seen this often across a document is a running head ...
@@ -111,8 +111,9 @@ def _fallback(lines: Sequence[str], counts: Counter[str]) -> tuple[list[Entry], 
     return [], 0, 0
 
 
-def check_length(path: str, text: str, limit: int = MAX_TEXT_CHARS) -> None:
-    """Refuse running text longer than ``limit`` characters with a clear ``SourceError``."""
+def check_length(path: str, text: str, limit: int | None = None) -> None:
+    """Refuse text longer than ``limit`` (default ``MAX_TEXT_CHARS``) with a ``SourceError``."""
+    limit = MAX_TEXT_CHARS if limit is None else limit
     if len(text) > limit:
         raise SourceError(
             path,
@@ -121,84 +122,92 @@ def check_length(path: str, text: str, limit: int = MAX_TEXT_CHARS) -> None:
         )
 
 
-def read_text(text: str, path: str, repair: bool = True) -> TextResult:
+class _Collect:
+    """Gathers entries from headed sections, inline lines and the bare-list fallback."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.found: list[_Found] = []
+        self.spans: list[tuple[int, int]] = []
+        self.used = bytearray(len(lines))  # 1 for lines already inside a reference span
+
+    def mark(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+        self.used[start:end] = b"\x01" * (min(end, len(self.lines)) - start)
+
+    def add(self, entries: Sequence[Entry]) -> None:
+        self.found.extend(
+            _Found(e.line, e.lines, str(e.number) if e.number is not None else None)
+            for e in entries
+        )
+
+    def sections(self, headings: Sequence[Heading], counts: Counter[str]) -> None:
+        for k, heading in enumerate(headings):
+            if self.used[heading.index]:
+                continue
+            stop = headings[k + 1].index if k + 1 < len(headings) else len(self.lines)
+            result = _section_entries(self.lines, heading, stop, counts)
+            if result is not None:
+                entries, end = result
+                self.mark(heading.index, max(end, heading.index + 1))
+                self.add(entries)
+
+    def inline(self, items: Sequence[InlineLine]) -> None:
+        for item in items:
+            if self.used[item.index]:
+                continue
+            entry = _inline_entry(self.lines, item.index, item.rest)
+            if item.label.startswith("source") and not cues.looks_like_reference(
+                " ".join(entry.lines)
+            ):
+                continue  # "Source: our photograph" is a credit, not a reference
+            self.found.append(entry)
+            self.mark(item.index, item.index + len(entry.lines))
+
+    def fallback(self, counts: Counter[str]) -> None:
+        entries, start, end = _fallback(self.lines, counts)
+        if entries:
+            self.add(entries)
+            self.mark(start, end)
+
+
+def read_text(text: str, path: str) -> TextResult:
     """Find, split and join the references of running text; find its in-text citations.
 
     Raises ``SourceError`` for text over ``MAX_TEXT_CHARS`` characters.
     """
     check_length(path, text)
-    text = text.replace("\f", "")
-    if repair:
-        text = repair_ligatures(text)
-    vocabulary = Vocabulary(text)
+    text = repair_ligatures(text.replace("\f", ""))
     lines = text.split("\n")
     index = LineIndex(text)
     headings = find_headings(text, index)
     inline = find_inline(text, index)
     counts: Counter[str] = Counter(map(str.strip, lines)) if headings or not inline else Counter()
+    collect = _Collect(lines)
+    collect.sections(headings, counts)
+    collect.inline(inline)
+    if not collect.found:
+        collect.fallback(counts)
 
-    found: list[_Found] = []
-    spans: list[tuple[int, int]] = []
-    used = bytearray(len(lines))  # 1 for lines already inside a reference span
-
-    def mark(start: int, end: int) -> None:
-        spans.append((start, end))
-        used[start:end] = b"\x01" * (min(end, len(lines)) - start)
-
-    for k, heading in enumerate(headings):
-        if used[heading.index]:
-            continue
-        stop = headings[k + 1].index if k + 1 < len(headings) else len(lines)
-        result = _section_entries(lines, heading, stop, counts)
-        if result is None:
-            continue
-        entries, end = result
-        mark(heading.index, max(end, heading.index + 1))
-        found.extend(
-            _Found(e.line, e.lines, str(e.number) if e.number is not None else None)
-            for e in entries
-        )
-    for item in inline:
-        if used[item.index]:
-            continue
-        entry = _inline_entry(lines, item.index, item.rest)
-        if item.label.startswith("source") and not cues.looks_like_reference(" ".join(entry.lines)):
-            continue
-        found.append(entry)
-        mark(item.index, item.index + len(entry.lines))
-    if not found:
-        entries, start, end = _fallback(lines, counts)
-        if entries:
-            found.extend(
-                _Found(e.line, e.lines, str(e.number) if e.number is not None else None)
-                for e in entries
-            )
-            mark(start, end)
-
-    found.sort(key=lambda f: f.line)
+    found = sorted(collect.found, key=lambda f: f.line)
     warnings: list[Warning_] = []
     if len(found) > MAX_REFERENCES:
-        warnings.append(
-            Warning_(
-                Origin(path, found[MAX_REFERENCES].line),
-                f"over {MAX_REFERENCES} references; rest skipped",
-            )
-        )
+        where = Origin(path, found[MAX_REFERENCES].line)
+        warnings.append(Warning_(where, f"over {MAX_REFERENCES} references; rest skipped"))
         del found[MAX_REFERENCES:]
+    vocabulary = Vocabulary(text)
     references = tuple(
-        RawReference(
-            text=join_lines(f.lines, vocabulary), origin=Origin(path, f.line, i), key=f.key
-        )
+        RawReference(join_lines(f.lines, vocabulary), Origin(path, f.line, i), key=f.key)
         for i, f in enumerate(found)
     )
-    citations = find_citations(_mask(lines, spans), path)
+    citations = find_citations(_mask(lines, collect.spans), path)
     if len(citations) >= MAX_CITATIONS:
         warnings.append(
             Warning_(Origin(path), f"over {MAX_CITATIONS} in-text citations; rest skipped")
         )
     if not references:
         warnings.append(Warning_(Origin(path), "no reference list or reference lines found"))
-    return TextResult(references, citations, tuple(warnings), tuple(sorted(spans)))
+    return TextResult(references, citations, tuple(warnings), tuple(sorted(collect.spans)))
 
 
 def _mask(lines: Sequence[str], spans: Sequence[tuple[int, int]]) -> str:

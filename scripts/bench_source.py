@@ -15,7 +15,7 @@ from veribib.model import Document
 from veribib.source import read_document
 from veribib.source.text import TextResult, read_text
 
-SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"
 MB = 1024 * 1024
 
 

@@ -1,0 +1,548 @@
+"""Scale benchmark: bibliographies of 100, 1,000 and 10,000 references through ``veribib.check``.
+
+The bibliographies are built from real records: the 502 recorded Crossref works, the 28
+hand-transcribed seed works and the recorded ClinicalTrials.gov studies. The mix is about 60 %
+cited with their DOI, 35 % without (these need bibliographic and locator searches), 5 % clinical
+trials cited by NCT id, and about 3 % repeats of an earlier entry. There are only ~530 real works,
+so larger lists also carry *variants* of them (another year, first page or title word, as
+mistaken citations do), each of which is a distinct lookup. Every list is written as BibTeX and
+as a plain-text reference list (APA and Vancouver styles alternating).
+
+Each size runs in a fresh child process against one stand-in server (``scripts/standin.py``)
+with Crossref's polite limits enforced (10/s single works, 3/s lists and searches) and a small
+latency on every answer. The child prints, for the BibTeX list:
+
+* cold run: wall time, requests the stand-in served, time per reference;
+* warm run: the same check again with every answer cached in the store (no network);
+* parse (read + parse_reference) and judge time per reference with the network excluded,
+  for the BibTeX list and the plain-text list (the text list is judged against the resolutions
+  of the same works from the BibTeX run);
+* peak memory: the child's ``resource.getrusage(RUSAGE_SELF).ru_maxrss`` (peak resident set
+  size of the whole process; the stand-in runs in the parent, so it is not counted).
+
+Searches are limited to 3/s in the polite pool, so a cold 10,000-reference list (~3,500 without
+DOI, each needing a search and a locator look-up) would take over half an hour of waiting alone.
+Sizes above ``--polite-max`` therefore run cold against a stand-in whose list pool allows
+``--fast-list-rate`` per second (single works stay at 10/s); the output labels those rows, and
+gives the time the same requests would need at 3/s.
+
+    python scripts/bench_scale.py [--sizes 100,1000,10000] [--latency 0.01] [--polite-max 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+SCRIPTS = Path(__file__).resolve().parent
+sys.path.insert(0, str(SCRIPTS))
+
+from standin import DEFAULT_LIMITS, ModeLimits, StandIn, StandInOptions  # noqa: E402
+from standin_corpus import load_corpus, read_jsonl, shared_data_dir  # noqa: E402
+
+MAILTO = "bench@example.org"
+_TAGS = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+# --- the bibliography ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One reference to write: the cited fields, and how it was made (for the mix summary)."""
+
+    kind: str  # "doi", "nodoi", "trial", "repeat"
+    authors: tuple[tuple[str, str], ...]  # (family, given)
+    title: str
+    year: int | None
+    container: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    publisher: str | None = None
+    doi: str | None = None
+    trial: str | None = None
+    entry_type: str = "article"
+    variant: str | None = None  # "year", "page", "title" for altered copies of real works
+    tags: tuple[str, ...] = field(default=())
+
+
+def _clean(text: str) -> str:
+    return _SPACE.sub(" ", html.unescape(_TAGS.sub(" ", text))).strip()
+
+
+def _first(value: Any) -> str | None:
+    if isinstance(value, list) and value and isinstance(value[0], str):
+        return _clean(value[0]) or None
+    if isinstance(value, str):
+        return _clean(value) or None
+    return None
+
+
+def _year(record: Mapping[str, Any]) -> int | None:
+    for key in ("issued", "published-print", "published-online", "published"):
+        parts = (record.get(key) or {}).get("date-parts") or [[]]
+        if parts and parts[0] and isinstance(parts[0][0], int):
+            return int(parts[0][0])
+    return None
+
+
+_BIBTEX_TYPES = {
+    "journal-article": "article",
+    "proceedings-article": "inproceedings",
+    "book-chapter": "incollection",
+    "report": "techreport",
+    "dissertation": "phdthesis",
+    "posted-content": "misc",
+    "dataset": "misc",
+}
+
+
+def entry_from_record(record: Mapping[str, Any], kind: str) -> Entry | None:
+    """A citation of a Crossref-shaped record, or None when it has no title."""
+    title = _first(record.get("title"))
+    if not title:
+        return None
+    authors: list[tuple[str, str]] = []
+    for person in record.get("author") or ():
+        family = _clean(str(person.get("family") or person.get("name") or ""))
+        if family:
+            authors.append((family, _clean(str(person.get("given") or ""))))
+    return Entry(
+        kind=kind,
+        authors=tuple(authors[:8]),
+        title=title,
+        year=_year(record),
+        container=_first(record.get("container-title")),
+        volume=_first(record.get("volume")),
+        issue=_first(record.get("issue")),
+        pages=_first(record.get("page")),
+        publisher=_first(record.get("publisher")),
+        doi=str(record["DOI"]).lower() if kind == "doi" and record.get("DOI") else None,
+        entry_type=_BIBTEX_TYPES.get(str(record.get("type")), "misc"),
+    )
+
+
+def trial_entries(data: Path) -> list[Entry]:
+    """Citations of the recorded ClinicalTrials.gov studies, by NCT id."""
+    out: list[Entry] = []
+    for path in sorted((data / "ctgov").glob("*.json")):
+        study = json.loads(path.read_text(encoding="utf-8"))["protocolSection"]
+        ident = study["identificationModule"]
+        sponsor = study.get("sponsorCollaboratorsModule", {}).get("leadSponsor", {}).get("name")
+        start = (study.get("statusModule", {}).get("startDateStruct") or {}).get("date", "")
+        out.append(
+            Entry(
+                kind="trial",
+                authors=((sponsor, ""),) if sponsor else (),
+                title=_clean(ident["briefTitle"]),
+                year=int(start[:4]) if start[:4].isdigit() else None,
+                trial=str(ident["nctId"]).upper(),
+                entry_type="misc",
+            )
+        )
+    return out
+
+
+def load_records(data: Path | None = None) -> list[dict[str, Any]]:
+    """The real works: recorded Crossref records, then the seed works (stable order)."""
+    data = data or shared_data_dir()
+    records = read_jsonl(data / "crossref" / "works-2026-06.jsonl")
+    records += read_jsonl(data / "seed-works.jsonl")
+    seen: set[str] = set()
+    out: list[dict[str, Any]] = []
+    for r in records:
+        doi = str(r.get("DOI", "")).lower()
+        if doi and doi not in seen and _first(r.get("title")):
+            seen.add(doi)
+            out.append(r)
+    return out
+
+
+def _variant(entry: Entry, round_: int) -> Entry:
+    """An altered copy of a real citation, as a mistaken reference list would carry it."""
+    kind = ("year", "page", "title")[round_ % 3]
+    if kind == "year" and entry.year:
+        return replace(entry, year=entry.year + 1 + round_ // 3, variant=kind)
+    if kind == "page" and entry.pages:
+        first, sep, rest = entry.pages.partition("-")
+        if first.isdigit():
+            return replace(entry, pages=f"{int(first) + 10 + round_}{sep}{rest}", variant=kind)
+    words = entry.title.split()
+    if len(words) > 3:
+        cut = 1 + round_ % (len(words) - 2)
+        return replace(entry, title=" ".join(words[:cut] + words[cut + 1 :]), variant="title")
+    return replace(entry, title=f"{entry.title} (part {round_ + 2})", variant="title")
+
+
+def build_entries(
+    size: int, data: Path | None = None, seed: int = 2026, repeat_share: float = 0.03
+) -> list[Entry]:
+    """``size`` citations: ~60 % with DOI, ~35 % without, ~5 % trials, ~3 % repeats."""
+    data = data or shared_data_dir()
+    rng = random.Random(seed)
+    records = load_records(data)
+    rng.shuffle(records)
+    trials = trial_entries(data)
+    out: list[Entry] = []
+    position = trial_count = 0
+    while len(out) < size:
+        roll = rng.random()
+        if out and roll < repeat_share:
+            previous = out[rng.randrange(len(out))]
+            out.append(replace(previous, kind="repeat", tags=(previous.kind,)))
+            continue
+        if roll < repeat_share + 0.05 and trials:
+            # Only a few trials are recorded: later trial citations cite them again.
+            out.append(trials[trial_count % len(trials)])
+            trial_count += 1
+            continue
+        kind = "doi" if rng.random() < 0.63 else "nodoi"
+        record = records[position % len(records)]
+        round_ = position // len(records)
+        position += 1
+        entry = entry_from_record(record, kind)
+        if entry is None:
+            continue
+        out.append(entry if round_ == 0 else _variant(entry, round_ - 1))
+    return out
+
+
+def mix(entries: Sequence[Entry]) -> dict[str, int]:
+    """How many entries of each kind, and how many are variants of real works."""
+    counts = Counter(e.kind for e in entries)
+    counts["variants"] = sum(1 for e in entries if e.variant)
+    return dict(counts)
+
+
+_BIB_ESCAPES = str.maketrans({"&": r"\&", "%": r"\%", "#": r"\#", "$": r"\$", "_": r"\_"})
+
+
+def _bib_value(text: str) -> str:
+    return text.replace("{", "").replace("}", "").translate(_BIB_ESCAPES)
+
+
+def to_bibtex(entries: Iterable[Entry]) -> str:
+    """The entries as a BibTeX file."""
+    chunks: list[str] = []
+    for i, e in enumerate(entries, 1):
+        names = " and ".join(
+            f"{_bib_value(f)}, {_bib_value(g)}" if g else "{" + _bib_value(f) + "}"
+            for f, g in e.authors
+        )
+        fields = [("author", names), ("title", _bib_value(e.title))]
+        container = "booktitle" if e.entry_type in ("incollection", "inproceedings") else "journal"
+        for name, value in (
+            (container, e.container),
+            ("volume", e.volume),
+            ("number", e.issue),
+            ("pages", e.pages),
+            ("year", str(e.year) if e.year else None),
+            ("publisher", e.publisher if e.entry_type != "article" else None),
+            ("doi", e.doi),
+            ("note", f"ClinicalTrials.gov Identifier: {e.trial}" if e.trial else None),
+        ):
+            if value:
+                fields.append((name, _bib_value(value) if name != "doi" else value))
+        body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields if v)
+        chunks.append(f"@{e.entry_type}{{ref{i},\n{body}\n}}\n")
+    return "\n".join(chunks)
+
+
+def _apa(e: Entry) -> str:
+    names = ", ".join(
+        f"{f}, {'. '.join(p[0] for p in g.replace('-', ' ').split() if p)}." if g else f
+        for f, g in e.authors
+    )
+    parts = [f"{names} ({e.year or 'n.d.'}). {e.title}."]
+    if e.container:
+        where = e.container
+        if e.volume:
+            where += f", {e.volume}" + (f"({e.issue})" if e.issue else "")
+        if e.pages:
+            where += f", {e.pages}"
+        parts.append(where + ".")
+    if e.trial:
+        parts.append(f"ClinicalTrials.gov identifier: {e.trial}.")
+    if e.doi:
+        parts.append(f"https://doi.org/{e.doi}")
+    return " ".join(parts)
+
+
+def _vancouver(e: Entry) -> str:
+    names = ", ".join(
+        f"{f} {''.join(p[0] for p in g.replace('-', ' ').split() if p)}".strip()
+        for f, g in e.authors[:6]
+    )
+    if len(e.authors) > 6:
+        names += ", et al"
+    text = f"{names}. {e.title}."
+    if e.container:
+        text += f" {e.container}. {e.year or ''}"
+        if e.volume:
+            text += f";{e.volume}" + (f"({e.issue})" if e.issue else "")
+        if e.pages:
+            text += f":{e.pages}"
+        text += "."
+    elif e.year:
+        text += f" {e.year}."
+    if e.trial:
+        text += f" ClinicalTrials.gov Identifier: {e.trial}."
+    if e.doi:
+        text += f" doi:{e.doi}"
+    return text
+
+
+def to_text(entries: Iterable[Entry]) -> str:
+    """The entries as a numbered plain-text reference list (APA and Vancouver alternating)."""
+    lines = ["References", ""]
+    for i, e in enumerate(entries, 1):
+        lines.append(f"{i}. {_apa(e) if i % 2 else _vancouver(e)}")
+    return "\n".join(lines) + "\n"
+
+
+def write_bibliography(directory: Path, size: int, seed: int = 2026) -> tuple[Path, Path, dict[str, int]]:
+    """Write ``refs-<size>.bib`` and ``refs-<size>.txt``; returns both paths and the mix."""
+    entries = build_entries(size, seed=seed)
+    directory.mkdir(parents=True, exist_ok=True)
+    bib = directory / f"refs-{size}.bib"
+    txt = directory / f"refs-{size}.txt"
+    bib.write_text(to_bibtex(entries), encoding="utf-8")
+    txt.write_text(to_text(entries), encoding="utf-8")
+    return bib, txt, mix(entries)
+
+
+# --- the measurement (runs in a child process per size) -----------------------------------
+
+
+def _timed_parse(path: Path) -> tuple[float, list[Any]]:
+    from veribib.pipeline import parse_inputs
+
+    start = time.perf_counter()
+    inputs = parse_inputs([path])
+    elapsed = time.perf_counter() - start
+    if inputs[0].error:
+        raise SystemExit(f"cannot read {path}: {inputs[0].error}")
+    return elapsed, list(inputs[0].references)
+
+
+def measure(bib: Path, txt: Path, urls: Mapping[str, str], db: Path) -> dict[str, Any]:
+    """Cold and warm checks of ``bib``; parse and judge timed alone for ``bib`` and ``txt``."""
+    import asyncio
+
+    from veribib.config import Settings
+    from veribib.judge import judge, needs_search
+    from veribib.pipeline import _dedup_key, check
+    from veribib.resolve import build_resolver
+    from veribib.store import Store
+
+    settings = Settings(**urls, mailto=MAILTO, db=str(db), timeout=10.0).validate()
+    out: dict[str, Any] = {}
+    store = Store(settings.database_url())
+    try:
+        for phase in ("cold", "warm"):
+            start = time.perf_counter()
+            report = check([bib], settings, store=store)
+            out[phase] = time.perf_counter() - start
+        out["references"] = len(report.references)
+        out["failed_lookups"] = report.failed_lookups
+        out["verdicts"] = dict(Counter(c.judgement.verdict.value for c in report.references))
+
+        out["parse_bib"], bib_refs = _timed_parse(bib)
+        out["parse_txt"], txt_refs = _timed_parse(txt)
+
+        async def resolve_warm() -> dict[str, Any]:
+            reps: dict[str, Any] = {}
+            for r in bib_refs:
+                reps.setdefault(_dedup_key(r), r)
+            resolver = build_resolver(settings, cache=store)
+            try:
+                res = await resolver.resolve_identifiers(list(reps.values()))
+                wanted = {r.id: needs_search(r, res[r.id]) for r in reps.values()}
+                jobs = [(r, res[r.id], wanted[r.id]) for r in reps.values() if wanted[r.id]]
+                res.update(await resolver.resolve_searches(jobs))
+                sent = sum(
+                    getattr(getattr(c, "service", None), "stats", None).attempts  # type: ignore[union-attr]
+                    for c in (resolver.crossref, resolver.doiorg, resolver.datacite, resolver.trials)
+                    if getattr(c, "service", None) is not None
+                )
+            finally:
+                await resolver.aclose()
+            return {"res": res, "reps": reps, "sent": sent}
+
+        warm = asyncio.run(resolve_warm())
+        out["warm_resolve_requests"] = warm["sent"]
+        resolutions = {r.id: warm["res"][warm["reps"][_dedup_key(r)].id] for r in bib_refs}
+        start = time.perf_counter()
+        for r in bib_refs:
+            judge(r, resolutions[r.id])
+        out["judge_bib"] = time.perf_counter() - start
+        paired = list(zip(txt_refs, bib_refs, strict=False))
+        start = time.perf_counter()
+        for t, b in paired:
+            judge(t, resolutions[b.id])
+        out["judge_txt"] = time.perf_counter() - start
+        out["txt_references"] = len(txt_refs)
+    finally:
+        store.close()
+    out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+# --- the driver ---------------------------------------------------------------------------
+
+
+def _child(args: argparse.Namespace) -> int:
+    urls = json.loads(args.urls)
+    result = measure(Path(args.bib), Path(args.txt), urls, Path(args.db))
+    print(json.dumps(result), flush=True)
+    return 0
+
+
+def _run_size(
+    server: StandIn, size: int, workdir: Path, label: str, timeout: float
+) -> dict[str, Any]:
+    bib, txt, counts = write_bibliography(workdir, size)
+    db = workdir / f"bench-{size}.sqlite"
+    server.reset_counters()
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--child",
+        "--bib",
+        str(bib),
+        "--txt",
+        str(txt),
+        "--db",
+        str(db),
+        "--urls",
+        json.dumps(server.service_urls()),
+    ]
+    started = time.perf_counter()
+    proc = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"size {size} failed:\n{proc.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["child_wall"] = time.perf_counter() - started
+    summary = server.counters.summary()
+    result["requests"] = summary["requests"]
+    result["throttled"] = summary["throttled_429"]
+    result["list_requests"] = sum(
+        1 for r in list(server.counters.log) if r.service == "crossref" and r.path == "/works"
+    )
+    result["mix"] = counts
+    result["label"] = label
+    result["size"] = size
+    return result
+
+
+def _ms(seconds: float, n: int) -> str:
+    return f"{1000 * seconds / max(n, 1):.2f}"
+
+
+def _print(result: Mapping[str, Any]) -> None:
+    n = result["references"]
+    nt = result["txt_references"]
+    requests = result["requests"]
+    print(f"\n== {result['size']:,} references ({result['label']}) ==")
+    print(f"  mix: {result['mix']}")
+    print(f"  verdicts (cold run): {result['verdicts']}  failed lookups: {result['failed_lookups']}")
+    print(
+        f"  cold check:  wall {result['cold']:.1f} s, {_ms(result['cold'], n)} ms/ref; "
+        f"requests {sum(requests.values())} {requests} (Crossref /works lists+searches "
+        f"{result['list_requests']}, throttled 429s {result['throttled']})"
+    )
+    print(
+        f"  warm check (all answers cached): wall {result['warm']:.2f} s, "
+        f"{_ms(result['warm'], n)} ms/ref; requests in warm resolve: "
+        f"{result['warm_resolve_requests']}"
+    )
+    print(
+        f"  BibTeX  parse {_ms(result['parse_bib'], n)} ms/ref + judge "
+        f"{_ms(result['judge_bib'], n)} ms/ref = "
+        f"{_ms(result['parse_bib'] + result['judge_bib'], n)} ms/ref (network excluded)"
+    )
+    print(
+        f"  text    parse {_ms(result['parse_txt'], nt)} ms/ref + judge "
+        f"{_ms(result['judge_txt'], nt)} ms/ref = "
+        f"{_ms(result['parse_txt'] + result['judge_txt'], nt)} ms/ref "
+        f"({nt} refs; network excluded)"
+    )
+    print(f"  peak memory (child ru_maxrss, whole process): {result['maxrss_mb']:.0f} MB")
+    if result["label"] != "polite limits":
+        at_polite = result["list_requests"] / 3.0
+        print(
+            f"  NOTE: list/search pool raised for this row; its {result['list_requests']} "
+            f"Crossref list requests alone would need >= {at_polite / 60:.1f} min at the polite 3/s"
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Build the bibliographies, run each size in a child process, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--latency", type=float, default=0.01, help="seconds per answer")
+    parser.add_argument("--polite-max", type=int, default=1000)
+    parser.add_argument("--fast-list-rate", type=int, default=100)
+    parser.add_argument("--timeout", type=float, default=3600.0, help="per size, seconds")
+    parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--bib", help=argparse.SUPPRESS)
+    parser.add_argument("--txt", help=argparse.SUPPRESS)
+    parser.add_argument("--db", help=argparse.SUPPRESS)
+    parser.add_argument("--urls", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        return _child(args)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    seeds = read_jsonl(shared_data_dir() / "seed-works.jsonl")
+    corpus = load_corpus(extra_works=seeds)
+    fast = dict(DEFAULT_LIMITS)
+    fast["polite"] = ModeLimits(single=10, list=args.fast_list_rate, concurrency=3)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="veribib-bench-") as tmp:
+        workdir = args.workdir or Path(tmp)
+        for size in sizes:
+            polite = size <= args.polite_max
+            options = StandInOptions(
+                latency=args.latency,
+                limits=dict(DEFAULT_LIMITS) if polite else fast,
+                max_seconds=args.timeout + 60,
+                log_size=1_000_000,
+            )
+            label = "polite limits" if polite else f"search pool raised to {args.fast_list_rate}/s"
+            with StandIn(options, corpus=corpus) as server:
+                result = _run_size(server, size, workdir, label, args.timeout)
+            _print(result)
+            results.append(result)
+    if len(results) > 1:
+        base = results[0]
+        print("\ngrowth (per-reference figures relative to the smallest size):")
+        for r in results[1:]:
+            ratio = (r["parse_bib"] + r["judge_bib"]) / r["references"]
+            ratio /= (base["parse_bib"] + base["judge_bib"]) / base["references"]
+            warm = (r["warm"] / r["references"]) / (base["warm"] / base["references"])
+            print(
+                f"  {r['size']:>6,}: parse+judge per ref x{ratio:.2f}, warm check per ref "
+                f"x{warm:.2f}"
+            )
+    print(f"\nmachine: {os.cpu_count()} cores, python {sys.version.split()[0]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Tests of the source stage (reading documents into raw references)."""
