@@ -274,9 +274,18 @@ def load_records(data_dir: Path | None = None) -> list[Record]:
                 work=work_from_crossref(row),
                 kind=str(row.get("type") or ""),
                 source=source,
-                short_container=clean(shorts[0]) if shorts else None,
+                short_container=_abbreviation(shorts[0]) if shorts else None,
             )
     return [out[k] for k in sorted(out)]
+
+
+def _abbreviation(short: str) -> str:
+    """A journal abbreviation as a writer types it: "Res. number theory" -> "Res. Number Theory"."""
+    small = {"of", "and", "the", "in", "for", "on", "de", "e", "la", "der", "und"}
+    words = clean(short).split(" ")
+    return " ".join(
+        w if w.lower() in small and i else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
 
 
 def load_trials(data_dir: Path | None = None) -> list[TrialRecord]:
@@ -330,7 +339,7 @@ def esmo_trial_article(data_dir: Path | None = None) -> tuple[Record, tuple[str,
         work=work,
         kind=str(message.get("type")),
         source="crossref",
-        short_container=clean(shorts[0]) if shorts else None,
+        short_container=_abbreviation(shorts[0]) if shorts else None,
     )
     return record, work.trial_numbers
 
@@ -381,8 +390,18 @@ class Case:
     note: str = ""
 
 
+def _value(text: str | None) -> str | None:
+    """A recorded scalar, or None for the "null" some records carry as text."""
+    return None if text is None or text.strip().lower() in ("", "null", "none") else text
+
+
 def _fields_of(record: Record, *, with_doi: bool, locator: bool = True) -> Cited:
-    f = record.work.fields
+    f = replace(
+        record.work.fields,
+        volume=_value(record.work.fields.volume),
+        issue=_value(record.work.fields.issue),
+        pages=_value(record.work.fields.pages),
+    )
     return Cited(
         authors=record.authors,
         et_al=record.partial_authors,
@@ -453,9 +472,18 @@ _FOREIGN = set(
 )
 
 
+_ENGLISH = set("of the and in for on with to a an from by".split())
+
+
 def _english(tokens: Sequence[str]) -> bool:
-    """True when a title reads as English (none of the other languages' function words)."""
-    return not any(t.lower() in _FOREIGN for t in tokens)
+    """True when a title reads as English: English function words, none of other languages'."""
+    lower = {t.lower() for t in tokens}
+    return bool(lower & _ENGLISH) and not lower & _FOREIGN
+
+
+def is_english(title: str) -> bool:
+    """True when a title reads as English (see ``_english``)."""
+    return _english(re.split(r"[\s,:;()?!.\"]+", title))
 
 
 def _chunks(tokens: Sequence[str]) -> set[str]:
@@ -641,6 +669,8 @@ def near_miss(title: str, rng: random.Random, vocab: Vocabulary) -> str | None:
     as a title; antonyms are used where one is known ("increase" -> "decrease").
     """
     tokens = title.split(" ")
+    if not is_english(title):
+        return None
     spots = [
         i
         for i, t in enumerate(tokens)
@@ -679,6 +709,8 @@ _JOINS = {"of", "in", "for", "on", "with", "from", "under", "during", "and", "ac
 
 def halves(a: str, b: str) -> str | None:
     """Title ``a`` up to a joining word near its middle, then ``b`` after such a word."""
+    if not (is_english(a) and is_english(b)):
+        return None
     wa, wb = a.split(" "), b.split(" ")
     cuts_a = [i for i, w in enumerate(wa) if w.lower() in _JOINS and 2 <= i <= len(wa) - 2]
     cuts_b = [j for j, w in enumerate(wb) if w.lower() in _JOINS and 1 <= j <= len(wb) - 3]
@@ -738,7 +770,7 @@ class Builder:
         self.located = [
             r
             for r in self.articles
-            if r.work.fields.volume and r.work.fields.pages and r.source == "crossref"
+            if _value(r.work.fields.volume) and _value(r.work.fields.pages) and r.source == "crossref"
         ]
 
     # --- helpers ------------------------------------------------------------------------------

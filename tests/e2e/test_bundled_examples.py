@@ -6,10 +6,13 @@ Ground truth comes from the snapshot file itself (which works it holds), never f
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from tests.browser import CHROMIUM, console_problems, run_chromium
 from veribib.config import Settings
 from veribib.export.interface import CheckedReference, Report
 from veribib.model import Verdict
@@ -95,3 +98,41 @@ def test_whitepaper_citation_report(report: Report) -> None:
     unmatched = [c.text for c in doc.citations.unmatched]
     assert any("Zhang" in c and "2023" in c for c in unmatched)
     assert doc.citations.uncited  # entries never cited are listed
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary found")
+def test_cli_html_report_of_the_whitepaper_renders(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "veribib",
+            "check",
+            str(WHITEPAPER),
+            "--format",
+            "html",
+            "-o",
+            str(out),
+            "--offline",
+            "--snapshot",
+            str(SNAPSHOT),
+            "--db",
+            str(tmp_path / "db.sqlite"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "<svg" in html and html.count('class="card') >= 37
+    shot = tmp_path / "shot.png"
+    browser = run_chromium(
+        tmp_path, out.as_uri(), f"--screenshot={shot}", "--window-size=1200,1600"
+    )
+    assert console_problems(browser.stderr) == []
+    assert shot.is_file() and shot.stat().st_size > 10_000

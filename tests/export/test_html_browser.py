@@ -3,63 +3,23 @@ and nothing logs an error. Skipped when no chromium is installed."""
 
 from __future__ import annotations
 
-import shutil
 import struct
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from tests.browser import CHROMIUM
+from tests.browser import console_problems as _console_problems
+from tests.browser import run_chromium as _chromium
 from veribib.export import OutputFormat, render
 from veribib.export.interface import Report
 
 from .builders import XSS
 
-CHROMIUM = next(
-    (p for p in (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")) if p),
-    None,
-)
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary found"),
 ]
-
-# Console messages chromium logs with --enable-logging=stderr that mean the page is broken.
-BAD = (
-    "Uncaught",
-    "violates the following Content Security Policy",
-    "Failed to load",
-    "ERR_",
-    "SyntaxError",
-    "TypeError",
-)
-
-
-def _chromium(tmp: Path, url: str, *extra: str) -> subprocess.CompletedProcess[str]:
-    assert CHROMIUM is not None
-    args = [
-        CHROMIUM,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={tmp / 'profile'}",
-        "--enable-logging=stderr",
-        "--v=0",
-        *extra,
-        url,
-    ]
-    return subprocess.run(args, capture_output=True, text=True, timeout=120, check=False)
-
-
-def _console_problems(stderr: str) -> list[str]:
-    return [
-        line for line in stderr.splitlines() if "CONSOLE" in line and any(b in line for b in BAD)
-    ]
 
 
 def test_renders_without_console_errors(report: Report, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import event, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel import Session, SQLModel, create_engine, select
 
@@ -85,7 +85,24 @@ class Store:
         return self.url
 
     def _migrate(self) -> None:
-        """Create tables on a new database; apply pending migrations on an old one."""
+        """Create tables on a new database; apply pending migrations on an old one.
+
+        Two runs opening a fresh database at once race between "does the table exist?" and
+        CREATE TABLE; the loser sees 'already exists' (or a duplicate schema row) and simply
+        tries again, finding the work done.
+        """
+        for attempt in range(5):
+            try:
+                self._migrate_once()
+                return
+            except (OperationalError, IntegrityError) as exc:
+                if attempt == 4 or not (
+                    isinstance(exc, IntegrityError) or "already exists" in str(exc)
+                ):
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+
+    def _migrate_once(self) -> None:
         SQLModel.metadata.create_all(self.engine)
         with Session(self.engine) as session:
             applied = {v.version for v in session.exec(select(SchemaVersion)).all()}
