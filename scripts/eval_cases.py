@@ -39,7 +39,7 @@ import random
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -69,9 +69,57 @@ _CITABLE_TYPES = {
 _ARTICLE_TYPES = {"journal-article", "proceedings-article"}
 
 _STOP = set(
-    "a an and are as at be by for from has have in into is its of on or the their this to "
-    "towards toward under using via was were with within without between among after before "
-    "over than that these those through during based vs versus not new".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "into",
+        "is",
+        "its",
+        "of",
+        "on",
+        "or",
+        "the",
+        "their",
+        "this",
+        "to",
+        "towards",
+        "toward",
+        "under",
+        "using",
+        "via",
+        "was",
+        "were",
+        "with",
+        "within",
+        "without",
+        "between",
+        "among",
+        "after",
+        "before",
+        "over",
+        "than",
+        "that",
+        "these",
+        "those",
+        "through",
+        "during",
+        "based",
+        "vs",
+        "versus",
+        "not",
+        "new",
+    ]
 )
 _TAGS = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")
@@ -163,16 +211,79 @@ _PLACEHOLDERS: tuple[tuple[Person, ...], ...] = (
     (Person("Doe", "John"), Person("Roe", "Richard")),
 )
 # Generic made-up names in HALLMARK's placeholder style ("Sara Lopez and Abdou Diop and ...").
-_GENERIC_GIVEN = (
-    "Sara Elena Maria Paula Nina Carmen Giulia Jana Ingrid Diana Vera Amara Fatima Priya "
-    "Ahmed Ibrahim Youssef Kwasi Abdou Lamine Yusuf Omar Karim Ivan Henrik Stefan Lucas "
-    "Yuki Kenji Hiro Kenta Sora Daiki Mei-Ling Wei Jun Min-Jun"
-).split()
-_GENERIC_FAMILY = (
-    "Lopez Garcia Rodriguez Silva Santos Romano Novotny Martinez Costa Schneider Larsen "
-    "Diallo Ndiaye Toure Diop Kone Osei Benali Hassan Ibrahim Petrov Sokolov Kumar "
-    "Sato Tanaka Yamamoto Takahashi Suzuki Watanabe Nakamura Huang Chen"
-).split()
+_GENERIC_GIVEN = [
+    "Sara",
+    "Elena",
+    "Maria",
+    "Paula",
+    "Nina",
+    "Carmen",
+    "Giulia",
+    "Jana",
+    "Ingrid",
+    "Diana",
+    "Vera",
+    "Amara",
+    "Fatima",
+    "Priya",
+    "Ahmed",
+    "Ibrahim",
+    "Youssef",
+    "Kwasi",
+    "Abdou",
+    "Lamine",
+    "Yusuf",
+    "Omar",
+    "Karim",
+    "Ivan",
+    "Henrik",
+    "Stefan",
+    "Lucas",
+    "Yuki",
+    "Kenji",
+    "Hiro",
+    "Kenta",
+    "Sora",
+    "Daiki",
+    "Mei-Ling",
+    "Wei",
+    "Jun",
+    "Min-Jun",
+]
+_GENERIC_FAMILY = [
+    "Lopez",
+    "Garcia",
+    "Rodriguez",
+    "Silva",
+    "Santos",
+    "Romano",
+    "Novotny",
+    "Martinez",
+    "Costa",
+    "Schneider",
+    "Larsen",
+    "Diallo",
+    "Ndiaye",
+    "Toure",
+    "Diop",
+    "Kone",
+    "Osei",
+    "Benali",
+    "Hassan",
+    "Ibrahim",
+    "Petrov",
+    "Sokolov",
+    "Kumar",
+    "Sato",
+    "Tanaka",
+    "Yamamoto",
+    "Takahashi",
+    "Suzuki",
+    "Watanabe",
+    "Nakamura",
+    "Huang",
+    "Chen",
+]
 # Topic words for invented trials (a trial about X cited with the id of a trial about Y).
 _TRIAL_INTERVENTIONS = (
     "metformin",
@@ -467,12 +578,43 @@ class Vocabulary:
 
 # Function words of the other languages among the records' titles (Portuguese, Spanish, ...).
 _FOREIGN = set(
-    "de da do dos das e em para com nos na no os um uma la el los las del et des les du und "
-    "der die das por sobre entre".split()
+    [
+        "de",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "e",
+        "em",
+        "para",
+        "com",
+        "nos",
+        "na",
+        "no",
+        "os",
+        "um",
+        "uma",
+        "la",
+        "el",
+        "los",
+        "las",
+        "del",
+        "et",
+        "des",
+        "les",
+        "du",
+        "und",
+        "der",
+        "die",
+        "das",
+        "por",
+        "sobre",
+        "entre",
+    ]
 )
 
 
-_ENGLISH = set("of the and in for on with to a an from by".split())
+_ENGLISH = set(["of", "the", "and", "in", "for", "on", "with", "to", "a", "an", "from", "by"])
 
 
 def _english(tokens: Sequence[str]) -> bool:
@@ -495,9 +637,10 @@ def _chunks(tokens: Sequence[str]) -> set[str]:
         if _WORD.fullmatch(token) and word not in _STOP and len(word) >= 3:
             run.append(word)
             continue
-        if 1 <= len(run) <= 3 and not any(w.endswith(("ly", "ed", "ing")) for w in run[:-1]):
-            if not run[-1].endswith(("ly", "ed")) and (len(run) > 1 or len(run[0]) >= 6):
-                out.add(" ".join(run))
+        inner_ok = not any(w.endswith(("ly", "ed", "ing")) for w in run[:-1])
+        last_ok = bool(run) and not run[-1].endswith(("ly", "ed"))
+        if 1 <= len(run) <= 3 and inner_ok and last_ok and (len(run) > 1 or len(run[0]) >= 6):
+            out.add(" ".join(run))
         run = []
     return out
 
@@ -689,9 +832,7 @@ def near_miss(title: str, rng: random.Random, vocab: Vocabulary) -> str | None:
         if new is None:
             options: list[str] = []
             for ending in (lower[-3:], lower[-2:]):
-                options = [
-                    w for w in vocab.words if w.endswith(ending) and w[:4] != lower[:4]
-                ]
+                options = [w for w in vocab.words if w.endswith(ending) and w[:4] != lower[:4]]
                 if options:
                     break
             if not options:
@@ -770,7 +911,9 @@ class Builder:
         self.located = [
             r
             for r in self.articles
-            if _value(r.work.fields.volume) and _value(r.work.fields.pages) and r.source == "crossref"
+            if _value(r.work.fields.volume)
+            and _value(r.work.fields.pages)
+            and r.source == "crossref"
         ]
 
     # --- helpers ------------------------------------------------------------------------------
@@ -821,10 +964,28 @@ class Builder:
             out.extend(self.rng.sample(list(pool), min(len(pool), n - len(out))))
         return out
 
-    def _other(self, pool: Sequence[Record], not_like: Record, test: Callable[[Record], bool]) -> (
-        Record | None
-    ):
-        options = [r for r in pool if r.key != not_like.key and test(r)]
+    def _other(
+        self,
+        pool: Sequence[Record],
+        not_like: Record,
+        *,
+        journal_not: str | None = None,
+        authors_not: Iterable[Person] = (),
+        complete_authors: bool = False,
+        title_words: int = 0,
+    ) -> Record | None:
+        """Another record of the pool: in another journal, by none of these authors, ..."""
+        families = {norm(p.family) for p in authors_not}
+        journal = norm(journal_not) if journal_not is not None else None
+        options = [
+            r
+            for r in pool
+            if r.key != not_like.key
+            and (journal is None or norm(r.work.fields.container or "") != journal)
+            and not families & {norm(p.family) for p in r.authors}
+            and not (complete_authors and r.partial_authors)
+            and len(r.title.split()) >= title_words
+        ]
         return self.rng.choice(options) if options else None
 
     def _located_here(self, container: str, volume: str | None, pages: str | None) -> bool:
@@ -886,14 +1047,13 @@ class Builder:
             year = r.work.fields.year
             assert year is not None
             years = set(r.work.years) | {year}
-            options = [
-                y for y in (year - 1, year + 1) if y not in years and y <= self.today_year
-            ]
+            options = [y for y in (year - 1, year + 1) if y not in years and y <= self.today_year]
             if not options:
                 continue
             cited = replace(_fields_of(r, with_doi=doi_half(made)), year=rng.choice(options))
-            self._add("year_off", "inaccurate", "inaccurate", cited, r.key, [r.key],
-                      fix=("year", year))
+            self._add(
+                "year_off", "inaccurate", "inaccurate", cited, r.key, [r.key], fix=("year", year)
+            )
             made += 1
 
         made = 0
@@ -905,17 +1065,31 @@ class Builder:
             if wrong is None:
                 continue
             cited = replace(_fields_of(r, with_doi=doi_half(made)), pages=wrong)
-            self._add("wrong_pages", "inaccurate", "inaccurate", cited, r.key, [r.key],
-                      fix=("pages", pages))
+            self._add(
+                "wrong_pages",
+                "inaccurate",
+                "inaccurate",
+                cited,
+                r.key,
+                [r.key],
+                fix=("pages", pages),
+            )
             made += 1
 
         pool = [r for r in self.located if (r.work.fields.volume or "").isdigit()]
         for i, r in enumerate(self._sample(pool, n)):
             volume = int(r.work.fields.volume or "0")
-            wrong = volume + rng.choice([d for d in (-2, -1, 1, 2) if volume + d > 0])
-            cited = replace(_fields_of(r, with_doi=doi_half(i)), volume=str(wrong))
-            self._add("wrong_volume", "inaccurate", "inaccurate", cited, r.key, [r.key],
-                      fix=("volume", r.work.fields.volume))
+            shift = rng.choice([d for d in (-2, -1, 1, 2) if volume + d > 0])
+            cited = replace(_fields_of(r, with_doi=doi_half(i)), volume=str(volume + shift))
+            self._add(
+                "wrong_volume",
+                "inaccurate",
+                "inaccurate",
+                cited,
+                r.key,
+                [r.key],
+                fix=("volume", r.work.fields.volume),
+            )
 
         pool = [r for r in self.articles if any(len(p.family) >= 5 for p in r.authors[:3])]
         for i, r in enumerate(self._sample(pool, n)):
@@ -928,8 +1102,16 @@ class Builder:
             people = list(r.authors)
             people[j] = Person(typo(people[j].family, rng), people[j].given)
             cited = replace(_fields_of(r, with_doi=doi_half(i)), authors=tuple(people))
-            self._add("misspelt_author", "inaccurate", "inaccurate", cited, r.key, [r.key],
-                      style=style, fix=("author", (j, r.authors[j].family)))
+            self._add(
+                "misspelt_author",
+                "inaccurate",
+                "inaccurate",
+                cited,
+                r.key,
+                [r.key],
+                style=style,
+                fix=("author", (j, r.authors[j].family)),
+            )
 
         pool = [r for r in self.articles if len(r.title.split()) >= 5]
         for i, r in enumerate(self._sample(pool, n)):
@@ -940,8 +1122,15 @@ class Builder:
             k = rng.choice(spots)
             words[k] = typo(words[k], rng)
             cited = replace(_fields_of(r, with_doi=doi_half(i)), title=" ".join(words))
-            self._add("title_typo", "inaccurate", "inaccurate", cited, r.key, [r.key],
-                      fix=("title", r.title))
+            self._add(
+                "title_typo",
+                "inaccurate",
+                "inaccurate",
+                cited,
+                r.key,
+                [r.key],
+                fix=("title", r.title),
+            )
 
         pool = [r for r in full if 3 <= len(r.authors) <= 6]
         for i, r in enumerate(self._sample(pool, n)):
@@ -949,9 +1138,16 @@ class Builder:
             cited = replace(
                 _fields_of(r, with_doi=doi_half(i)), authors=r.authors[:keep], et_al=False
             )
-            self._add("truncated_authors", "inaccurate", "inaccurate", cited, r.key, [r.key],
-                      fix=("authors", tuple(p.family for p in r.authors)),
-                      note="HALLMARK partial_author_list")
+            self._add(
+                "truncated_authors",
+                "inaccurate",
+                "inaccurate",
+                cited,
+                r.key,
+                [r.key],
+                fix=("authors", tuple(p.family for p in r.authors)),
+                note="HALLMARK partial_author_list",
+            )
 
         made = 0
         for r in self._sample(self.articles, n * 2):
@@ -961,32 +1157,49 @@ class Builder:
             if wrong is None:
                 continue
             cited = replace(_fields_of(r, with_doi=True), doi=wrong)
-            self._add("broken_doi_char", "inaccurate", "inaccurate", cited, r.key, [r.key],
-                      fix=("doi", r.key))
+            self._add(
+                "broken_doi_char",
+                "inaccurate",
+                "inaccurate",
+                cited,
+                r.key,
+                [r.key],
+                fix=("doi", r.key),
+            )
             made += 1
 
         pool = [r for r in self.articles if sum(ch.isdigit() for ch in r.key.split("/", 1)[1]) >= 3]
         for r in self._sample(pool, n):
             wrong = self.maker.doi_like(r.key)
             cited = replace(_fields_of(r, with_doi=True), doi=wrong)
-            self._add("wrong_suffix_doi", "inaccurate", "inaccurate", cited, r.key, [r.key],
-                      fix=("doi", r.key))
+            self._add(
+                "wrong_suffix_doi",
+                "inaccurate",
+                "inaccurate",
+                cited,
+                r.key,
+                [r.key],
+                fix=("doi", r.key),
+            )
 
         for r in self._sample(self.articles, n):
-            other = self._other(self.citable, r, lambda o: True)
+            other = self._other(self.citable, r)
             if other is None:
                 continue
             cited = replace(_fields_of(r, with_doi=True), doi=other.key)
-            self._add("doi_of_other_work", "inaccurate", "inaccurate", cited, r.key,
-                      [r.key, other.key], fix=("doi", r.key))
+            self._add(
+                "doi_of_other_work",
+                "inaccurate",
+                "inaccurate",
+                cited,
+                r.key,
+                [r.key, other.key],
+                fix=("doi", r.key),
+            )
 
         for i, r in enumerate(self._sample(self.articles, n)):
             container = r.work.fields.container or ""
-            other = self._other(
-                self.articles,
-                r,
-                lambda o: norm(o.work.fields.container or "") != norm(container),
-            )
+            other = self._other(self.articles, r, journal_not=container)
             if other is None:
                 continue
             cited = replace(
@@ -994,9 +1207,16 @@ class Builder:
                 container=clean(other.work.fields.container or ""),
                 container_short=other.short_container,
             )
-            self._add("wrong_venue", "inaccurate", "inaccurate", cited, r.key,
-                      [r.key, other.key], fix=("container", clean(container)),
-                      note="HALLMARK wrong_venue; the work exists, so inaccurate by contract")
+            self._add(
+                "wrong_venue",
+                "inaccurate",
+                "inaccurate",
+                cited,
+                r.key,
+                [r.key, other.key],
+                fix=("container", clean(container)),
+                note="HALLMARK wrong_venue; the work exists, so inaccurate by contract",
+            )
 
         for i, r in enumerate(self._sample(self.articles, n)):
             venue = self.maker.venue()
@@ -1005,9 +1225,16 @@ class Builder:
                 container=venue,
                 container_short=None,
             )
-            self._add("invented_venue", "inaccurate", "inaccurate", cited, r.key, [r.key],
-                      fix=("container", clean(r.work.fields.container or "")),
-                      note="HALLMARK nonexistent_venue; the work exists, so inaccurate by contract")
+            self._add(
+                "invented_venue",
+                "inaccurate",
+                "inaccurate",
+                cited,
+                r.key,
+                [r.key],
+                fix=("container", clean(r.work.fields.container or "")),
+                note="HALLMARK nonexistent_venue; the work exists, so inaccurate by contract",
+            )
 
     def fabricated(self, counts: Counts) -> None:
         """Every HALLMARK fabrication type built on this half's real records."""
@@ -1037,8 +1264,9 @@ class Builder:
             )
 
         for r in self._sample(covered, n):
-            cited = replace(invented_in(r, locator=rng.random() < 0.5),
-                            doi=self.maker.doi_like(r.key))
+            cited = replace(
+                invented_in(r, locator=rng.random() < 0.5), doi=self.maker.doi_like(r.key)
+            )
             self._add("fabricated_doi", "fabricated", "fabricated", cited, r.key, [r.key])
 
         for r in self._sample(self.citable, n):
@@ -1048,8 +1276,15 @@ class Builder:
                 authors=self.maker.people(avoid=r.authors),
                 et_al=False,
             )
-            self._add("hybrid_real_doi", "fabricated", "fabricated", cited, r.key, [r.key],
-                      note="HALLMARK hybrid_fabrication: real DOI, invented title and authors")
+            self._add(
+                "hybrid_real_doi",
+                "fabricated",
+                "fabricated",
+                cited,
+                r.key,
+                [r.key],
+                note="HALLMARK hybrid_fabrication: real DOI, invented title and authors",
+            )
 
         made = 0
         for r in self._sample(self.articles, n * 2):
@@ -1059,25 +1294,27 @@ class Builder:
             if title is None:
                 continue
             cited = replace(_fields_of(r, with_doi=False, locator=False), title=title)
-            self._add("near_miss_title", "fabricated", "fabricated", cited, r.key, [r.key],
-                      note="key words replaced: a different claim under real authors and venue")
+            self._add(
+                "near_miss_title",
+                "fabricated",
+                "fabricated",
+                cited,
+                r.key,
+                [r.key],
+                note="key words replaced: a different claim under real authors and venue",
+            )
             made += 1
 
         for r in self._sample(self.articles, n):
-            families = {norm(p.family) for p in r.authors}
-            other = self._other(
-                self.citable,
-                r,
-                lambda o: not families & {norm(p.family) for p in o.authors}
-                and not o.partial_authors,
-            )
+            other = self._other(self.citable, r, authors_not=r.authors, complete_authors=True)
             if other is None:
                 continue
             cited = replace(
                 _fields_of(r, with_doi=False, locator=False), authors=other.authors, et_al=False
             )
-            self._add("swapped_authors", "fabricated", "fabricated", cited, r.key,
-                      [r.key, other.key])
+            self._add(
+                "swapped_authors", "fabricated", "fabricated", cited, r.key, [r.key, other.key]
+            )
 
         for i, r in enumerate(self._sample(self.articles, n)):
             cited = replace(
@@ -1093,8 +1330,15 @@ class Builder:
                 authors=self.maker.generic_people(avoid=r.authors),
                 et_al=False,
             )
-            self._add("placeholder_generic", "fabricated", "fabricated", cited, r.key, [r.key],
-                      note="HALLMARK placeholder_authors: generic made-up names on a real title")
+            self._add(
+                "placeholder_generic",
+                "fabricated",
+                "fabricated",
+                cited,
+                r.key,
+                [r.key],
+                note="HALLMARK placeholder_authors: generic made-up names on a real title",
+            )
 
         for i, r in enumerate(self._sample(self.articles, n)):
             cited = replace(
@@ -1107,25 +1351,26 @@ class Builder:
         for r in self._sample(self.articles, n * 2):
             if made == n:
                 break
-            other = self._other(self.citable, r, lambda o: len(o.title.split()) >= 4)
+            other = self._other(self.citable, r, title_words=4)
             title = halves(r.title, other.title) if other is not None else None
             if title is None or other is None:
                 continue
             cited = replace(_fields_of(r, with_doi=False, locator=False), title=title)
-            self._add("chimeric_title", "fabricated", "fabricated", cited, r.key,
-                      [r.key, other.key], note="first half of one real title, second of another")
+            self._add(
+                "chimeric_title",
+                "fabricated",
+                "fabricated",
+                cited,
+                r.key,
+                [r.key, other.key],
+                note="first half of one real title, second of another",
+            )
             made += 1
 
         for r in self._sample(self.citable, n):
-            a = self._other(self.citable, r, lambda o: not o.partial_authors)
-            families = {norm(p.family) for p in r.authors}
-            container = norm(r.work.fields.container or "")
-            c = self._other(
-                self.articles,
-                r,
-                lambda o: norm(o.work.fields.container or "") != container,
-            )
-            if a is None or c is None or families & {norm(p.family) for p in a.authors}:
+            a = self._other(self.citable, r, authors_not=r.authors, complete_authors=True)
+            c = self._other(self.articles, r, journal_not=r.work.fields.container or "")
+            if a is None or c is None:
                 continue
             cited = Cited(
                 authors=a.authors,
@@ -1134,8 +1379,15 @@ class Builder:
                 container_short=c.short_container,
                 year=r.work.fields.year,
             )
-            self._add("merged_citation", "fabricated", "fabricated", cited, r.key,
-                      [r.key, a.key, c.key], note="authors of one, title of another, venue of a third")
+            self._add(
+                "merged_citation",
+                "fabricated",
+                "fabricated",
+                cited,
+                r.key,
+                [r.key, a.key, c.key],
+                note="authors of one, title of another, venue of a third",
+            )
 
         for r in self._sample(self.located, n):
             f = r.work.fields
@@ -1149,20 +1401,42 @@ class Builder:
                 issue=f.issue,
                 pages=f.pages,
             )
-            self._add("real_locator", "fabricated", "fabricated", cited, r.key, [r.key],
-                      note="a real journal/volume/page holding another work")
+            self._add(
+                "real_locator",
+                "fabricated",
+                "fabricated",
+                cited,
+                r.key,
+                [r.key],
+                note="a real journal/volume/page holding another work",
+            )
 
         for r in self._sample(covered, n):
             cited = invented_in(r, locator=rng.random() < 0.5)
-            self._add("plausible_fabrication", "fabricated", "fabricated", cited, r.key, [r.key],
-                      note="invented work in a real journal Crossref covers")
+            self._add(
+                "plausible_fabrication",
+                "fabricated",
+                "fabricated",
+                cited,
+                r.key,
+                [r.key],
+                note="invented work in a real journal Crossref covers",
+            )
 
         for r in self._sample(covered, max(6, n // 2)):
-            cited = replace(invented_in(r, locator=False), container=self.maker.venue(),
-                            container_short=None)
-            self._add("invented_work_unknown_venue", "fabricated", "unresolved", cited, r.key,
-                      [r.key], acceptable={"fabricated"},
-                      note="no positive evidence is possible: the contract promises unresolved")
+            cited = replace(
+                invented_in(r, locator=False), container=self.maker.venue(), container_short=None
+            )
+            self._add(
+                "invented_work_unknown_venue",
+                "fabricated",
+                "unresolved",
+                cited,
+                r.key,
+                [r.key],
+                acceptable={"fabricated"},
+                note="no positive evidence is possible: the contract promises unresolved",
+            )
 
     def trial_cases(self, counts: Counts) -> None:
         """Trial registrations cited rightly, with invented ids, and with unrelated ids."""
@@ -1178,6 +1452,8 @@ class Builder:
             self._add("correct_trial", "correct", "verified", cited, t.nct, [t.nct])
         for _ in range(counts.trial_cases):
             nct = self.maker.nct(taken)
+            while split_of(nct) != self.split:  # an invented id belongs to its own half too
+                nct = self.maker.nct(taken)
             cited = Cited(
                 authors=self.maker.people(1) if self.rng.random() < 0.5 else (),
                 title=self.maker.trial_title(""),
@@ -1195,15 +1471,28 @@ class Builder:
                 kind="trial",
                 trial_id=t.nct,
             )
-            self._add("trial_unrelated", "fabricated", "fabricated", cited, t.nct, [t.nct],
-                      note=f"real id {t.nct} ('{t.brief_title[:40]}') cited for another study")
+            self._add(
+                "trial_unrelated",
+                "fabricated",
+                "fabricated",
+                cited,
+                t.nct,
+                [t.nct],
+                note=f"real id {t.nct} ('{t.brief_title[:40]}') cited for another study",
+            )
         if self.esmo is not None:
             record, own = self.esmo
             for nct in (t.nct for t in self.trials):
                 cited = replace(_fields_of(record, with_doi=False), trial_id=nct)
-                self._add("wrong_trial_id", "inaccurate", "inaccurate", cited, record.key,
-                          [record.key, nct],
-                          note=f"real article (trial ids {', '.join(own)}) cited with {nct}")
+                self._add(
+                    "wrong_trial_id",
+                    "inaccurate",
+                    "inaccurate",
+                    cited,
+                    record.key,
+                    [record.key, nct],
+                    note=f"real article (trial ids {', '.join(own)}) cited with {nct}",
+                )
 
 
 def _shown(style: str, n: int) -> int:
@@ -1242,7 +1531,9 @@ def build_cases(
     splits = SPLITS if split == "all" else (split,)
     out: list[Case] = []
     for name in splits:
-        out += Builder(name, records, trials, esmo, seed, all_dois, today_year).build(counts or Counts())
+        out += Builder(name, records, trials, esmo, seed, all_dois, today_year).build(
+            counts or Counts()
+        )
     return out
 
 
@@ -1299,7 +1590,9 @@ def render_authors(cited: Cited, style: str) -> str:
             return ", ".join(names[:shown]) + " et al."
         if n == 1:
             return names[0]
-        return f"{names[0]} and {names[1]}" if n == 2 else ", ".join(names[:-1]) + ", and " + names[-1]
+        return (
+            f"{names[0]} and {names[1]}" if n == 2 else ", ".join(names[:-1]) + ", and " + names[-1]
+        )
     return " and ".join(names) + (" and others" if et_al else "")
 
 
@@ -1347,8 +1640,10 @@ def _venue_parts(c: Cited, style: str) -> str:
         if c.volume:
             where += f", {c.volume}" + (f"({c.issue})" if c.issue else "")
         if c.pages:
-            where += f", pp. {_dash(c.pages)}" if re.search(r"\d+\s*[-–]", c.pages) else (
-                f", p. {c.pages}"
+            where += (
+                f", pp. {_dash(c.pages)}"
+                if re.search(r"\d+\s*[-–]", c.pages)
+                else (f", p. {c.pages}")
             )
         return where + "."
     # numbered (IEEE)
@@ -1358,8 +1653,10 @@ def _venue_parts(c: Cited, style: str) -> str:
     if c.issue:
         where += f", no. {c.issue}"
     if c.pages:
-        where += f", pp. {_dash(c.pages)}" if re.search(r"\d+\s*[-–]", c.pages) else (
-            f", Art. no. {c.pages}"
+        where += (
+            f", pp. {_dash(c.pages)}"
+            if re.search(r"\d+\s*[-–]", c.pages)
+            else (f", Art. no. {c.pages}")
         )
     return where + f", {c.year}" if c.year else where
 

@@ -114,8 +114,28 @@ def run_key(inputs: Sequence[ParsedInput], settings: Settings) -> str:
     return h.hexdigest()
 
 
+def _lookup_key(ref: Reference) -> str:
+    """References citing the same thing the same way share one set of lookups.
+
+    The whole citation counts, not just its DOI: two citations of one DOI under different titles
+    need different searches (one may be right, the other a fabrication borrowing the DOI).
+    """
+    f = ref.fields
+    parts = (
+        ref.identifiers.doi or "",
+        ",".join(t.id for t in ref.identifiers.trials),
+        f.authors[0].family.lower() if f.authors else "",
+        str(f.year or ""),
+        "".join(ch for ch in (f.title or ref.raw.text).lower() if ch.isalnum()),
+        "".join(ch for ch in (f.container or "").lower() if ch.isalnum()),
+        f.volume or "",
+        f.pages or "",
+    )
+    return "\x1f".join(parts)
+
+
 def _dedup_key(ref: Reference) -> str:
-    """References with the same key are the same work: one lookup serves them all."""
+    """References with the same key cite the same work (for the ``duplicate`` flag)."""
     if ref.identifiers.doi:
         return "doi:" + ref.identifiers.doi
     f = ref.fields
@@ -198,7 +218,7 @@ async def check_async(
         # One lookup per distinct work, however many files cite it.
         representatives: dict[str, Reference] = {}
         for r in refs:
-            representatives.setdefault(_dedup_key(r), r)
+            representatives.setdefault(_lookup_key(r), r)
         unique = list(representatives.values())
 
         resolver = build_resolver(settings, cache=store)
@@ -216,7 +236,7 @@ async def check_async(
 
         judged: dict[str, Judgement] = {}
         for i, r in enumerate(refs):
-            rep = representatives[_dedup_key(r)]
+            rep = representatives[_lookup_key(r)]
             j = judge(r, resolutions[rep.id], today=today)
             judged[r.id] = j
             if (i + 1) % 100 == 0 or i + 1 == len(refs):

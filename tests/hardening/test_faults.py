@@ -123,3 +123,22 @@ def test_registries_down_everything_unresolved_nothing_fabricated(tmp_path: Path
     found = SUMMARY.search(result.stdout)
     assert found and int(found.group(1)) >= 1, result.stdout[-1000:]
     assert re.search(r"6 references: .*6 unresolved, 0 fabricated", result.stdout), result.stdout
+
+
+def test_a_registry_that_never_answers_is_not_asked_for_every_search(
+    tmp_path: Path, standin: Callable[..., StandIn]
+) -> None:
+    from veribib.resolve.resolver import DOWN_AFTER
+
+    bib, _ = write_bibliography(tmp_path, 40, seed=4)
+    server = standin(fault_rate=1.0, fault_kinds=("503",))
+    settings = settings_for(server, tmp_path / "db.sqlite", max_attempts=1)
+    report = check([bib], settings)
+    assert set(_verdicts(report).values()) == {Verdict.UNRESOLVED}
+    searches = [
+        r for r in server.requests_to("crossref") if r.path == "/works" and "query." in r.query
+    ]
+    # The DOI batch and DOWN_AFTER searches fail, plus those already under way (concurrency 4);
+    # the other ~50 searches and locator look-ups of the list are not sent.
+    assert len(searches) <= DOWN_AFTER + 4
+    assert report.failed_lookups >= 40

@@ -172,3 +172,45 @@ def test_fuzz_bytes_any_extension(data: bytes, name: str) -> None:
 def test_fuzz_parse_reference(text: str) -> None:
     ref = parse_reference(RawReference(text, Origin("fuzz.txt", 1)), "fuzz.txt#1")
     assert ref.raw.text == text
+
+
+MARKUP_TOKENS = [
+    "<article>",
+    "</article>",
+    "<back><ref-list>",
+    "</ref-list></back>",
+    "<ref id='r1'>",
+    "</ref>",
+    "<mixed-citation>",
+    "</mixed-citation>",
+    "<element-citation publication-type='journal'>",
+    "</element-citation>",
+    "<person-group><name><surname>Smith</surname><given-names>J</given-names></name>",
+    "</person-group>",
+    "<article-title>",
+    "</article-title>",
+    "<year>2020</year>",
+    "<pub-id pub-id-type='doi'>10.1000/x</pub-id>",
+    "<!DOCTYPE article>",
+    "<![CDATA[",
+    "]]>",
+    "&amp;",
+    "&#0;",
+    "&#x110000;",
+    "&undefined;",
+    "<html><body>",
+    "<h2>References</h2>",
+    "<ol>",
+    "<li>",
+    "</li>",
+    "<script>",
+    "<br>",
+    "<",
+    ">",
+]
+
+
+@FUZZ
+@given(_joined(MARKUP_TOKENS + TEXT_TOKENS), st.sampled_from(["a.nxml", "a.xml", "a.html"]))
+def test_fuzz_jats_and_html(text: str, name: str) -> None:
+    _read(name, text.encode("utf-8", "surrogatepass"))

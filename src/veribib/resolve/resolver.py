@@ -7,6 +7,10 @@ batch. Searches (bibliographic and by locator) run concurrently, bounded.
 
 A lookup failure never raises: an exception from a client becomes an UNAVAILABLE outcome (an
 outage is unknown, never NOT_FOUND). Only ``ResolveError`` (e.g. HTTP 403) propagates.
+
+When Crossref has failed ``DOWN_AFTER`` lookups in a row without answering once in this run
+(it is down or unreachable), the remaining searches are not sent: they end UNAVAILABLE at once
+instead of each waiting its turn in the 3-per-second search pool and its retries.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 OFFLINE = "not checked (offline)"
+DOWN_AFTER = 8  # consecutive failed Crossref lookups, none answered, before it counts as down
 NCT_REGISTRY = "clinicaltrials.gov"
 
 Progress = Callable[[int, int], None]
@@ -146,6 +151,8 @@ class Resolver:
         self.progress = progress
         self.concurrency = max(1, concurrency)
         self.rows = rows
+        self._crossref_answered = False
+        self._crossref_failures = 0
 
     # --- plumbing ------------------------------------------------------------------------
 
@@ -190,6 +197,36 @@ class Resolver:
         except Exception as exc:
             log.warning("%s: lookup failed: %r", source, exc)
             return _unavailable(source, exc)
+
+    def _crossref_seen(self, outcomes: Iterable[Outcome[Any]]) -> None:
+        """Record whether Crossref answered one request (any outcome not UNAVAILABLE)."""
+        if any(o.status is not Status.UNAVAILABLE for o in outcomes):
+            self._crossref_answered = True
+            self._crossref_failures = 0
+        else:
+            self._crossref_failures += 1
+
+    def _crossref_down(self) -> bool:
+        """True when Crossref never answered in this run and failed ``DOWN_AFTER`` in a row."""
+        return not self._crossref_answered and self._crossref_failures >= DOWN_AFTER
+
+    async def _live(
+        self, make: Callable[[], Awaitable[Outcome[tuple[Work, ...]]]]
+    ) -> Outcome[tuple[Work, ...]] | None:
+        """One Crossref search or locator lookup, unless offline, absent or known to be down."""
+        if self.offline or self.crossref is None:
+            return None
+        name = self.crossref.name
+        if self._crossref_down():
+            return Outcome(
+                Status.UNAVAILABLE,
+                source=name,
+                detail=f"{name}: not asked: {self._crossref_failures} lookups in a row failed "
+                "and none was answered in this run",
+            )
+        outcome = await self._one(name, make())
+        self._crossref_seen((outcome,))
+        return outcome
 
     async def aclose(self) -> None:
         """Close every registry that holds connections or files."""
@@ -268,6 +305,7 @@ class Resolver:
             self.crossref.name, self.crossref.works_by_doi(remaining), remaining
         )
         answers.work.update(got)
+        self._crossref_seen(got.values())
         absent = [d for d, o in got.items() if o.status is Status.NOT_FOUND]
         counter.tick(len(remaining) - len(absent))
         if absent:
@@ -372,11 +410,10 @@ class Resolver:
         if not (fields.title or text.strip()):
             return _not_checked("search", "nothing to search with")
         local = [await self._one(s.name, s.search(fields, text, self.rows)) for s in self.snapshots]
+        crossref = self.crossref
         live = None
-        if not self.offline and self.crossref is not None:
-            live = await self._one(
-                self.crossref.name, self.crossref.search(fields, text, self.rows)
-            )
+        if crossref is not None:
+            live = await self._live(lambda: crossref.search(fields, text, self.rows))
         return self._merge(local, live)
 
     async def _locator(self, ref: Reference) -> Outcome[tuple[Work, ...]]:
@@ -389,11 +426,10 @@ class Resolver:
             await self._one(s.name, s.by_locator(f.container, f.volume, first, f.year))
             for s in self.snapshots
         ]
+        crossref, container = self.crossref, f.container
         live = None
-        if not self.offline and self.crossref is not None:
-            live = await self._one(
-                self.crossref.name, self.crossref.by_locator(f.container, f.volume, first, f.year)
-            )
+        if crossref is not None:
+            live = await self._live(lambda: crossref.by_locator(container, f.volume, first, f.year))
         return self._merge(local, live)
 
     def _merge(
