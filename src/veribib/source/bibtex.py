@@ -7,17 +7,14 @@ written (macros expanded, outer braces removed, LaTeX left alone) for identifier
 
 from __future__ import annotations
 
-import logging
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from bibtexparser.entrypoint import parse_string
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock, String
 
 from veribib.model import Document, Fields, Origin, RawReference, ReferenceType, Warning_
 from veribib.source.decode import decode_text
-from veribib.source.interface import Source
+from veribib.source.interface import Source, quiet_logger
 from veribib.source.names import collapse, decode_latex, persons_from_bibtex
 from veribib.source.render import render_reference
 
@@ -55,18 +52,6 @@ _SNIFF = re.compile(rb"^[ \t]*@[a-zA-Z]+[ \t]*[{(]", re.MULTILINE)
 _SIGNATURE = re.compile(rb"(?:\s*%[^\n]*\n)*\s*@[a-zA-Z]+[ \t]*[{(]")
 _YEAR = re.compile(r"\d{4}")
 _URL_ESCAPES = re.compile(r"\\([_%&#$~])")
-
-
-@contextmanager
-def _quiet_bibtexparser() -> Iterator[None]:
-    # bibtexparser logs each failed block; we report them as warnings instead.
-    logger = logging.getLogger("bibtexparser")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
 
 
 def _top_level_parts(raw: str) -> list[str]:
@@ -188,21 +173,14 @@ class BibtexSource(Source):
     format = "bibtex"
     extensions = (".bib", ".bibtex")
 
-    @classmethod
-    def sniff(cls, head: bytes) -> bool:
-        """True when a line starts with ``@type{``."""
-        return _SNIFF.search(head) is not None
-
-    @classmethod
-    def signature(cls, head: bytes) -> bool:
-        """True when the file opens (after ``%`` comments) with ``@type{``."""
-        return _SIGNATURE.match(head) is not None
+    sniff_pattern = _SNIFF
+    signature_pattern = _SIGNATURE
 
     def read(self, path: str, data: bytes) -> Document:
         """Parse the file; unparseable blocks become warnings with their line."""
         text, warnings_ = decode_text(path, data)
         warnings = list(warnings_)
-        with _quiet_bibtexparser():
+        with quiet_logger("bibtexparser"):
             library = parse_string(text, parse_stack=[])
         macros = dict(_MONTHS)
         references: list[RawReference] = []

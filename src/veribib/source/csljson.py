@@ -217,15 +217,8 @@ class CslJsonSource(Source):
     format = "csljson"
     extensions = (".json", ".csl", ".csljson")
 
-    @classmethod
-    def sniff(cls, head: bytes) -> bool:
-        """True when the file opens with a JSON object or array of CSL-looking keys."""
-        return _SNIFF.match(head) is not None
-
-    @classmethod
-    def signature(cls, head: bytes) -> bool:
-        """True when the file opens with a JSON object or an array of objects."""
-        return _SIGNATURE.match(head) is not None
+    sniff_pattern = _SNIFF
+    signature_pattern = _SIGNATURE
 
     def read(self, path: str, data: bytes) -> Document:
         """Read every item; items that are not objects are warned about."""

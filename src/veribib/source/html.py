@@ -312,15 +312,8 @@ class HtmlSource(Source):
     format = "html"
     extensions = (".html", ".htm", ".xhtml")
 
-    @classmethod
-    def sniff(cls, head: bytes) -> bool:
-        """True when the head shows an HTML doctype or common HTML tags."""
-        return _SNIFF.search(head) is not None
-
-    @classmethod
-    def signature(cls, head: bytes) -> bool:
-        """True when the file opens with an HTML doctype or ``<html>``."""
-        return _SIGNATURE.match(head) is not None
+    sniff_pattern = _SNIFF
+    signature_pattern = _SIGNATURE
 
     def read(self, path: str, data: bytes) -> Document:
         """Find reference sections, reference containers and ``Reference:`` lines on the page."""

@@ -264,15 +264,8 @@ class JatsSource(Source):
     format = "jats"
     extensions = (".nxml", ".xml", ".jats")
 
-    @classmethod
-    def sniff(cls, head: bytes) -> bool:
-        """True when the head shows a JATS DOCTYPE, ``<article>`` or ``<ref-list>``."""
-        return _SNIFF.search(head) is not None
-
-    @classmethod
-    def signature(cls, head: bytes) -> bool:
-        """True when the file opens (after an XML declaration) with a JATS article."""
-        return _SIGNATURE.match(head) is not None
+    sniff_pattern = _SNIFF
+    signature_pattern = _SIGNATURE
 
     def read(self, path: str, data: bytes) -> Document:
         """Read every ``<ref>`` of the article's reference lists and its ``<xref>`` citations."""

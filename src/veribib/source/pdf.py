@@ -8,18 +8,15 @@ memory (pypdf also caps each decoded stream).
 from __future__ import annotations
 
 import io
-import logging
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
 from veribib.errors import SourceError
 from veribib.model import Document, Origin, RawReference, Warning_
-from veribib.source.interface import Source
+from veribib.source.interface import Source, quiet_logger
 from veribib.source.text import MAX_TEXT_CHARS, read_text
 
 MAX_PAGES = 2000
@@ -27,18 +24,6 @@ MAX_PAGES = 2000
 MAX_PDF_TEXT_CHARS = MAX_TEXT_CHARS * 9 // 10
 _OBJECT = re.compile(rb"(?<!\d)(\d{1,10})\s+(\d{1,5})\s+obj\b")
 _CATALOG = re.compile(rb"/Type\s*/Catalog\b")
-
-
-@contextmanager
-def _quiet_pypdf() -> Iterator[None]:
-    # pypdf logs every repair it makes; damage is reported as warnings instead.
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
 
 
 def rebuild_xref(data: bytes) -> bytes | None:
@@ -106,7 +91,7 @@ def _open(path: str, data: bytes, warnings: list[Warning_]) -> PdfReader:
 def extract_pages(path: str, data: bytes) -> tuple[list[str], list[Warning_]]:
     """The text of each page (up to ``MAX_PAGES`` and ``MAX_PDF_TEXT_CHARS``) and any problems."""
     warnings: list[Warning_] = []
-    with _quiet_pypdf():
+    with quiet_logger("pypdf"):
         reader = _open(path, data, warnings)
         try:
             count = len(reader.pages)

@@ -122,15 +122,8 @@ class RisSource(Source):
     format = "ris"
     extensions = (".ris",)
 
-    @classmethod
-    def sniff(cls, head: bytes) -> bool:
-        """True when a line starts with ``TY  - ``."""
-        return _SNIFF.search(head) is not None
-
-    @classmethod
-    def signature(cls, head: bytes) -> bool:
-        """True when the first line is ``TY  - ``."""
-        return _SIGNATURE.match(head) is not None
+    sniff_pattern = _SNIFF
+    signature_pattern = _SIGNATURE
 
     def read(self, path: str, data: bytes) -> Document:
         """Read each TY…ER record; stray tags and unterminated records give warnings."""
