@@ -349,7 +349,7 @@ def measure(bib: Path, txt: Path, urls: Mapping[str, str], db: Path) -> dict[str
 
     from veribib.config import Settings
     from veribib.judge import judge, needs_search
-    from veribib.pipeline import _dedup_key, check
+    from veribib.pipeline import _lookup_key, check
     from veribib.resolve import build_resolver
     from veribib.store import Store
 
@@ -376,7 +376,7 @@ def measure(bib: Path, txt: Path, urls: Mapping[str, str], db: Path) -> dict[str
         async def resolve_warm() -> dict[str, Any]:
             reps: dict[str, Any] = {}
             for r in bib_refs:
-                reps.setdefault(_dedup_key(r), r)
+                reps.setdefault(_lookup_key(r), r)
             resolver = build_resolver(settings, cache=store)
             try:
                 res = await resolver.resolve_identifiers(list(reps.values()))
@@ -399,7 +399,7 @@ def measure(bib: Path, txt: Path, urls: Mapping[str, str], db: Path) -> dict[str
 
         warm = asyncio.run(resolve_warm())
         out["warm_resolve_requests"] = warm["sent"]
-        resolutions = {r.id: warm["res"][warm["reps"][_dedup_key(r)].id] for r in bib_refs}
+        resolutions = {r.id: warm["res"][warm["reps"][_lookup_key(r)].id] for r in bib_refs}
         start = time.perf_counter()
         for r in bib_refs:
             judge(r, resolutions[r.id])

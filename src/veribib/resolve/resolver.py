@@ -20,7 +20,7 @@ import logging
 from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from veribib.errors import ResolveError
 from veribib.model import (
@@ -33,7 +33,7 @@ from veribib.model import (
     Work,
 )
 from veribib.resolve.interface import DoiRegistry, TrialRegistry, WorkRegistry
-from veribib.resolve.normalize import fold
+from veribib.resolve.normalize import fold, words
 
 log = logging.getLogger(__name__)
 
@@ -54,9 +54,25 @@ class SearchKind(StrEnum):
 
     SEARCH = "search"  # bibliographic search (title, authors, journal, year, whole text)
     LOCATOR = "locator"  # journal + volume + first page or article number
+    # Does Crossref hold works of the cited journal around the cited year? Asked after the
+    # search, only when the search answered and none of its candidates already shows that.
+    VENUE = "venue"
 
 
-ALL_SEARCHES: frozenset[SearchKind] = frozenset(SearchKind)
+# The searches every reference may get; the venue probe is asked for by name only.
+ALL_SEARCHES: frozenset[SearchKind] = frozenset((SearchKind.SEARCH, SearchKind.LOCATOR))
+
+
+@runtime_checkable
+class VenueProbe(Protocol):
+    """A registry that can say whether it holds works of a journal around a year (Crossref)."""
+
+    async def venue(
+        self, container: str, year: int, issn: str | None = None
+    ) -> Outcome[tuple[Work, ...]]:
+        """Works of the journal within a year or so of ``year``."""
+        ...
+
 
 Wanted = bool | str | Collection[str] | None
 """Which searches one reference needs: True = all, False/empty = none, or the kinds by name."""
@@ -399,6 +415,11 @@ class Resolver:
                 place_key = ("locator", f.container, f.volume, f.first_page, f.year)
                 res = replace(res, locator=await once(place_key, lambda: self._locator(ref)))
                 counter.tick()
+            if SearchKind.VENUE in wanted:
+                if self._venue_unknown(ref, res):
+                    venue_key = ("venue", fold(f.container or ""), f.year, ref.identifiers.issn)
+                    res = replace(res, venue=await once(venue_key, lambda: self._venue(ref)))
+                counter.tick()
             return res
 
         done = await _gather_or_raise(*(one(r, res, k) for r, res, k in jobs))
@@ -431,6 +452,41 @@ class Resolver:
         if crossref is not None:
             live = await self._live(lambda: crossref.by_locator(container, f.volume, first, f.year))
         return self._merge(local, live)
+
+    def _venue_unknown(self, ref: Reference, res: Resolution) -> bool:
+        """Worth probing the venue: the search answered live, no candidate shows the journal.
+
+        A candidate from the cited journal within a year of the cited year already shows that
+        Crossref covers it (a correct citation's own record does), so no request is made then.
+        """
+        f = ref.fields
+        search = res.search
+        if not (f.container and f.year) or search is None:
+            return False
+        if not (search.is_fact and search.authoritative and search.source != "snapshot"):
+            return False
+        for outcome in (search, res.locator):
+            if outcome is None or not outcome.found or outcome.value is None:
+                continue
+            for work in outcome.value:
+                names = [n for n in (work.fields.container, *work.container_short) if n]
+                years = [y for y in (work.fields.year, *work.years) if y is not None]
+                near = any(abs(y - f.year) <= 1 for y in years)
+                if near and _same_journal(f.container, names):
+                    return False
+        return True
+
+    async def _venue(self, ref: Reference) -> Outcome[tuple[Work, ...]]:
+        """Crossref's works of the cited journal around the cited year (live only)."""
+        f = ref.fields
+        crossref = self.crossref
+        if not f.container or f.year is None:
+            return _not_checked("venue", "no journal and year cited")
+        if self.offline or crossref is None or not isinstance(crossref, VenueProbe):
+            return _not_checked("crossref", OFFLINE if self.offline else "no venue lookup")
+        container, year, issn = f.container, f.year, ref.identifiers.issn
+        live = await self._live(lambda: crossref.venue(container, year, issn))
+        return live or _not_checked("crossref", "not asked")
 
     def _merge(
         self,
@@ -470,6 +526,21 @@ class Resolver:
         return _not_checked(
             "crossref", OFFLINE if self.offline else "not checked (no Crossref client)"
         )
+
+
+def _same_journal(cited: str, names: Sequence[str]) -> bool:
+    """The cited journal name (full, or abbreviated word by word) is one of these names."""
+    want = [w for w in words(cited) if w not in _JOURNAL_STOP]
+    if not want:
+        return False
+    for name in names:
+        have = [w for w in words(name) if w not in _JOURNAL_STOP]
+        if len(have) == len(want) and all(h.startswith(w) for w, h in zip(want, have, strict=True)):
+            return True
+    return False
+
+
+_JOURNAL_STOP = frozenset(("of", "the", "and", "for", "in", "on", "de", "la", "&"))
 
 
 async def _gather_or_raise(*calls: Awaitable[Any]) -> list[Any]:
