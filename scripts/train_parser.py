@@ -2,22 +2,30 @@
 
     python scripts/train_parser.py [--data PATH] [--crossref PATH] [--synthetic 2] [--out PATH]
 
-Training data: AnyStyle's hand-tagged ``parsing/anystyle_core.xml`` plus, for compact
-biomedical layouts the core set hardly has, strings rendered from the real Crossref records
-in ``crossref/works-2026-06.jsonl`` (``--synthetic N`` renderings per record; 0 = none). Both
-come from the shared data folder (``$VERIBIB_SHARED``, default ``<project>/../shared``). The
-model goes to ``src/veribib/reference/model/parser.crfsuite``.
+Training data: AnyStyle's hand-tagged ``parsing/anystyle_core.xml`` plus, for layouts the
+core set hardly has (Vancouver, Cite Them Right Harvard, IEEE, Chicago, MLA, chapters, no
+locators, article numbers, organisations as authors), strings rendered by
+``veribib.reference.styles`` from the real Crossref records in ``crossref/works-2026-06.jsonl``
+(``--synthetic N`` renderings per record; 0 = none). Only records of the TUNE half (the hash
+split of ``eval_cases.split_of``) are rendered: the REPORT half is what
+``scripts/eval_parser.py`` and ``scripts/evaluate.py`` measure on. Both files come from the
+shared data folder (``$VERIBIB_SHARED``, default ``<project>/../shared``). The model goes to
+``src/veribib/reference/model/parser.crfsuite``.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from eval_cases import split_of
 from veribib.reference.dataset import TaggedReference, read_dataset
-from veribib.reference.synthetic import read_crossref_jsonl, synthetic_references
+from veribib.reference.synthetic import organisations, read_crossref_jsonl, synthetic_references
 from veribib.reference.training import DEFAULT_PARAMS, train_model
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,16 +33,22 @@ SHARED = Path(os.environ.get("VERIBIB_SHARED", ROOT.parent / "shared"))
 CORE = SHARED / "data/parsing/anystyle_core.xml"
 CROSSREF = SHARED / "data/crossref/works-2026-06.jsonl"
 MODEL = ROOT / "src/veribib/reference/model/parser.crfsuite"
-SYNTHETIC_PER_RECORD = 2
+SYNTHETIC_PER_RECORD = 6
+MEASURED_HALF = "report"  # never rendered for training
 
 
 def training_set(
     core: list[TaggedReference], crossref: Path = CROSSREF, per_record: int = SYNTHETIC_PER_RECORD
 ) -> list[TaggedReference]:
-    """The hand-tagged references plus the synthetic ones rendered from Crossref records."""
+    """The hand-tagged references plus strings rendered from the TUNE half's Crossref records."""
     if per_record <= 0:
         return list(core)
-    return list(core) + synthetic_references(read_crossref_jsonl(crossref), per_record)
+    records = [
+        r
+        for r in read_crossref_jsonl(crossref)
+        if split_of(str(r.get("DOI") or "")) != MEASURED_HALF
+    ]
+    return list(core) + synthetic_references(records, per_record, orgs=organisations(records))
 
 
 def main() -> None:

@@ -223,13 +223,15 @@ def check(
         for item in fail_on or ():
             if item not in FAIL_ON_CHOICES:
                 raise ConfigError(f"--fail-on {item!r}: choose from {', '.join(FAIL_ON_CHOICES)}")
-        _check_inputs_exist(paths)
         settings = _settings(offline, snapshot, db, mailto, refresh)
         with _progress(not quiet) as progress:
             report = run_check(paths, settings, progress=progress)
+        # A missing or unreadable input never stops the others; it is named and exits 2.
         errors = _input_errors(report)
         if errors and len(errors) == len(report.documents):
-            raise InputError(errors[0].split(":", 1)[0], errors[0].split(": ", 1)[-1])
+            for message in errors:
+                err.print(f"veribib: {message}", markup=False, soft_wrap=True)
+            raise typer.Exit(int(ExitCode.USAGE))
         if fmt is OutputFormat.TABLE and output is None:
             from veribib.export.table import print_table
 

@@ -295,6 +295,9 @@ class Resolution:
     locator: Outcome[tuple[Work, ...]] | None = None  # works at the cited journal/volume/page
     trials: tuple[tuple[str, Outcome[Trial]], ...] = ()  # per cited trial id
     notes: tuple[str, ...] = ()
+    # Works of the cited journal around the cited year (Crossref's coverage of the venue),
+    # asked only when nothing else showed it; a snapshot's answer here is no evidence.
+    venue: Outcome[tuple[Work, ...]] | None = None
 
 
 # --- what the judge says ------------------------------------------------------------------

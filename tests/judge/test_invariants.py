@@ -65,6 +65,7 @@ def _reference(fields: Fields, doi: str | None, trial: bool) -> Reference:
     registration=_fault,
     search=_fault,
     locator=_fault,
+    venue=_fault,
     trial_outcome=_fault,
 )
 def test_faults_and_absences_never_accuse(
@@ -75,6 +76,7 @@ def test_faults_and_absences_never_accuse(
     registration: Outcome[object] | None,
     search: Outcome[object] | None,
     locator: Outcome[object] | None,
+    venue: Outcome[object] | None,
     trial_outcome: Outcome[object] | None,
 ) -> None:
     assume(placeholder_authors(fields) is None)
@@ -84,12 +86,13 @@ def test_faults_and_absences_never_accuse(
         doi_registration=registration,  # type: ignore[arg-type]
         search=search,  # type: ignore[arg-type]
         locator=locator,  # type: ignore[arg-type]
+        venue=venue,  # type: ignore[arg-type]
         trials=(("NCT04567834", trial_outcome),) if trial and trial_outcome else (),  # type: ignore[arg-type]
     )
     judgement = judge(reference, resolution, TODAY)
     assert judgement.verdict is Verdict.UNRESOLVED
     assert judgement.evidence and all(e.code and e.message for e in judgement.evidence)
-    assert needs_search(reference, resolution) <= {"search", "locator"}
+    assert needs_search(reference, resolution) <= {"search", "locator", "venue"}
 
 
 @settings(max_examples=100, deadline=None)

@@ -64,3 +64,25 @@ def test_natural_order_given_names() -> None:
 def test_editor_markers_are_dropped() -> None:
     persons, _ = split_names("In O. C. Ashenfelter and D. Card (Eds.),")
     assert [p.family for p in persons] == ["Ashenfelter", "Card"]
+
+
+@pytest.mark.parametrize(
+    ("text", "families"),
+    [
+        # Chicago and MLA invert the first author only.
+        ("Boettiger, Carl, Noam Ross, and Alan Hastings.", ["Boettiger", "Ross", "Hastings"]),
+        (
+            "Tosatto, Laura, Alexander J. Dear, Tuomas P. J. Knowles, Mauro Dalla Serra",
+            ["Tosatto", "Dear", "Knowles", "Dalla Serra"],
+        ),
+        ("Vander Wall, Allison C., Lisa M. Wingen", ["Vander Wall", "Wingen"]),
+        ("Xiao, Yang, Sunny C. Jiang, and Yunkai Li.", ["Xiao", "Jiang", "Li"]),
+        # Vancouver initials of four letters.
+        ("Roos RAC, Bots GTAM, Hermans J.", ["Roos", "Bots", "Hermans"]),
+        # Given names all initials: every word after them is the family name.
+        ("C. P. Hemantha Rajapaksha, and A. Jákli", ["Hemantha Rajapaksha", "Jákli"]),
+    ],
+)
+def test_more_list_layouts(text: str, families: list[str]) -> None:
+    persons, _ = split_names(text)
+    assert [p.family for p in persons] == families

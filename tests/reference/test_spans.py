@@ -30,6 +30,13 @@ from veribib.reference.spans import (
         ("2014;21:", ("21", None, None, "2014")),
         ("52:344–354", ("52", None, "344-354", None)),
         ("v. 24,", ("24", None, None, None)),
+        # A volume written with a number word, as some journals number their issues.
+        ("n° 95(2),", ("95", "2", None, None)),
+        ("vol. n° 95, no. 2,", ("95", "2", None, None)),
+        ("2024;n° 95(2):1-235.", ("95", "2", "1-235", "2024")),
+        ("no. 4, vol. 7", ("7", "4", None, None)),
+        # Vancouver with no volume: the year, a colon, the pages.
+        ("2000:107-26.", (None, None, "107-26", "2000")),
     ],
 )
 def test_parse_volume(text: str, expected: tuple[str | None, ...]) -> None:
@@ -47,6 +54,8 @@ def test_parse_volume(text: str, expected: tuple[str | None, ...]) -> None:
         ("p. A65.", "A65"),
         ("165?168", "165-168"),
         ("S4 - S21", "S4-S21"),
+        ("Art. no. e16864,", "e16864"),
+        ("Article e16864.", "e16864"),
     ],
 )
 def test_parse_pages(text: str, pages: str) -> None:

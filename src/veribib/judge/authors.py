@@ -25,6 +25,8 @@ NAME_MISSPELT_MIN_LENGTH = 5
 
 # Share of the compared cited authors that must be found for the lists to "support" identity.
 AUTHOR_SUPPORT_SHARE = 0.5
+# APA 7 lists up to 20 authors: 19, ". . .", then the last one.
+APA_SHOWN_AUTHORS = 20
 
 _PARTICLES = wordset(
     "van von der den de del della di da dos das du la le ten ter zu vom bin ibn al el mac mc st"
@@ -180,9 +182,12 @@ def compare_authors(cited: Fields, found: Work) -> AuthorCheck:
         )
 
     missing = None
+    # APA 7 writes the first 19 authors, an ellipsis and the last: not a truncated list.
+    apa_ellipsis = len(people) >= APA_SHOWN_AUTHORS and pairs[-1][1] == len(recorded) - 1
     if (
         not partial
         and not cited.et_al
+        and not apa_ellipsis
         and len(people) < len(recorded)
         and matched == compared
         and not problems

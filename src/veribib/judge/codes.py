@@ -38,6 +38,10 @@ TRIAL_TOPIC_MISMATCH: Final = "TRIAL_TOPIC_MISMATCH"
 PLACEHOLDER_AUTHORS: Final = "PLACEHOLDER_AUTHORS"
 FUTURE_DATE: Final = "FUTURE_DATE"
 VENUE_NOT_FOUND: Final = "VENUE_NOT_FOUND"  # reserved: needs a journal lookup the resolver lacks
+AUTHORS_OTHER_WORK: Final = "AUTHORS_OTHER_WORK"  # the cited title is a record by other people
+TITLE_OTHER_WORK: Final = "TITLE_OTHER_WORK"  # the cited authors' record has another title
+# Crossref holds the cited journal's works of those years, and none is the cited work.
+NO_MATCH_IN_COVERED_VENUE: Final = "NO_MATCH_IN_COVERED_VENUE"
 
 # --- why a reference could not be checked (unresolved) -----------------------------------
 REGISTRY_UNAVAILABLE: Final = "REGISTRY_UNAVAILABLE"
@@ -47,6 +51,9 @@ NO_IDENTIFIER_NO_MATCH: Final = "NO_IDENTIFIER_NO_MATCH"
 DOI_REGISTERED_ELSEWHERE: Final = "DOI_REGISTERED_ELSEWHERE"
 POSSIBLE_MATCH: Final = "POSSIBLE_MATCH"  # a candidate that may be the work, not enough to say
 NOTHING_TO_CHECK: Final = "NOTHING_TO_CHECK"
+# The parsed title/authors disagree with a record whose title and first author are written in
+# the reference text: a parsing problem, judged on the text instead (never fabricated).
+PARSE_UNCERTAIN: Final = "PARSE_UNCERTAIN"
 
 # --- notes shown with flags --------------------------------------------------------------
 RETRACTED: Final = "RETRACTED"

@@ -48,8 +48,25 @@ _PREPRINT_VENUES = wordset(
 PREPRINT_PREFIX = "preprint ("
 PUBLISHED_AS = frozenset(("is-preprint-of", "is_preprint_of"))
 
+# Words of conference and proceedings names that say nothing about which event it is.
+_EVENT_WORDS = wordset(
+    "proceedings proc conference conf international int intl annual symposium symp workshop "
+    "meeting congress forum ieee acm spie ifip usenix aaai siam lecture notes computer science "
+    "series electronic workshops computing companion joint national world european asian "
+    "american ann digest papers technical abstracts extended"
+)
+# Words that name a periodical: a venue with one of these is a journal, not a conference.
+_JOURNAL_WORDS = wordset(
+    "journal journals letters transactions annals bulletin acta archives review reviews "
+    "magazine quarterly revista zeitschrift"
+)
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
 _RANGE = re.compile(r"\s*[-‐‑‒–—―−]+\s*|\s+to\s+")
-_PAGE_PREFIX = re.compile(r"^(?:pp?\.?|pages?)\s*", re.I)
+# "pp. 49-59", "p. 7", "Art. no. e70021", "article 4435", "no. 12": the locator after them.
+_PAGE_PREFIX = re.compile(
+    r"^(?:pp?\.?|pages?|art(?:icle)?\.?\s*(?:no\.?|number|nr\.?)?|no\.|nr\.)\s*", re.I
+)
 
 
 def recorded_years(work: Work) -> tuple[int, ...]:
@@ -246,8 +263,46 @@ def compare_container(cited: Fields, found: Work) -> FieldComparison:
     decisive = ftype in (ReferenceType.JOURNAL_ARTICLE, ReferenceType.PREPRINT) or (
         ftype is None and bool(found.issn)
     )
+    if ftype is ReferenceType.PROCEEDINGS_ARTICLE:
+        decisive = _other_venue_than_proceedings(ccont, names)
     return FieldComparison(
         "journal", ccont, found.fields.container, best_sim, False if decisive else None
+    )
+
+
+def _distinctive(name: str) -> tuple[str, ...]:
+    """The words of a venue name that are not generic event words, numbers or ordinals."""
+    return tuple(
+        w
+        for w in container_words(name)
+        if w not in _EVENT_WORDS and not w.isdigit() and not _ORDINAL.fullmatch(w)
+    )
+
+
+def _journal_like(name: str) -> bool:
+    """A venue named like a journal ("Journal of ...", "... Letters", "PeerJ"), not an event."""
+    ws = words(name)
+    if any(w.isdigit() or w in _EVENT_WORDS for w in ws):
+        return False
+    return len(container_words(name)) == 1 or bool(set(ws) & _JOURNAL_WORDS)
+
+
+def _other_venue_than_proceedings(cited: str, names: list[str]) -> bool:
+    """A proceedings paper cited in a venue that is clearly not its conference.
+
+    Event names vary too much to require a match ("Proc. AFRICON", "IEEE AFRICON 2009",
+    the book series), so only a cited name sharing no distinctive word with any of the
+    record's names, and not an acronym (which may be the event's), is a mismatch.
+    """
+    if _acronym(cited) is not None or not _journal_like(cited):
+        return False
+    want = _distinctive(cited)
+    if not want:
+        return False
+    have = [w for name in names for w in _distinctive(name)]
+    acronyms = {a for name in names if (a := _acronym(name)) is not None}
+    return not any(
+        _abbreviates(w, h) or _abbreviates(h, w) or w in acronyms for w in want for h in have
     )
 
 

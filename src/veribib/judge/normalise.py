@@ -66,6 +66,13 @@ _VARIANTS = (
 )
 
 
+def spelling_key(word: str) -> str:
+    """A folded word with British/American spelling variants folded ("modelling" ~ "modeling")."""
+    for pattern, repl in _VARIANTS:
+        word = pattern.sub(repl, word)
+    return word
+
+
 def wordset(text: str) -> frozenset[str]:
     """The white-space separated words of ``text`` as a set (for word lists in constants)."""
     return frozenset(text.split())

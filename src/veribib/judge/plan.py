@@ -4,16 +4,20 @@ Requests are kept low: a DOI whose record agrees with the cited title and author
 nothing more; a search is asked for when there is no DOI, or the DOI's record disagrees, or
 the DOI lookup gave no record (or the record differs in title, authors, year or journal: a
 better version may exist); a locator lookup when a journal and a first page (or article
-number) are cited and the identifier route did not already verify the work.
+number) are cited and the identifier route did not already verify the work; a venue probe
+(does Crossref hold the cited journal's works of those years?) for a journal article cited
+without a DOI, which the resolver sends only if the search did not already show the journal.
 """
 
 from __future__ import annotations
 
 from veribib.judge.match import Identity, assess
+from veribib.judge.routes import CROSSREF_COVERAGE_FROM, claims_covered_type
 from veribib.model import Reference, ReferenceType, Resolution, Status
 
 SEARCH = "search"
 LOCATOR = "locator"
+VENUE = "venue"
 
 _VERSION_FIELDS = ("title", "authors", "year", "journal")
 
@@ -50,4 +54,23 @@ def needs_search(reference: Reference, resolution: Resolution) -> frozenset[str]
         wanted.add(SEARCH)
     if cited.container and cited.first_page:
         wanted.add(LOCATOR)
+    if _venue_decides(reference):
+        wanted.add(VENUE)
     return frozenset(wanted)
+
+
+def _venue_decides(reference: Reference) -> bool:
+    """Whether Crossref's coverage of the cited journal could decide the verdict.
+
+    Only a journal article or proceedings paper without a DOI, with a title, journal and a
+    year Crossref covers, can be called fabricated for being absent from a covered venue. The
+    resolver asks only when the search answered and showed no work of the journal itself.
+    """
+    cited = reference.fields
+    return (
+        not reference.identifiers.doi
+        and bool(cited.title and cited.container)
+        and cited.year is not None
+        and cited.year >= CROSSREF_COVERAGE_FROM
+        and claims_covered_type(cited)
+    )

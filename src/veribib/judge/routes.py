@@ -10,8 +10,9 @@ import datetime
 from veribib.judge import codes
 from veribib.judge.compare import compare_container, recorded_years
 from veribib.judge.describe import cite, label, outcome_name
-from veribib.judge.found import matched, via
+from veribib.judge.found import via
 from veribib.judge.match import Choice, Identity, assess, choose
+from veribib.judge.rawtext import record_in_text
 from veribib.judge.route import (
     DoiState,
     Route,
@@ -20,10 +21,14 @@ from veribib.judge.route import (
     problem,
     record_key,
     record_keys,
+    works_of,
 )
+from veribib.judge.settle import borrowed_route, found_route, named_in_text, no_match_note
 from veribib.model import (
+    DoiRegistration,
     Evidence,
     Fields,
+    Outcome,
     Reference,
     ReferenceType,
     Resolution,
@@ -37,6 +42,9 @@ from veribib.model import (
 CROSSREF_COVERAGE_FROM = 1995
 # A candidate from the cited journal within this many years shows Crossref covers the venue.
 COVERAGE_YEARS = 2
+# The venue probe asks for the cited journal's works within this many years of the cited one
+# (resolve.crossref.VENUE_YEARS); a work it returns from the journal shows coverage.
+VENUE_PROBE_YEARS = 1
 
 # Types whose absence from Crossref means something (it holds nearly all DOI-registered
 # journal articles and proceedings, but few books, theses, reports, standards or web pages).
@@ -114,14 +122,28 @@ def _doi_record_route(reference: Reference, resolution: Resolution, record: Work
             and _versions(record, better.work)
         ):
             # The DOI is another version of the cited work (its preprint, say).
-            return matched(reference, better, via(better, resolution), DoiState.OTHER_WORK, record)
-        return matched(reference, a, "doi", DoiState.RECORD)
+            return found_route(
+                reference, resolution, better, via(better, resolution), DoiState.OTHER_WORK, record
+            )
+        return found_route(reference, resolution, a, "doi", DoiState.RECORD)
     if choice.best is not None:
-        return matched(
-            reference, choice.best, via(choice.best, resolution), DoiState.OTHER_WORK, record
+        return found_route(
+            reference,
+            resolution,
+            choice.best,
+            via(choice.best, resolution),
+            DoiState.OTHER_WORK,
+            record,
         )
-    if a.identity is Identity.UNSURE:
-        return matched(reference, a, "doi", DoiState.RECORD)
+    if a.identity is Identity.UNSURE or record_in_text(reference, record):
+        # An unsure record, or one whose title and first author the reference's text writes
+        # (the parser misread it): the DOI's record is taken as the cited work.
+        return found_route(reference, resolution, a, "doi", DoiState.RECORD)
+    named = named_in_text(reference, choice)
+    if named is not None:
+        return found_route(
+            reference, resolution, named, via(named, resolution), DoiState.OTHER_WORK, record
+        )
     other = Evidence(
         codes.DOI_OTHER_WORK,
         f"the cited DOI {doi} belongs to another work: {cite(record)} "
@@ -131,7 +153,7 @@ def _doi_record_route(reference: Reference, resolution: Resolution, record: Work
     if _search_answered(resolution) and possible is None:
         return Route(
             Verdict.FABRICATED,
-            [other, _no_match_note(resolution)],
+            [other, no_match_note(resolution)],
             match=a,
             likely_source=record,
             looked_no_match=True,
@@ -146,42 +168,57 @@ def _doi_record_route(reference: Reference, resolution: Resolution, record: Work
     return Route(Verdict.UNRESOLVED, [other, why], match=a, likely_source=record)
 
 
+def _doi_does_not_exist(reg: Outcome[DoiRegistration] | None) -> bool:
+    """doi.org said, as a fact, that the DOI does not exist (any registration agency).
+
+    The resolver stores that answer as an authoritative NOT_FOUND; a FOUND registration with
+    ``exists=False`` says the same.
+    """
+    if reg is None:
+        return False
+    if reg.status is Status.FOUND:
+        return reg.value is not None and not reg.value.exists
+    return reg.status is Status.NOT_FOUND and reg.authoritative and reg.source != "snapshot"
+
+
 def _doi_absent_route(reference: Reference, resolution: Resolution, where: str) -> Route:
     """Crossref has no record of the cited DOI: doi.org says whether it exists at all."""
     cited = reference.fields
     doi = reference.identifiers.doi
     reg = resolution.doi_registration
     choice = choose(cited, candidates_of(resolution))
+    if _doi_does_not_exist(reg):
+        best = choice.best or named_in_text(reference, choice)
+        if best is not None:
+            return found_route(reference, resolution, best, via(best, resolution), DoiState.BROKEN)
+        gone = Evidence(codes.DOI_NOT_FOUND, f"doi.org: the DOI {doi} does not exist")
+        possible = _possible(choice)
+        if _search_answered(resolution) and possible is None:
+            return Route(
+                Verdict.FABRICATED,
+                [gone, no_match_note(resolution)],
+                looked_no_match=True,
+            )
+        reason = possible or problem(resolution.search, "search", "Crossref")
+        return Route(Verdict.UNRESOLVED, [gone] + ([reason] if reason else []))
     if reg is not None and reg.status is Status.FOUND and reg.value is not None:
-        if not reg.value.exists:
-            if choice.best is not None:
-                route = matched(
-                    reference, choice.best, via(choice.best, resolution), DoiState.BROKEN
-                )
-                return route
-            gone = Evidence(codes.DOI_NOT_FOUND, f"doi.org: the DOI {doi} does not exist")
-            possible = _possible(choice)
-            if _search_answered(resolution) and possible is None:
-                return Route(
-                    Verdict.FABRICATED,
-                    [gone, _no_match_note(resolution)],
-                    looked_no_match=True,
-                )
-            reason = possible or problem(resolution.search, "search", "Crossref")
-            return Route(Verdict.UNRESOLVED, [gone] + ([reason] if reason else []))
         agency = reg.value.agency or "another agency"
         elsewhere = Evidence(
             codes.DOI_REGISTERED_ELSEWHERE,
             f"doi.org: {doi} exists, registered with {agency}; {where} has no record of it",
         )
         if choice.best is not None:
-            route = matched(reference, choice.best, via(choice.best, resolution), DoiState.UNKNOWN)
+            route = found_route(
+                reference, resolution, choice.best, via(choice.best, resolution), DoiState.UNKNOWN
+            )
             route.evidence.append(elsewhere)
             return route
         return Route(Verdict.UNRESOLVED, [elsewhere])
     # doi.org not asked or not answering: Crossref's 404 alone does not mean "no such DOI".
     if choice.best is not None:
-        return matched(reference, choice.best, via(choice.best, resolution), DoiState.UNKNOWN)
+        return found_route(
+            reference, resolution, choice.best, via(choice.best, resolution), DoiState.UNKNOWN
+        )
     unknown = Evidence(
         codes.NOT_IN_REGISTRY, f"{where} has no record of {doi} (not a Crossref DOI?)"
     )
@@ -189,31 +226,31 @@ def _doi_absent_route(reference: Reference, resolution: Resolution, where: str) 
     return Route(Verdict.UNRESOLVED, [unknown] + ([reg_problem] if reg_problem else []))
 
 
-def _no_match_note(resolution: Resolution) -> Evidence:
-    search = resolution.search
-    where = outcome_name(search, "Crossref") if search is not None else "Crossref"
-    return Evidence(
-        codes.NO_MATCHING_RECORD,
-        f"no record in {where} matches the cited title and authors",
-    )
-
-
-def _covered(cited: Fields, candidates: tuple[Work, ...]) -> Work | None:
-    """A candidate from the cited journal near the cited year: Crossref covers the venue."""
+def _covered(
+    cited: Fields, candidates: tuple[Work, ...], years: int = COVERAGE_YEARS
+) -> Work | None:
+    """A record from the cited journal near the cited year: Crossref covers the venue."""
     for work in candidates:
         if compare_container(cited, work).agrees is not True:
             continue
-        years = recorded_years(work)
-        if (
-            cited.year is None
-            or not years
-            or min(abs(cited.year - y) for y in years) <= (COVERAGE_YEARS)
-        ):
+        recorded = recorded_years(work)
+        if cited.year is None or not recorded:
+            continue
+        if min(abs(cited.year - y) for y in recorded) <= years:
             return work
     return None
 
 
-def _claims_covered_type(cited: Fields) -> bool:
+def _probed(resolution: Resolution) -> tuple[Work, ...]:
+    """The works the live venue probe returned (a snapshot's are no evidence of coverage)."""
+    probe = resolution.venue
+    if probe is None or not probe.authoritative or probe.source == "snapshot":
+        return ()
+    return works_of(probe)
+
+
+def claims_covered_type(cited: Fields) -> bool:
+    """The citation claims a journal article or proceedings paper (what Crossref covers)."""
     if cited.type in _COVERED_TYPES:
         return True
     return cited.type is None and bool(cited.container) and bool(cited.volume or cited.pages)
@@ -225,13 +262,18 @@ def _search_route(
     cited = reference.fields
     candidates = candidates_of(resolution)
     choice = choose(cited, candidates)
-    if choice.best is not None:
-        route = matched(reference, choice.best, via(choice.best, resolution), DoiState.UNKNOWN)
+    best = choice.best or named_in_text(reference, choice)
+    if best is not None:
+        route = found_route(reference, resolution, best, via(best, resolution), DoiState.UNKNOWN)
         ambiguity = _ambiguity(choice)
         if ambiguity is not None:
             route.evidence.append(ambiguity)
         route.evidence.extend(e for e in doi_notes if e.code != codes.NOT_IN_REGISTRY)
         return route
+    borrowed = borrowed_route(reference, resolution, choice)
+    if borrowed is not None:
+        borrowed.evidence.extend(doi_notes)
+        return borrowed
     searched = _search_answered(resolution)
     possible = _possible(choice)
     located = record_keys(resolution.locator)
@@ -246,7 +288,7 @@ def _search_route(
         if searched and possible is None:
             return Route(
                 Verdict.FABRICATED,
-                [elsewhere, _no_match_note(resolution), *doi_notes],
+                [elsewhere, no_match_note(resolution), *doi_notes],
                 match=source,
                 likely_source=source.work,
                 looked_no_match=True,
@@ -269,20 +311,26 @@ def _search_route(
         and search is not None
         and possible is None
         and cited.title
-        and _claims_covered_type(cited)
+        and claims_covered_type(cited)
         and cited.year is not None
         and CROSSREF_COVERAGE_FROM <= cited.year <= today.year
         and not reference.identifiers.doi
     ):
-        venue = _covered(cited, candidates)
+        window = COVERAGE_YEARS
+        venue = _covered(cited, candidates, window)
+        if venue is None:
+            window = VENUE_PROBE_YEARS
+            venue = _covered(cited, _probed(resolution), window)
         if venue is not None:
+            year = cited.year
             return Route(
                 Verdict.FABRICATED,
                 [
                     Evidence(
-                        codes.NO_MATCHING_RECORD,
-                        f"{outcome_name(search, 'Crossref')} covers '{cited.container}' "
-                        f"(e.g. {cite(venue)}) but has no work with the cited title and authors",
+                        codes.NO_MATCH_IN_COVERED_VENUE,
+                        f"{outcome_name(search, 'Crossref')} holds works of '{cited.container}' "
+                        f"from {year - window}-{year + window} (e.g. "
+                        f"{cite(venue)}) but none with the cited title and authors",
                     )
                 ],
                 looked_no_match=True,

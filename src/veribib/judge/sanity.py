@@ -1,9 +1,11 @@
 """Checks that need no registry: placeholder author names and dates in the future.
 
 Placeholders are names no real author list contains: "John Doe", "Author A", "A. Author",
-"Firstname Lastname", an author list that is only "et al.". "Anonymous" is NOT one: unsigned
-editorials and reports are cited that way (MEDLINE does it), so it counts as no author.
-A single "Doe" with another given name is a real surname and is not flagged either.
+"Firstname Lastname", "Max Mustermann", "Joe Bloggs", an author list that is only "et al.".
+"Anonymous" is NOT one: unsigned editorials and reports are cited that way (MEDLINE does it),
+so it counts as no author. A single "Doe" with another given name is a real surname and is not
+flagged either. Companion names ("Richard Roe", "R. Roe": the classic second party beside John
+Doe) are real surnames too, so they count only in a list that also holds a sure placeholder.
 """
 
 from __future__ import annotations
@@ -23,9 +25,17 @@ _PLACEHOLDER_FULL = re.compile(
     r"^(?:(?:first|second|third|last|corresponding|main|co)\s*)?author(?:s)?\s*(?:[a-z]|\d+)?$|"
     r"^(?:[a-z]|\d+)\s*author$|"
     r"^(?:john|jane|j|jd)\s*doe$|^doe\s*(?:john|jane|j|jd)?$|"
+    r"^(?:max|erika|m|e)\s*mustermann$|^mustermann\s*(?:max|erika|m|e)?$|"
+    r"^(?:joe|fred|j|f)\s*bloggs$|^bloggs\s*(?:joe|fred)$|"
     r"^(?:first\s*name|firstname|given\s*name)\s*(?:last\s*name|lastname|surname|family\s*name)$|"
     r"^(?:last\s*name|lastname|surname)\s*(?:first\s*name|firstname|given\s*name)?$|"
     r"^(?:foo\s*bar|lorem\s*ipsum|name\s*surname|your\s*name|author\s*name|et\s*al)$"
+)
+
+# Second-party names of the same templates: placeholders only beside a sure one.
+_COMPANION_FULL = re.compile(
+    r"^(?:richard|jane|john|r|j|rr)\s*roe$|^roe\s*(?:richard|jane|john|r|j|rr)?$|"
+    r"^(?:j|joe|fred|f)\s*bloggs$|^bloggs\s*(?:j|f)?$"
 )
 
 
@@ -47,6 +57,13 @@ def is_placeholder(person: Person) -> bool:
     )
 
 
+def is_companion_placeholder(person: Person) -> bool:
+    """True for the template's second party ("Richard Roe"): a placeholder beside a sure one."""
+    return bool(
+        _COMPANION_FULL.match(_full(person)) or _COMPANION_FULL.match(_full_inverted(person))
+    )
+
+
 def placeholder_authors(cited: Fields) -> Evidence | None:
     """PLACEHOLDER_AUTHORS evidence when the author list is made of placeholders, else None.
 
@@ -59,7 +76,8 @@ def placeholder_authors(cited: Fields) -> Evidence | None:
             return Evidence(codes.PLACEHOLDER_AUTHORS, "the author list is only 'et al.'")
         return None
     real = [p for p in people if not is_no_author(p)]
-    fake = [p for p in real if is_placeholder(p)]
+    sure = [p for p in real if is_placeholder(p)]
+    fake = [p for p in real if p in sure or (sure and is_companion_placeholder(p))]
     if fake and (len(fake) == len(real) or len(fake) >= 2):
         names = "; ".join(str(p) for p in fake)
         return Evidence(codes.PLACEHOLDER_AUTHORS, f"placeholder author names: {names}")

@@ -37,8 +37,10 @@ _INITIALS = re.compile(
     r"^(?:(?:[^\W\d_][^\W\d_]?\.\s?-?\s?)+|[^\W\d_]\s?(?:-\s?[^\W\d_])?|[A-Z]{1,3})$"
 )
 _PARTICLES = _words(
-    "van von der den de del della di da dos das du la le ten ter vom zu y st st. mc bin ibn al el"
+    "van von der den de del della dalla di da dos das du la le ten ter vom zu y st st. mc bin ibn "
+    "al el"
 )
+_ONE_INITIAL = re.compile(r"^[A-Z]\.?(?:-[A-Z]\.?)?$")
 _ORG_WORDS = re.compile(
     r"\b(?:organi[sz]ation|association|society|institute|institut|council|committee|agency|"
     r"department|ministry|group|foundation|centre|center|university|commission|office|board|"
@@ -71,7 +73,14 @@ def _natural(part: str) -> Person:
     i = len(words) - 1
     while i >= 1 and words[i - 1].lower() in _PARTICLES:
         i -= 1
-    return Person(family=" ".join(words[i:]), given=" ".join(words[:i]))
+    # ``C. P. Hemantha Rajapaksha``, ``A. C. Vander Wall``: when the given names are all
+    # initials, every word after them is the family name.
+    k = 0
+    while k < len(words) - 1 and _is_initials(words[k]) and "." in words[k]:
+        k += 1
+    if 0 < k < i and all(_is_name_word(w) for w in words[k:]):
+        i = k
+    return Person(family=" ".join(words[i:]).rstrip("."), given=" ".join(words[:i]))
 
 
 def _family_initials(part: str) -> Person | None:
@@ -82,9 +91,33 @@ def _family_initials(part: str) -> Person | None:
     tail: list[str] = []
     while len(words) > 1 and _is_initials(words[-1]) and not _is_name_word(words[-1]):
         tail.insert(0, words.pop())
+    if not tail and _long_initials(words):
+        tail.append(words.pop())
     if not tail or not any(_is_name_word(w) for w in words):
         return None
     return Person(family=" ".join(words), given=" ".join(tail))
+
+
+def _given_like(part: str) -> bool:
+    """``Carl``, ``Richard L.``, ``Jean-Paul``: given names, not a whole name like
+    ``Noam Ross`` (Chicago and MLA invert only the first author: ``Boettiger, Carl, Noam
+    Ross, and Alan Hastings``)."""
+    words = part.split()
+    return len(words) == 1 or all(_ONE_INITIAL.match(w) for w in words[1:])
+
+
+def _long_initials(words: list[str]) -> bool:
+    """``Bots GTAM``, ``Fischer MAGJ``: four capitals after a mixed-case family name are
+    Vancouver initials, not a name."""
+    last = words[-1]
+    return (
+        len(words) == 2
+        and len(last) == 4
+        and last.isalpha()
+        and last.isupper()
+        and _is_name_word(words[0])
+        and not words[0].isupper()
+    )
 
 
 def _leading_initials(part: str) -> bool:
@@ -118,10 +151,13 @@ def _strip_part(part: str) -> str:
 def _split_run(part: str) -> list[str]:
     """``Aha D.W. Kibler D. Albert M.K.`` (no commas) → one piece per person.
 
-    Only for pieces that start with a family name, so ``S. E. Han`` stays whole.
+    Only for pieces that start with a family name and end with initials, so ``S. E. Han``
+    and ``Tuomas P. J. Knowles`` stay whole.
     """
     words = part.split()
     if len(words) < 4 or not _is_name_word(words[0]) or _is_initials(words[0]):
+        return [part]
+    if not _is_initials(words[-1]):  # ``Tuomas P. J. Knowles`` is one person
         return [part]
     pieces: list[list[str]] = [[]]
     for i, word in enumerate(words):
@@ -150,9 +186,18 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
     # Inverted lists start with a lone family name followed by its given names.
     inverted = (
         len(parts) >= 2
-        and len([w for w in parts[0].split() if w.lower() not in _PARTICLES]) == 1
         and not _is_initials(parts[0])
         and not _leading_initials(parts[1])
+        and (
+            len([w for w in parts[0].split() if w.lower() not in _PARTICLES]) == 1
+            # ``Vander Wall, Allison C., Lisa M. Wingen``: a two-word family name first.
+            or (
+                len(parts[0].split()) <= 3
+                and all(_is_name_word(w) for w in parts[0].split())
+                and _given_like(parts[1])
+                and len(parts[1].split()) > 1
+            )
+        )
     )
     i = 0
     while i < len(parts):
@@ -171,7 +216,13 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
             persons.append(Person(family=part, given=nxt))
             i += 2
             continue
-        if inverted and nxt is not None and not _leading_initials(nxt) and len(nxt.split()) <= 3:
+        if (
+            inverted
+            and nxt is not None
+            and not _leading_initials(nxt)
+            and len(nxt.split()) <= 3
+            and (i == 0 or _given_like(nxt))
+        ):
             persons.append(Person(family=part, given=nxt))
             i += 2
             continue

@@ -10,6 +10,7 @@ from veribib.model import Fields, Identifiers
 from veribib.reference import crf
 from veribib.reference.features import tokenize
 from veribib.reference.kinds import guess_type
+from veribib.reference.repairs import repair
 from veribib.reference.spans import fields_from_spans, group_spans
 
 
@@ -39,11 +40,6 @@ _ID_WORDS = _words(
     "eudract eudract:"
 )
 _CAPTION = re.compile(r"^(?:references?|ref|refs|citation|cited|source|bibliography):$", re.I)
-_NUMBER = re.compile(r"^\d{1,6}[.,;]?$")
-_LONG_NUMBER = re.compile(r"^\d{5,}[.,;]?$")
-_CONTAINERS = ("journal", "container-title")
-# A full stop after a whole word (not ``J.``, ``Proc.``, ``Sci.``): the end of a sentence.
-_SENTENCE_END = re.compile(r"[^\W\d_]*[a-z][^\W\d_]{3,}[.?!]$")
 _HTML_TAG = re.compile(
     r"</?(?:i|b|em|strong|sup|sub|span|font|u|a|small|sc|italic|bold)(?:\s[^<>]*)?/?>", re.I
 )
@@ -72,69 +68,6 @@ def certain_labels(tokens: list[str]) -> list[str | None]:
                 out[j] = "note"
                 j -= 1
     return out
-
-
-def _number_after_volume(tokens: list[str], labels: list[str]) -> list[str]:
-    """``Life 12, 1733.``: a year-like "date" right after the volume, when a date came
-    earlier, is the page or article number."""
-    out = list(labels)
-    for i in range(1, len(tokens)):
-        if (
-            out[i] == "date"
-            and out[i - 1] == "volume"
-            and "date" in out[: i - 1]
-            and _NUMBER.match(tokens[i])
-            and "pages" not in out
-        ):
-            out[i] = "pages"
-    return out
-
-
-def _article_number_as_volume(tokens: list[str], labels: list[str]) -> list[str]:
-    """``Chinese Chemical Letters, 109766.``: a lone five-plus-digit "volume" with no pages
-    is an article number (no journal has reached volume 10000)."""
-    vol = [i for i, label in enumerate(labels) if label == "volume"]
-    if len(vol) == 1 and "pages" not in labels and _LONG_NUMBER.match(tokens[vol[0]]):
-        out = list(labels)
-        out[vol[0]] = "pages"
-        return out
-    return labels
-
-
-def _title_runs_into_container(tokens: list[str], labels: list[str]) -> list[str]:
-    """``Title, More Title. Journal 10, 65.``: when the title stops at a comma and the
-    container holds a full stop after a whole word, the words up to that stop are title."""
-    out = list(labels)
-    title_end = max((i for i, lab in enumerate(out) if lab == "title"), default=None)
-    if title_end is None or title_end + 1 >= len(tokens):
-        return out
-    if not tokens[title_end].endswith(","):
-        return out
-    j = title_end + 1
-    if out[j] not in _CONTAINERS:
-        return out
-    k = j
-    while k < len(tokens) and out[k] == out[j]:
-        if _SENTENCE_END.search(tokens[k]) and k + 1 < len(tokens) and out[k + 1] == out[j]:
-            for m in range(j, k + 1):
-                out[m] = "title"
-            return out
-        k += 1
-    return out
-
-
-_RULES = (
-    _number_after_volume,
-    _article_number_as_volume,
-    _title_runs_into_container,
-)
-
-
-def _repair(tokens: list[str], labels: list[str]) -> list[str]:
-    """Apply the label repairs in order; each takes and returns a whole label list."""
-    for rule in _RULES:
-        labels = rule(tokens, labels)
-    return labels
 
 
 def _fallback_year(tokens: list[str], labels: list[str]) -> int | None:
@@ -180,7 +113,7 @@ def tag_string(text: str, tagger: Tagger | None = None) -> tuple[list[str], list
     labels = ["note"] * len(tokens)
     for i, label in zip(shown, (tagger or crf.tag)([tokens[i] for i in shown]), strict=True):
         labels[i] = fixed[i] or label
-    return tokens, _repair(tokens, labels)
+    return tokens, repair(tokens, labels)
 
 
 def parse_string(

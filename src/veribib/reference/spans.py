@@ -28,17 +28,19 @@ _QUOTES = "\"'“”‘’«»„‟‹›"
 _EDGE = " \t,.;:/" + _QUOTES
 _IN_PREFIX = re.compile(r"^(?:in|dans|en|em)\s*:?\s+(?=\S)", re.IGNORECASE)
 _PAGES_PREFIX = re.compile(
-    r"^\(?\s*(?:pp?|pgs?|pages?|s|ss|seiten|art(?:icle)?(?:\s+no)?|e-?locator)"
+    r"^\(?\s*(?:pp?|pgs?|pages?|s|ss|seiten|art(?:icle)?\.?(?:\s*(?:no|nr|number)\b)?|e-?locator)"
     r"(?:\.\s*:?\s*|:\s*|\s+)(?=\S)",
     re.IGNORECASE,
 )
 _VANCOUVER = re.compile(
-    r"^(?P<date>[^;]*?)\s*;\s*(?P<vol>[^\s(:;]+(?:\s+Suppl\s*\w*)?)\s*(?:\((?P<iss>[^)]*)\))?"
+    r"^(?P<date>[^;]*?)\s*;\s*(?:(?:vol|no|n[°º])\.?\s*)?(?P<vol>[^\s(:;]+(?:\s+Suppl\s*\w*)?)"
+    r"\s*(?:\((?P<iss>[^)]*)\))?"
     r"\s*(?::\s*(?P<pages>\S+))?",
     re.IGNORECASE,
 )
 _VOL_WORD = re.compile(
-    r"\b(?:vol(?:ume)?s?|v|bd|band|tome?|t|jg|jahrgang)\s*\.?\s*(?P<v>[\w-]+)", re.IGNORECASE
+    r"\b(?:vol(?:ume)?s?|v|bd|band|tome?|t|jg|jahrgang)\s*\.?\s*(?:(?:no\.?|n[°º])\s*)?(?P<v>[\w-]+)",
+    re.IGNORECASE,
 )
 _ISSUE_WORD = re.compile(
     r"(?:\b(?:no|nos|nr|num|number|issue|iss|heft|h)\s*\.?|n°|nº|#)\s*(?P<i>[\w/-]+)",
@@ -46,6 +48,8 @@ _ISSUE_WORD = re.compile(
 )
 _VOL_ISSUE = re.compile(r"(?P<v>[A-Za-z]?\d+[A-Za-z]?|[IVXLC]+)\s*(?:\((?P<i>[^)]+)\))?")
 _COLON_PAGES = re.compile(r":\s*(?P<p>\S+)$")
+_YEAR_ONLY = re.compile(r"1[5-9]\d\d|20\d\d")
+_PAREN_AFTER = re.compile(r"\s*\(([^)]+)\)")
 
 
 _LINE_HYPHEN = re.compile(r"(\w)- (\w+)")
@@ -113,14 +117,25 @@ def parse_volume(text: str) -> tuple[str | None, str | None, str | None, str | N
     if cm and re.search(r"\d", cm.group("p")):
         pages = parse_pages(cm.group("p"))
         s = s[: cm.start()]
+        if _YEAR_ONLY.fullmatch(s):
+            # Vancouver with no volume: ``CeN. 2000:107-26.``
+            return None, None, pages, s
     volume: str | None = None
     issue: str | None = None
     vm = _VOL_WORD.search(s)
-    im = _ISSUE_WORD.search(s)
+    # The issue word after the volume word (``vol. n° 95, no. 2``), else one before it.
+    if vm:
+        im = _ISSUE_WORD.search(s, vm.end()) or _ISSUE_WORD.search(s[: vm.start()])
+    else:
+        im = _ISSUE_WORD.search(s)
     if vm:
         volume = vm.group("v")
     if im:
         issue = im.group("i")
+        paren = _PAREN_AFTER.match(s, im.end())
+        if vm is None and paren:
+            # ``n° 95(2)``: the numbered part is the volume, the bracketed one its issue.
+            return im.group("i"), _clean_issue(paren.group(1)), pages, year
     if volume is None:
         rest = s[: im.start()] + s[im.end() :] if im else s
         m2 = _VOL_ISSUE.search(rest)

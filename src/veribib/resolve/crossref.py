@@ -45,6 +45,15 @@ from veribib.resolve.retry import RetryPolicy
 SOURCE = "crossref"
 DOI_BATCH = 50
 LOCATOR_ROWS = 20
+# The journal coverage probe asks for this many works of the cited journal within this many
+# years of the cited year: enough to find the journal among others with similar names.
+VENUE_ROWS = 20
+VENUE_YEARS = 1
+# Only the fields the judge compares: the probe's answers stay small.
+_VENUE_SELECT = (
+    "DOI,title,container-title,short-container-title,ISSN,type,issued,published-print,"
+    "published-online,posted,volume,page"
+)
 NOT_HELD = "Crossref has no record of this DOI (it may be registered with another agency)"
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -362,6 +371,26 @@ class CrossrefClient:
             detail=outcome.detail if here else f"no Crossref work found at {where}",
             url=outcome.url,
         )
+
+    async def venue(
+        self, container: str, year: int, issn: str | None = None
+    ) -> Outcome[tuple[Work, ...]]:
+        """Works of a journal around a year: whether Crossref covers the venue at all.
+
+        ``query.container-title`` with a ``from-pub-date``/``until-pub-date`` filter (and the
+        ISSN when cited); the caller checks that the containers returned are the cited one.
+        """
+        filters = [f"from-pub-date:{year - VENUE_YEARS}", f"until-pub-date:{year + VENUE_YEARS}"]
+        if issn:
+            filters.append(f"issn:{issn}")
+        params = [
+            ("query.container-title", container),
+            ("filter", ",".join(filters)),
+            ("rows", str(VENUE_ROWS)),
+            ("select", _VENUE_SELECT),
+        ]
+        result = await self.service.get("/works", params, pool="list", validate=_is_work_list)
+        return self._list_outcome(result, "journal coverage probe")
 
     # --- journals and agencies -------------------------------------------------------------
 
