@@ -1667,6 +1667,15 @@ def render_text(case: Case) -> str:
     authors = render_authors(c, style)
     if c.kind == "trial":
         return _render_trial(c, style, authors)
+    text = _render_work(c, style, authors)
+    if c.trial_id:
+        # An article cited with its trial registration, as journals ask authors to write it.
+        text = f"{_end(text)} ClinicalTrials.gov: {c.trial_id}."
+    return text
+
+
+def _render_work(c: Cited, style: str, authors: str) -> str:
+    """A work (not a trial registration) in the style, without any trial id."""
     chapter = c.kind == "book-chapter"
     journal_like = c.kind in _ARTICLE_TYPES or (c.kind not in _CITABLE_TYPES and c.container)
     if style == "apa":
@@ -1775,6 +1784,8 @@ def render_bibtex(case: Case) -> str:
         fields.append(("pages", re.sub(r"\s*[-–]\s*", "--", c.pages)))
     if c.doi:
         fields.append(("doi", c.doi))
+    if c.trial_id:
+        fields.append(("note", f"ClinicalTrials.gov: {c.trial_id}"))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@{kind}{{{case.id},\n{body}\n}}"
 

@@ -241,7 +241,6 @@ async def check_async(
             judged[r.id] = j
             if (i + 1) % 100 == 0 or i + 1 == len(refs):
                 notify("judge", i + 1, len(refs))
-        store.save_verdicts(run_id, judged.values())
 
         documents: list[CheckedDocument] = []
         for item in inputs:

@@ -16,7 +16,8 @@ from .helpers import people, ref
 @pytest.mark.parametrize(
     "name",
     ["Doe, John", "Doe, J.", "Doe, Jane", "Author, A.", "A. Author", "Author 1",
-     "Lastname, Firstname", "Surname, Name", "First Author"],
+     "Lastname, Firstname", "Surname, Name", "First Author", "Mustermann, Max",
+     "Bloggs, Joe"],
 )  # fmt: skip
 def test_placeholder_names(name: str) -> None:
     family, _, given = name.partition(",")
@@ -32,6 +33,13 @@ def test_placeholder_names(name: str) -> None:
 def test_real_names_are_not_placeholders(name: str) -> None:
     family, _, given = name.partition(",")
     assert not is_placeholder(Person(family.strip(), given.strip())), name
+
+
+def test_john_doe_and_richard_roe_are_placeholders_together_only() -> None:
+    assert placeholder_authors(Fields(authors=people("Doe, J.", "Roe, R."))) is not None
+    assert placeholder_authors(Fields(authors=people("Doe, John", "Roe, Richard"))) is not None
+    assert placeholder_authors(Fields(authors=people("Roe, R."))) is None  # a real surname
+    assert placeholder_authors(Fields(authors=people("Smith, J.", "Roe, R."))) is None
 
 
 def test_et_al_alone_is_a_placeholder_list() -> None:

@@ -126,3 +126,19 @@ async def test_offline_asks_nobody(standin: Callable[..., StandIn], corpus: Corp
         answers = await client.works_by_doi(corpus_dois(corpus, 3))
     assert {o.status for o in answers.values()} == {Status.NOT_CHECKED}
     assert server.counters.total == 0
+
+
+async def test_venue_probe_returns_the_journals_works_of_those_years(
+    standin: Callable[..., StandIn],
+) -> None:
+    server = standin()
+    async with CrossrefClient(settings_for(server), policy=FAST) as client:
+        covered = await client.venue("Journal of Landscape Ecology", 2010)
+        too_early = await client.venue("Journal of Landscape Ecology", 1960)
+    assert covered.found and covered.value and covered.authoritative
+    landscape = [w for w in covered.value if w.fields.container == "Journal of Landscape Ecology"]
+    assert landscape and all(2009 <= (w.fields.year or 0) <= 2011 for w in covered.value)
+    assert too_early.status is Status.NOT_FOUND
+    first = server.requests_to("crossref")[0]
+    assert "query.container-title=" in first.query and "until-pub-date" in first.query
+    assert "select=" in first.query

@@ -11,6 +11,7 @@ import json
 import time
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,9 @@ from veribib.store.tables import (
 # Each migration brings the schema from version N-1 to N; version 1 is the initial create_all.
 # A later change appends ("ALTER TABLE ...", ...) statements here under its version number.
 MIGRATIONS: dict[int, tuple[str, ...]] = {1: ()}
+
+# Rows written per statement: bounds the memory a 10,000-reference run needs for one write.
+WRITE_CHUNK = 500
 
 
 def now_iso() -> str:
@@ -216,19 +220,22 @@ class Store:
     def save_verdicts(self, run_id: int, judgements: Iterable[Judgement]) -> None:
         """Record verdicts with their evidence (a re-judged reference replaces its row)."""
         stamp = now_iso()
-        rows = [
-            {
-                "run_id": run_id,
-                "ref_id": j.reference_id,
-                "verdict": j.verdict.value,
-                "flags": _dumps(j.flags),
-                "judgement": _dumps(j),
-                "judged_at": stamp,
-            }
-            for j in judgements
-        ]
+        items = iter(judgements)
         with Session(self.engine) as session:
-            self._upsert(session, VerdictRow, rows, ("run_id", "ref_id"))
+            # Serialised a chunk at a time: a whole run's evidence JSON never sits in memory.
+            while chunk := list(islice(items, WRITE_CHUNK)):
+                rows = [
+                    {
+                        "run_id": run_id,
+                        "ref_id": j.reference_id,
+                        "verdict": j.verdict.value,
+                        "flags": _dumps(j.flags),
+                        "judgement": _dumps(j),
+                        "judged_at": stamp,
+                    }
+                    for j in chunk
+                ]
+                self._upsert(session, VerdictRow, rows, ("run_id", "ref_id"))
             session.commit()
 
     def count(self, table: type[SQLModel], run_id: int | None = None) -> int:
@@ -281,10 +288,9 @@ class Store:
         if self.is_sqlite:
             statement = sqlite_insert(table)
             update = {c: statement.excluded[c] for c in rows[0] if c not in keys}
-            session.execute(
-                statement.on_conflict_do_update(index_elements=list(keys), set_=update),
-                list(rows),
-            )
+            upsert = statement.on_conflict_do_update(index_elements=list(keys), set_=update)
+            for start in range(0, len(rows), WRITE_CHUNK):
+                session.execute(upsert, list(rows[start : start + WRITE_CHUNK]))
             return
         for values in rows:  # other databases: portable select-then-write
             query = select(table)
