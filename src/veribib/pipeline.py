@@ -10,7 +10,6 @@ import asyncio
 import hashlib
 import json
 import logging
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -276,12 +275,12 @@ def check(
     Unreadable inputs do not stop the others: their ``CheckedDocument.error`` says why.
     Every response and verdict is recorded in the store (``settings.db``).
     """
-    return asyncio.run(check_async(paths, settings, store=store, progress=progress, today=today))
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(
+            check_async(paths, settings, store=store, progress=progress, today=today)
+        )
+    finally:
+        loop.run_until_complete(loop.shutdown_asyncgens())
+        loop.close()
 
-
-def group_by_file(refs: Iterable[Reference]) -> dict[str, list[Reference]]:
-    """References grouped by the file they came from, in input order."""
-    out: dict[str, list[Reference]] = defaultdict(list)
-    for r in refs:
-        out[r.origin.file].append(r)
-    return dict(out)

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
+from rapidfuzz import fuzz
+
 from veribib.errors import ResolveError
 from veribib.model import (
     DoiRegistration,
@@ -40,6 +42,10 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 OFFLINE = "not checked (offline)"
+# A search candidate whose title is this alike the cited one (rapidfuzz token_set_ratio on
+# folded words) is the cited work found: no venue probe is asked for it. Only saves requests;
+# the judge decides identity.
+TITLE_FOUND_RATIO = 90
 DOWN_AFTER = 8  # consecutive failed Crossref lookups, none answered, before it counts as down
 NCT_REGISTRY = "clinicaltrials.gov"
 
@@ -454,10 +460,13 @@ class Resolver:
         return self._merge(local, live)
 
     def _venue_unknown(self, ref: Reference, res: Resolution) -> bool:
-        """Worth probing the venue: the search answered live, no candidate shows the journal.
+        """Worth probing the venue: the search answered live and showed neither the journal
+        nor the cited work.
 
         A candidate from the cited journal within a year of the cited year already shows that
-        Crossref covers it (a correct citation's own record does), so no request is made then.
+        Crossref covers it (a correct citation's own record does); a candidate with the cited
+        title is the cited work found (in another journal, say), which coverage cannot change.
+        No request is made in either case.
         """
         f = ref.fields
         search = res.search
@@ -465,6 +474,7 @@ class Resolver:
             return False
         if not (search.is_fact and search.authoritative and search.source != "snapshot"):
             return False
+        cited_title = " ".join(words(f.title or ""))
         for outcome in (search, res.locator):
             if outcome is None or not outcome.found or outcome.value is None:
                 continue
@@ -473,6 +483,13 @@ class Resolver:
                 years = [y for y in (work.fields.year, *work.years) if y is not None]
                 near = any(abs(y - f.year) <= 1 for y in years)
                 if near and _same_journal(f.container, names):
+                    return False
+                title = " ".join(words(work.fields.title or ""))
+                if (
+                    cited_title
+                    and title
+                    and fuzz.token_set_ratio(cited_title, title) >= (TITLE_FOUND_RATIO)
+                ):
                     return False
         return True
 
