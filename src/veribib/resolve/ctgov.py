@@ -18,7 +18,7 @@ import httpx
 
 from veribib.config import Settings
 from veribib.model import Outcome, Status, Trial
-from veribib.resolve.http import Reply, Service, Unavailable, gather_or_raise
+from veribib.resolve.http import RegistryClient, Reply, Unavailable, gather_or_raise
 from veribib.resolve.interface import ResponseCache
 from veribib.resolve.ratelimit import CTGOV_LIMITS, make_pools
 from veribib.resolve.records import trial_from_ctgov
@@ -44,7 +44,7 @@ def _ids_of(study: Mapping[str, Any]) -> set[str]:
     return {i for i in (trial.id, *trial.aliases) if i}
 
 
-class ClinicalTrialsClient:
+class ClinicalTrialsClient(RegistryClient):
     """ClinicalTrials.gov over HTTP, implementing ``TrialRegistry``."""
 
     name = SOURCE
@@ -59,30 +59,16 @@ class ClinicalTrialsClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.batch_size = max(1, batch_size)
-        self.service = Service(
-            "ctgov",
+        super().__init__(
+            settings,
             settings.ctgov_url,
             make_pools(CTGOV_LIMITS, 1),
-            label="ClinicalTrials.gov",
-            mailto=settings.mailto,
-            timeout=settings.timeout,
-            policy=policy or RetryPolicy(max_attempts=settings.max_attempts),
             cache=cache,
-            refresh=settings.refresh,
-            offline=settings.offline,
-            follow_redirects=True,  # alias ids answer 301 to the canonical study
+            policy=policy,
             transport=transport,
+            label="ClinicalTrials.gov",
+            follow_redirects=True,  # alias ids answer 301 to the canonical study
         )
-
-    async def __aenter__(self) -> ClinicalTrialsClient:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.aclose()
-
-    async def aclose(self) -> None:
-        """Close the pooled connections."""
-        await self.service.aclose()
 
     def _study_url(self, nct: str) -> str:
         return self.service.url(f"/studies/{nct}")
@@ -101,8 +87,7 @@ class ClinicalTrialsClient:
 
     def _single_outcome(self, asked: str, result: Reply | Unavailable) -> Outcome[Trial]:
         if isinstance(result, Unavailable):
-            status = Status.NOT_CHECKED if result.offline else Status.UNAVAILABLE
-            return Outcome(status=status, source=SOURCE, detail=result.detail, url=result.url)
+            return self._unavailable(result)
         if result.status == 200 and _is_study(result.data):
             return self._found(asked, result.data, result.url, result.from_cache)
         if result.status in (400, 404, 410):
@@ -180,11 +165,7 @@ class ClinicalTrialsClient:
         else:
             result = Unavailable(self.service.url("/studies"), "too many pages")
         if isinstance(result, Unavailable):
-            status = Status.NOT_CHECKED if result.offline else Status.UNAVAILABLE
-            return {
-                i: Outcome(status=status, source=SOURCE, detail=result.detail, url=result.url)
-                for i in ids
-            }
+            return {i: self._unavailable(result) for i in ids}
         out: dict[str, Outcome[Trial]] = {}
         absent: list[str] = []
         for nct in ids:

@@ -14,7 +14,7 @@ import httpx
 from veribib.config import Settings
 from veribib.model import Fields, Outcome, Status, Work
 from veribib.resolve.crossref import doi_path
-from veribib.resolve.http import Service, Unavailable, gather_or_raise
+from veribib.resolve.http import RegistryClient, Unavailable, gather_or_raise
 from veribib.resolve.interface import ResponseCache
 from veribib.resolve.ratelimit import CONSERVATIVE_CONCURRENCY, DATACITE_LIMITS, make_pools
 from veribib.resolve.records import work_from_datacite
@@ -27,7 +27,7 @@ def _is_doi_document(data: Any) -> bool:
     return isinstance(data, Mapping) and isinstance(data.get("data"), Mapping)
 
 
-class DataCiteClient:
+class DataCiteClient(RegistryClient):
     """DataCite over HTTP, implementing ``WorkRegistry`` (lookups by DOI only)."""
 
     name = SOURCE
@@ -41,36 +41,21 @@ class DataCiteClient:
         policy: RetryPolicy | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        self.service = Service(
-            "datacite",
+        super().__init__(
+            settings,
             settings.datacite_url,
             make_pools(DATACITE_LIMITS, CONSERVATIVE_CONCURRENCY),
-            label="DataCite",
-            mailto=settings.mailto,
-            timeout=settings.timeout,
-            policy=policy or RetryPolicy(max_attempts=settings.max_attempts),
             cache=cache,
-            refresh=settings.refresh,
-            offline=settings.offline,
+            policy=policy,
             transport=transport,
+            label="DataCite",
         )
-
-    async def __aenter__(self) -> DataCiteClient:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.aclose()
-
-    async def aclose(self) -> None:
-        """Close the pooled connections."""
-        await self.service.aclose()
 
     async def work(self, doi: str) -> Outcome[Work]:
         """One DOI through ``/dois/{doi}``."""
         result = await self.service.get(f"/dois/{doi_path(doi)}", validate=_is_doi_document)
         if isinstance(result, Unavailable):
-            status = Status.NOT_CHECKED if result.offline else Status.UNAVAILABLE
-            return Outcome(status=status, source=SOURCE, detail=result.detail, url=result.url)
+            return self._unavailable(result)
         data = result.data.get("data") if isinstance(result.data, Mapping) else None
         if result.status == 200 and isinstance(data, Mapping):
             return Outcome(

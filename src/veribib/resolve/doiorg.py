@@ -20,7 +20,7 @@ import httpx
 from veribib.config import Settings
 from veribib.model import DoiRegistration, Outcome, Status
 from veribib.resolve.crossref import doi_path
-from veribib.resolve.http import Reply, Service, Unavailable, gather_or_raise
+from veribib.resolve.http import RegistryClient, Reply, Unavailable, gather_or_raise
 from veribib.resolve.interface import ResponseCache
 from veribib.resolve.ratelimit import CONSERVATIVE_CONCURRENCY, DOIORG_LIMITS, make_pools
 from veribib.resolve.retry import RetryPolicy
@@ -44,7 +44,7 @@ def _is_handle(data: Any) -> bool:
     )
 
 
-class DoiOrgClient:
+class DoiOrgClient(RegistryClient):
     """doi.org over HTTP, implementing ``DoiRegistry``."""
 
     name = SOURCE
@@ -59,33 +59,15 @@ class DoiOrgClient:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.batch_size = max(1, batch_size)
-        self.service = Service(
-            "doi.org",
+        super().__init__(
+            settings,
             settings.doi_url,
             make_pools(DOIORG_LIMITS, CONSERVATIVE_CONCURRENCY),
-            label="doi.org",
-            mailto=settings.mailto,
-            timeout=settings.timeout,
-            policy=policy or RetryPolicy(max_attempts=settings.max_attempts),
             cache=cache,
-            refresh=settings.refresh,
-            offline=settings.offline,
+            policy=policy,
             transport=transport,
+            label="doi.org",
         )
-
-    async def __aenter__(self) -> DoiOrgClient:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.aclose()
-
-    async def aclose(self) -> None:
-        """Close the pooled connections."""
-        await self.service.aclose()
-
-    def _unavailable(self, result: Unavailable) -> Outcome[DoiRegistration]:
-        status = Status.NOT_CHECKED if result.offline else Status.UNAVAILABLE
-        return Outcome(status=status, source=SOURCE, detail=result.detail, url=result.url)
 
     def _ra_url(self, doi: str) -> str:
         return self.service.url(f"/ra/{doi_path(doi)}")

@@ -23,13 +23,15 @@ import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 from urllib.parse import quote, urlencode
 
 import httpx
 
 from veribib import __version__
+from veribib.config import Settings
 from veribib.errors import ResolveError
+from veribib.model import Outcome, Status
 from veribib.resolve.interface import CachedResponse, ResponseCache
 from veribib.resolve.ratelimit import PoolLimiter
 from veribib.resolve.retry import (
@@ -374,3 +376,51 @@ __all__ = [
     "parse_json",
     "user_agent",
 ]
+
+
+class RegistryClient:
+    """What every registry client shares: one Service built from settings, and its outcomes."""
+
+    name: str  # the source label outcomes carry, e.g. "crossref"
+
+    def __init__(
+        self,
+        settings: Settings,
+        base_url: str,
+        pools: Mapping[str, PoolLimiter],
+        *,
+        cache: ResponseCache | None,
+        policy: RetryPolicy | None,
+        transport: httpx.AsyncBaseTransport | None,
+        label: str,
+        **options: Any,
+    ) -> None:
+        self.service = Service(
+            self.name,
+            base_url,
+            pools,
+            label=label,
+            mailto=settings.mailto,
+            timeout=settings.timeout,
+            policy=policy or RetryPolicy(max_attempts=settings.max_attempts),
+            cache=cache,
+            refresh=settings.refresh,
+            offline=settings.offline,
+            transport=transport,
+            **options,
+        )
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the pooled connections."""
+        await self.service.aclose()
+
+    def _unavailable(self, result: Unavailable) -> Outcome[Any]:
+        """An outage (or offline) as an Outcome: unknown, never NOT_FOUND."""
+        status = Status.NOT_CHECKED if result.offline else Status.UNAVAILABLE
+        return Outcome(status=status, source=self.name, detail=result.detail, url=result.url)
