@@ -175,6 +175,18 @@ def _flag_uncited(
     ]
 
 
+RESOLVE_CHUNK = 1000  # distinct citations resolved and judged together
+
+
+def _scaled_progress(notify: Progress, start: int, size: int, total: int) -> Progress:
+    """Progress of one chunk's stage reported as progress through the whole run."""
+
+    def scaled(stage: str, done: int, of: int) -> None:
+        notify(stage, start + round(done * size / max(of, 1)), total)
+
+    return scaled
+
+
 def _failed_lookups(resolutions: Iterable[Resolution]) -> int:
     """How many lookups ended UNAVAILABLE (outages, timeouts, garbled answers)."""
     n = 0
@@ -214,32 +226,36 @@ async def check_async(
             doc_id = store.save_document(run_id, item.document, item.sha256, item.error)
             store.save_references(run_id, doc_id, item.references)
 
-        # One lookup per distinct work, however many files cite it.
-        representatives: dict[str, Reference] = {}
+        # One lookup per distinct citation, however many files make it.
+        members: dict[str, list[Reference]] = {}
         for r in refs:
-            representatives.setdefault(_lookup_key(r), r)
-        unique = list(representatives.values())
-
-        resolver = build_resolver(settings, cache=store)
-        try:
-            resolutions = await resolver.resolve_identifiers(unique, progress=notify)
-            wanted = {r.id: needs_search(r, resolutions[r.id]) for r in unique}
-            if any(wanted.values()):
-                searched = await resolver.resolve_searches(
-                    [(r, resolutions[r.id], wanted[r.id]) for r in unique if wanted[r.id]],
-                    progress=notify,
-                )
-                resolutions.update(searched)
-        finally:
-            await resolver.aclose()
+            members.setdefault(_lookup_key(r), []).append(r)
+        unique = [group[0] for group in members.values()]
 
         judged: dict[str, Judgement] = {}
-        for i, r in enumerate(refs):
-            rep = representatives[_lookup_key(r)]
-            j = judge(r, resolutions[rep.id], today=today)
-            judged[r.id] = j
-            if (i + 1) % 100 == 0 or i + 1 == len(refs):
-                notify("judge", i + 1, len(refs))
+        failed = 0
+        resolver = build_resolver(settings, cache=store)
+        try:
+            # Resolved and judged a chunk at a time: search candidates of 10,000 references
+            # never sit in memory together, and DOI batches stay full within a chunk.
+            for start in range(0, len(unique), RESOLVE_CHUNK):
+                chunk = unique[start : start + RESOLVE_CHUNK]
+                scaled = _scaled_progress(notify, start, len(chunk), len(unique))
+                resolutions = await resolver.resolve_identifiers(chunk, progress=scaled)
+                wanted = {r.id: needs_search(r, resolutions[r.id]) for r in chunk}
+                if any(wanted.values()):
+                    searched = await resolver.resolve_searches(
+                        [(r, resolutions[r.id], wanted[r.id]) for r in chunk if wanted[r.id]],
+                        progress=scaled,
+                    )
+                    resolutions.update(searched)
+                failed += _failed_lookups(resolutions.values())
+                for rep in chunk:
+                    for r in members[_lookup_key(rep)]:
+                        judged[r.id] = judge(r, resolutions[rep.id], today=today)
+                notify("judge", len(judged), len(refs))
+        finally:
+            await resolver.aclose()
 
         documents: list[CheckedDocument] = []
         for item in inputs:
@@ -253,7 +269,7 @@ async def check_async(
             run_id=run_id,
             documents=tuple(documents),
             offline=settings.offline,
-            failed_lookups=_failed_lookups(resolutions.values()),
+            failed_lookups=failed,
             started_at=started,
             finished_at=now_iso(),
         )
