@@ -5,16 +5,24 @@ Order of decision, each step only on facts (an outage or offline lookup never ac
 1. The DOI route. The record at the cited DOI is the cited work → verified, or inaccurate with
    field errors. It is another work → the cited work found elsewhere by search/locator makes it
    inaccurate (DOI_WRONG + the right DOI); otherwise fabricated (DOI_OTHER_WORK, naming the
-   DOI's work as the likely source). doi.org says the DOI does not exist → a search match
-   makes it a broken DOI (inaccurate, corrected DOI); no match → fabricated (DOI_NOT_FOUND).
-   Registered elsewhere with no record, or no answer → the search route decides, else
-   unresolved.
+   DOI's work as the likely source). doi.org says the DOI does not exist (an authoritative
+   NOT_FOUND, or a registration with ``exists`` false) → a search match makes it a broken
+   DOI (inaccurate, corrected DOI); no match → fabricated (DOI_NOT_FOUND). Registered
+   elsewhere with no record, or no answer → the search route decides, else unresolved.
 2. The search route: the best validated candidate → verified / inaccurate.
+   Every record taken as the cited work passes ``settle`` first: a record whose title and
+   first author the raw text writes, while the parsed fields disagree, is judged on the text
+   (PARSE_UNCERTAIN, never fabricated); a record whose title the citation gives with none of
+   its authors (AUTHORS_OTHER_WORK), or whose authors, venue and year it gives with a title
+   of substituted words (TITLE_OTHER_WORK), shows a borrowed record → fabricated once a live
+   search found no record of the cited combination. With no candidate accepted, a candidate
+   showing such a borrowing decides the same way.
 3. The locator route: the cited journal/volume/page holds a work by other authors under
    another title, and search found nothing → fabricated (LOCATOR_OTHER_WORK).
 4. Absence from live Crossref, only for journal articles and proceedings in years Crossref
-   covers, and only when Crossref is shown to cover the cited journal (a candidate from it
-   near the cited year) → fabricated (NO_MATCHING_RECORD). Otherwise unresolved, with why.
+   covers, and only when Crossref is shown to cover the cited journal in the cited year (a
+   record of it from that year, or from the years either side, among the candidates or the
+   venue probe's answer) → fabricated (NO_MATCH_IN_COVERED_VENUE). Otherwise unresolved.
 5. Checks without a registry: placeholder authors, a future year → fabricated, unless a
    registry record matching the citation carries those very authors / that year.
 6. Trial ids: not found, or about another topic (TRIAL_TOPIC_MISMATCH) → fabricated when the

@@ -36,7 +36,13 @@ import httpx
 
 from veribib.config import Settings
 from veribib.model import Fields, Outcome, Status, Work
-from veribib.resolve.http import Reply, Result, Service, Unavailable, gather_or_raise
+from veribib.resolve.http import (
+    RegistryClient,
+    Reply,
+    Result,
+    Unavailable,
+    gather_or_raise,
+)
 from veribib.resolve.interface import ResponseCache
 from veribib.resolve.ratelimit import crossref_pools
 from veribib.resolve.records import work_from_crossref
@@ -46,7 +52,8 @@ SOURCE = "crossref"
 DOI_BATCH = 50
 LOCATOR_ROWS = 20
 # The journal coverage probe asks for this many works of the cited journal within this many
-# years of the cited year: enough to find the journal among others with similar names.
+# years of the cited year: enough rows to find the journal among others with similar names
+# (the judge takes a work of the cited year, or works of the years either side, as coverage).
 VENUE_ROWS = 20
 VENUE_YEARS = 1
 # Only the fields the judge compares: the probe's answers stay small.
@@ -157,7 +164,7 @@ def bibliographic_query(fields: Fields) -> str:
     return " ".join(parts)
 
 
-class CrossrefClient:
+class CrossrefClient(RegistryClient):
     """Crossref over HTTP, implementing ``WorkRegistry`` plus journal and agency lookups."""
 
     name = SOURCE
@@ -174,41 +181,23 @@ class CrossrefClient:
     ) -> None:
         token = settings.crossref_token
         self.batch_size = max(1, batch_size)
-        self.service = Service(
-            "crossref",
+        super().__init__(
+            settings,
             settings.crossref_url,
             crossref_pools(polite=bool(settings.mailto or token)),
+            cache=cache,
+            policy=policy,
+            transport=transport,
             label="Crossref",
-            mailto=settings.mailto,
             mailto_param=True,
             secret_headers={"Crossref-Plus-API-Token": f"Bearer {token}"} if token else None,
-            timeout=settings.timeout,
-            policy=policy or RetryPolicy(max_attempts=settings.max_attempts),
-            cache=cache,
-            refresh=settings.refresh,
-            offline=settings.offline,
             follow_redirects=False,  # the token header must never follow a redirect elsewhere
-            transport=transport,
         )
-
-    async def __aenter__(self) -> CrossrefClient:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.aclose()
-
-    async def aclose(self) -> None:
-        """Close the pooled connections."""
-        await self.service.aclose()
 
     # --- by DOI ----------------------------------------------------------------------------
 
     def _work_url(self, doi: str) -> str:
         return self.service.url(f"/works/{doi_path(doi)}")
-
-    def _unavailable(self, result: Unavailable) -> Outcome[Any]:
-        status = Status.NOT_CHECKED if result.offline else Status.UNAVAILABLE
-        return Outcome(status=status, source=SOURCE, detail=result.detail, url=result.url)
 
     def _work_outcome(self, result: Result, url: str | None = None) -> Outcome[Work]:
         """A single-work answer as an Outcome."""

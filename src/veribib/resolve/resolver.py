@@ -463,8 +463,8 @@ class Resolver:
         """Worth probing the venue: the search answered live and showed neither the journal
         nor the cited work.
 
-        A candidate from the cited journal within a year of the cited year already shows that
-        Crossref covers it (a correct citation's own record does); a candidate with the cited
+        A candidate from the cited journal in the cited year already shows that Crossref
+        covers it (a correct citation's own record does); a candidate with the cited
         title is the cited work found (in another journal, say), which coverage cannot change.
         No request is made in either case.
         """
@@ -481,8 +481,7 @@ class Resolver:
             for work in outcome.value:
                 names = [n for n in (work.fields.container, *work.container_short) if n]
                 years = [y for y in (work.fields.year, *work.years) if y is not None]
-                near = any(abs(y - f.year) <= 1 for y in years)
-                if near and _same_journal(f.container, names):
+                if f.year in years and _same_journal(f.container, names):
                     return False
                 title = " ".join(words(work.fields.title or ""))
                 if (

@@ -1,0 +1,339 @@
+"""Positive evidence that a citation claims a work that does not exist as cited.
+
+Two patterns of HALLMARK's fabrications borrow a real record and change what identifies it:
+
+* **Other authors** (swapped authors, generic made-up names, merged citations): the cited title
+  is the record's, but not one cited family name is among the record's authors. A misspelt
+  name, a truncated, reordered or partly overlapping list is an error in citing a real work
+  (``inaccurate``); a list sharing no name with the record's names other people.
+* **Other title** (near-miss and chimeric titles): the cited authors, year and venue are the
+  record's, but the title has whole content words substituted, so it claims something else.
+  A typo, a dropped subtitle, "and" for "&", British spelling, Greek letters spelt out or a
+  hyphenated compound leave every cited word with a close match in the record's title.
+
+Either is evidence only together with a live search that found no record of the cited
+combination; ``settle`` checks that, and ``rawtext`` rules out a parser's misreading first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA, JaroWinkler
+
+from veribib.judge import codes
+from veribib.judge.compare import full_title
+from veribib.judge.describe import cite, label
+from veribib.judge.match import SHORT_TITLE_WORDS, TITLE_SAME_OTHER_AUTHORS, Assessment
+from veribib.judge.normalise import (
+    STOPWORDS,
+    fold,
+    name_key,
+    spelling_key,
+    title_key,
+    words,
+    wordset,
+)
+from veribib.model import Evidence, Fields, Person, ReferenceType, Work
+
+# A title "claims something else" when at least this many of its content words are substituted
+# (absent from the record's title with no close spelling there, while the record's title has
+# words absent from the citation too) ...
+TITLE_SUBSTITUTED_WORDS = 2
+# ... or this share of its content words is. Chosen on the tune split (scripts/evaluate.py):
+# the near-miss edits there change one or two words of 5-15, and no correct or typo'd title
+# has any substituted word. 0.3 catches one word in three or fewer; one word in five or six
+# (3 of 26 tune near misses) is left alone, as a writer's slip ("Effects" for "Impact") is
+# far likelier there than in two words or a third of a title.
+TITLE_SUBSTITUTED_SHARE = 0.3
+# A record whose title shares less than this share of the cited content words (or fewer than
+# two of them) is not a near miss of it: a translated title, or simply another paper by the
+# same authors. The chimeric titles of the tune split share 0.21-0.70.
+TITLE_SHARED_MIN = 0.2
+TITLE_SHARED_MIN_WORDS = 2
+
+# Two words this alike are one word spelt differently (a typo, "modelling"/"modeling").
+WORD_CLOSE_JARO_WINKLER = 0.9
+# ... or within this many edits (a letter swapped counts once), for words of 4+ letters; 2
+# edits for words of 8+ letters.
+WORD_CLOSE_EDITS = 1
+WORD_CLOSE_EDITS_LONG = 2
+# A shared stem of this many letters ("analysis"/"analyses", "ecology"/"ecological").
+WORD_STEM = 5
+
+# Two family names of 5+ letters this alike (Jaro-Winkler) are one name however spelt: such a
+# pair is never "another author" (transliterations, a badly misspelt name). 0.85 is well below
+# the 0.93 that counts as "misspelt" in authors.py: here doubt must acquit. Shorter names are
+# near only with their letters transposed ("Liu"/"Lui"): "Ho"/"Hou" and "Li"/"Lin" are
+# different names, and lists of them would otherwise always "overlap".
+NAME_NEAR_SIMILARITY = 0.85
+NAME_NEAR_MIN_LENGTH = 5
+# A cited title missing only some of the record's words (a subtitle or a bracketed part
+# dropped) identifies the record when it keeps this many content words and this share of them.
+TITLE_HEAD_WORDS = 5
+TITLE_HEAD_SHARE = 0.6
+
+# Words that make an author an organisation or a group, whose names vary too much to compare.
+_GROUP_WORDS = wordset(
+    "group consortium committee society association organization organisation institute team "
+    "collaboration collaborative collaborators network working investigators trialists writing "
+    "council agency board foundation "
+    "university department center centre office ministry alliance panel federation union"
+)
+# Function words of other languages: a title in one language and its record in another are
+# the same work translated, never a near miss. (English look-alikes such as "no", "do", "die"
+# and "sus", the pig genus, are left out.)
+_FOREIGN = wordset(
+    "de da dos das e em para com na os um uma la el los las del et des les du und der "
+    "por sobre entre y con una dem zur zum ein eine mit von il di della dei"
+)
+_TITLE_STOP = STOPWORDS | wordset(
+    "a an the of and or in on for to with by from into using via its their this that these those "
+    "is are was were be as at vs versus toward towards based new our we how what why"
+)
+# Records whose title repeats another work's title by design (evaluations, reviews of it).
+_DERIVED_PREFIXES = (
+    "faculty of 1000 evaluation",
+    "f1000 evaluation",
+    "review of",
+    "comment on",
+    "reply to",
+    "response to",
+    "book review",
+)
+_NAMED_TYPES = (ReferenceType.JOURNAL_ARTICLE, ReferenceType.PROCEEDINGS_ARTICLE)
+
+
+# --- titles ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TitleDiff:
+    """Content words of a cited title against a record's: shared, substituted, dropped."""
+
+    content: tuple[str, ...]  # the cited title's content words
+    substituted: tuple[str, ...]  # cited content words with no match in the record's title
+    dropped: tuple[str, ...]  # record content words with no match in the cited title
+
+    @property
+    def shared(self) -> int:
+        """Cited content words that the record's title has too (or nearly)."""
+        return len(self.content) - len(self.substituted)
+
+    @property
+    def claims_other(self) -> bool:
+        """Whole words substituted (both sides have words the other lacks), enough of them."""
+        if not self.substituted or not self.dropped or not self.content:
+            return False
+        most = max(len(self.substituted), len(self.dropped))
+        share = len(self.substituted) / len(self.content)
+        return most >= TITLE_SUBSTITUTED_WORDS or share >= TITLE_SUBSTITUTED_SHARE
+
+    @property
+    def near(self) -> bool:
+        """The titles share enough to be one title edited, not two titles."""
+        return (
+            self.shared >= TITLE_SHARED_MIN_WORDS
+            and self.shared / len(self.content) >= TITLE_SHARED_MIN
+        )
+
+
+def _close(a: str, b: str) -> bool:
+    """One word spelt two ways: equal, a typo, a spelling variant, or the same stem."""
+    if a == b:
+        return True
+    short = min(len(a), len(b))
+    if short < 4:
+        return False
+    if spelling_key(a) == spelling_key(b):
+        return True
+    if short >= WORD_STEM and a[:WORD_STEM] == b[:WORD_STEM]:
+        return True
+    edits = WORD_CLOSE_EDITS_LONG if short >= 8 else WORD_CLOSE_EDITS
+    return OSA.distance(a, b) <= edits or JaroWinkler.similarity(a, b) >= WORD_CLOSE_JARO_WINKLER
+
+
+def _joins(ws: tuple[str, ...]) -> set[str]:
+    """Runs of two or three words written as one ("non linear" → "nonlinear")."""
+    return {"".join(ws[i : i + n]) for n in (2, 3) for i in range(len(ws) - n + 1)}
+
+
+def _acronyms(ws: tuple[str, ...]) -> set[str]:
+    """Initials of runs of 2-6 words ("artificial intelligence" → "ai")."""
+    runs = (ws[i : i + n] for n in range(2, 7) for i in range(len(ws) - n + 1))
+    return {"".join(w[0] for w in run) for run in runs}
+
+
+def _unmatched(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Content words of ``a``, and those with no close match among the words of ``b``."""
+    bset, bjoins, bacro = set(b), _joins(b), _acronyms(b)
+    covered: set[int] = set()
+    for n in (2, 3):
+        for i in range(len(a) - n + 1):
+            if "".join(a[i : i + n]) in bset:
+                covered.update(range(i, i + n))
+    content: list[str] = []
+    missing: list[str] = []
+    for i, w in enumerate(a):
+        if len(w) < 3 or w in _TITLE_STOP or not w.isalpha():
+            continue
+        content.append(w)
+        if i in covered or w in bjoins or w in bacro or any(_close(w, o) for o in bset):
+            continue
+        missing.append(w)
+    return tuple(content), tuple(missing)
+
+
+@lru_cache(maxsize=16384)
+def _diff(cited: str, recorded: str) -> TitleDiff:
+    c, r = words(cited), words(recorded)
+    content, substituted = _unmatched(c, r)
+    _, dropped = _unmatched(r, c)
+    return TitleDiff(content, substituted, dropped)
+
+
+def title_diff(cited: str, work: Work) -> TitleDiff:
+    """The cited title against the record's (with and without its subtitle): fewest substituted."""
+    titles = {t for t in (work.fields.title, full_title(work)) if t}
+    diffs = [_diff(cited, t) for t in titles]
+    return min(diffs, key=lambda d: (len(d.substituted), len(d.dropped)))
+
+
+def _foreign(title: str) -> bool:
+    return bool(set(words(title)) & _FOREIGN)
+
+
+# --- authors -----------------------------------------------------------------------------
+
+
+def _is_group(p: Person) -> bool:
+    """An organisation or group ("WHO", "GBD 2019 Collaborators"), not a person."""
+    ws = words(p.family)
+    acronym = not p.given and p.family.isupper() and 2 <= len(p.family.strip(". ")) <= 8
+    return acronym or (not p.given and len(ws) >= 3) or bool(set(ws) & _GROUP_WORDS)
+
+
+def _latin(p: Person) -> bool:
+    key = name_key(p.family)
+    return bool(key) and key.isascii()
+
+
+def _near_name(cited: Person, recorded: Person) -> bool:
+    """Could be the same person's family name however written (order, spelling, script)."""
+    c, f = name_key(cited.family), name_key(recorded.family)
+    if not c or not f:
+        return False
+    if c == f or c == name_key(recorded.given) or f == name_key(cited.given):
+        return True  # the same, or family and given names the other way round
+    if min(len(c), len(f)) >= NAME_NEAR_MIN_LENGTH:
+        if c in f or f in c or JaroWinkler.similarity(c, f) >= NAME_NEAR_SIMILARITY:
+            return True
+    elif sorted(c) == sorted(f):
+        return True
+    parts_c = {w for w in words(fold(cited.family)) if len(w) >= 3}
+    parts_f = {w for w in words(fold(recorded.family)) if len(w) >= 3}
+    return bool(parts_c & parts_f)
+
+
+def _comparable(people: tuple[Person, ...]) -> bool:
+    return bool(people) and all(_latin(p) and not _is_group(p) for p in people)
+
+
+def authors_are_others(cited: Fields, work: Work) -> bool:
+    """No cited family name is, or could be, one of the record's authors (or editors).
+
+    Only for complete author lists of persons written in Latin script: a partial record, an
+    organisation, or a name in another script proves nothing.
+    """
+    people = tuple(p for p in cited.authors if name_key(p.family))
+    recorded = tuple(p for p in work.fields.authors if name_key(p.family))
+    if not _comparable(people) or not _comparable(recorded):
+        return False
+    if work.authors_incomplete or any("author" in m.lower() for m in work.missing_fields):
+        return False
+    others = recorded + tuple(work.fields.editors)
+    return not any(_near_name(c, r) for c in people for r in others)
+
+
+# --- the evidence --------------------------------------------------------------------------
+
+
+def _title_identifies(cited: Fields, a: Assessment) -> bool:
+    """The cited title is the record's own (or a typo away), and long enough to be unique."""
+    title = a.field("title")
+    if title.similarity is None or not cited.title:
+        return False
+    if len(words(cited.title)) < SHORT_TITLE_WORDS:
+        return False
+    if title.similarity >= TITLE_SAME_OTHER_AUTHORS:
+        return True
+    diff = title_diff(cited.title, a.work)
+    kept = len(diff.content)
+    return (
+        not diff.substituted
+        and kept >= TITLE_HEAD_WORDS
+        and kept / (kept + len(diff.dropped)) >= TITLE_HEAD_SHARE
+    )
+
+
+def authors_other_work(cited: Fields, a: Assessment) -> Evidence | None:
+    """AUTHORS_OTHER_WORK: the cited title is this record's, written by other people."""
+    if a.authors.compared == 0 or a.authors.matched > 0:
+        return None
+    if a.work.fields.type is ReferenceType.BOOK or not _title_identifies(cited, a):
+        return None
+    if title_key(a.work.fields.title or "").startswith(_DERIVED_PREFIXES):
+        return None
+    if not authors_are_others(cited, a.work):
+        return None
+    shown = ", ".join(p.family for p in cited.authors[:4]) + (
+        ", ..." if len(cited.authors) > 4 else ""
+    )
+    return Evidence(
+        codes.AUTHORS_OTHER_WORK,
+        f"the cited title is {cite(a.work)}, by other authors: none of the cited authors "
+        f"({shown}) is among the {len(a.work.fields.authors)} {label(a.work)} lists",
+    )
+
+
+def _authors_identify(a: Assessment) -> bool:
+    """The cited authors are the record's: the first author and most of those compared."""
+    check = a.authors
+    return check.compared > 0 and bool(check.first_agrees) and check.matched / check.compared >= 0.5
+
+
+def title_other_work(cited: Fields, a: Assessment, *, strict: bool) -> Evidence | None:
+    """TITLE_OTHER_WORK: the cited authors' record in that venue and year has another title.
+
+    ``strict`` (a record not accepted as the cited work) asks for the authors to identify the
+    record on their own; an accepted record needs them to support it.
+    """
+    work = a.work
+    if not cited.title or not work.fields.title or a.field("title").agrees is not False:
+        return None
+    if work.fields.type not in _NAMED_TYPES:
+        return None
+    journal = a.field("journal").agrees
+    if journal is False or a.field("year").agrees is False or (strict and journal is not True):
+        # Unless the record was accepted as the cited work, its journal must be the cited
+        # one: that is what shows the registry covers the venue the citation claims.
+        return None
+    authors_ok = _authors_identify(a) if strict else a.authors.support
+    if not authors_ok or _foreign(cited.title) != _foreign(work.fields.title):
+        return None
+    diff = title_diff(cited.title, work)
+    if not (diff.claims_other and diff.near):
+        return None
+    swapped = ", ".join(diff.substituted[:6])
+    return Evidence(
+        codes.TITLE_OTHER_WORK,
+        f"the cited authors' work in this venue and year is {cite(work)}; the cited title "
+        f"replaces its words ({', '.join(diff.dropped[:6])}) with others ({swapped}): no record "
+        "has the cited title",
+    )
+
+
+def other_work(cited: Fields, a: Assessment, *, strict: bool) -> Evidence | None:
+    """Evidence that the citation borrows this record but claims another work, else None."""
+    return authors_other_work(cited, a) or title_other_work(cited, a, strict=strict)
