@@ -191,7 +191,14 @@ def _failed_lookups(resolutions: Iterable[Resolution]) -> int:
     """How many lookups ended UNAVAILABLE (outages, timeouts, garbled answers)."""
     n = 0
     for r in resolutions:
-        outcomes = [r.doi, r.doi_registration, r.search, r.locator, *(o for _, o in r.trials)]
+        outcomes = [
+            r.doi,
+            r.doi_registration,
+            r.search,
+            r.locator,
+            r.venue,
+            *(o for _, o in r.trials),
+        ]
         n += sum(1 for o in outcomes if o is not None and o.status is Status.UNAVAILABLE)
     return n
 
@@ -299,4 +306,3 @@ def check(
     finally:
         loop.run_until_complete(loop.shutdown_asyncgens())
         loop.close()
-
