@@ -120,6 +120,10 @@ def _long_initials(words: list[str]) -> bool:
     )
 
 
+# APA 7 lists of 21+ authors: ``Young, T., . . . Zhu, Q.`` (the dots stand for the names left out).
+_OMITTED = re.compile(r"(?:(?<=[\s,;&])|^)(?:\.\s?){2}\.(?=\s|$)|\s?…\s?")
+
+
 def _leading_initials(part: str) -> bool:
     """True for ``S. E. Han`` or ``AM Trinkoff``: initials first, then a name."""
     words = part.split()
@@ -136,6 +140,9 @@ def _clean(text: str) -> tuple[str, bool]:
     if _ET_AL.search(text):
         et_al = True
         text = _ET_AL.sub("", text)
+    if _OMITTED.search(text):
+        et_al = True
+        text = _OMITTED.sub(" ", text)
     text = _ROLE.sub(" ", text)
     return text.strip(" ,;:&"), et_al
 

@@ -246,6 +246,112 @@ def _page_range_as_volume(tokens: list[str], labels: list[str]) -> list[str]:
     return out
 
 
+_ELLIPSIS = re.compile(r"^(?:\.|\.\.\.|…)$")
+_AUTHOR_WORD = re.compile(
+    r"^(?:&|and|[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*,?|(?:[A-Z]\.-?){1,3},?)$"
+)
+_PAREN_YEAR = re.compile(r"^\((?:1[5-9]\d\d|20\d\d)[a-z]?\)[.,]?$")
+
+
+def _omitted_authors(tokens: list[str], labels: list[str]) -> list[str]:
+    """``Young, T., . . . Zhu, Q. (2020).``: an APA 7 list of 21+ authors ends with an
+    ellipsis and the last author; the names between the author list and the ``(year)``
+    that the tagger gave another label are authors."""
+    span = _span(labels, "author")
+    if span is None:
+        return labels
+    date = next((i for i in range(span[1] + 1, len(tokens)) if _PAREN_YEAR.match(tokens[i])), None)
+    if date is None or date == span[1] + 1:
+        return labels
+    run = range(span[1] + 1, date)
+    if not any(_ELLIPSIS.match(tokens[i]) for i in run):
+        return labels
+    if not all(_ELLIPSIS.match(tokens[i]) or _AUTHOR_WORD.match(tokens[i]) for i in run):
+        return labels
+    out = list(labels)
+    for i in run:
+        out[i] = "author"
+    return out
+
+
+_BARE_YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
+
+
+def _year_after_title_word(tokens: list[str], labels: list[str]) -> list[str]:
+    """``Smith, J. Natura 2000 and the habitats directive. ... 3 (2019), 1–10.``: a bare
+    year with no punctuation, between a word and the lower-case rest of the title, when
+    the reference has another date, is part of the title; the words the tagger ran into
+    the author list after its last initials start that title."""
+    out = list(labels)
+    for i in range(1, len(tokens) - 1):
+        if not (
+            out[i] == "date"
+            and _BARE_YEAR.match(tokens[i])
+            and tokens[i - 1][-1:].isalpha()
+            and out[i + 1] == "title"
+            and "date" in out[:i] + out[i + 1 :]
+        ):
+            continue
+        out[i] = "title"
+        if out[i - 1] == "author":
+            j = i - 1
+            while j > 0 and out[j - 1] == "author" and tokens[j - 1][-1:].isalpha():
+                j -= 1
+            if j > 0 and out[j - 1] == "author" and _INITIALS_DOT.match(tokens[j - 1]):
+                for k in range(j, i):
+                    out[k] = "title"
+    return out
+
+
+# Words that mark a publisher (``Oxford University Press``, ``Springer``); a lone
+# "publisher" without any of them, straight after the title, is a journal (``PeerJ.``).
+_PUBLISHER_TEXT = """press pub publ pubs publisher publishers publishing publications verlag
+    books book university
+    universitaria universidad université universität inc ltd llc gmbh co company
+    corporation group house editions éditions editora editorial edizioni media institute
+    society association foundation organization organisation department ministry office
+    council agency bureau centre center government commission trust library museum
+    springer elsevier wiley routledge sage pearson mcgraw-hill mcgraw blackwell palgrave
+    macmillan taylor francis crc norton penguin harper harpercollins random academic mit
+    cambridge oxford princeton yale harvard guilford erlbaum jossey-bass lippincott saunders
+    mosby churchill livingstone thieme karger brill gruyter bloomsbury polity verso vintage
+    knopf doubleday schuster hachette bartlett pergamon butterworth heinemann kluwer
+    addison-wesley prentice cengage wadsworth hogrefe sinauer freeman dover wolters
+    apress o'reilly packt manning cabi"""
+_PUBLISHER_WORDS = frozenset(_PUBLISHER_TEXT.split())
+# Preprint servers and repositories publish, but are not journals (``openRxiv``, ``SSRN``).
+_SERVER = re.compile(r"rxiv$|^(?:ssrn|preprints?|zenodo|figshare|dryad|osf|hal|repec)$")
+_BOOK_MARK = re.compile(r"\b(?:isbn|eds?\.|edn\.?|edition|\(eds?\.?\)|editors?|hrsg)", re.I)
+
+
+def _journal_as_publisher(tokens: list[str], labels: list[str]) -> list[str]:
+    """``Smith, J. (2020). Title. eLife.``: a journal cited without volume or pages reads
+    like a book's publisher; with a date, a title just before it, nothing but links after
+    it, and nothing that marks a book, it is the journal."""
+    span = _span(labels, "publisher")
+    if span is None or span[0] == 0 or labels[span[0] - 1] != "title" or "date" not in labels:
+        return labels
+    if any(lab in labels for lab in (*_CONTAINERS, "location", "editor", "edition")):
+        return labels
+    if any(lab not in ("doi", "url", "note") for lab in labels[span[1] + 1 :]):
+        return labels
+    if _BOOK_MARK.search(" ".join(tokens)):
+        return labels
+    words = [tokens[i].strip(".,;:()").lower() for i in range(span[0], span[1] + 1)]
+    if any(w in _PUBLISHER_WORDS or _SERVER.search(w) for w in words):
+        return labels
+    # ``World Health Organization. (2020). Report. WHO.``: a body publishing its own work.
+    authors = [
+        t.strip(".,;:()").lower() for t, lab in zip(tokens, labels, strict=True) if lab == "author"
+    ]
+    if any(w in _PUBLISHER_WORDS for w in authors):
+        return labels
+    out = list(labels)
+    for i in range(span[0], span[1] + 1):
+        out[i] = "journal"
+    return out
+
+
 _RULES = (
     _number_after_volume,
     _article_number_as_volume,
@@ -257,6 +363,9 @@ _RULES = (
     _year_inside_title,
     _year_as_volume,
     _page_range_as_volume,
+    _omitted_authors,
+    _year_after_title_word,
+    _journal_as_publisher,
 )
 
 
