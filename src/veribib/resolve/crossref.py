@@ -401,18 +401,8 @@ class CrossrefClient(RegistryClient):
             )
             return Outcome(status=Status.FOUND, value=journal, source=SOURCE, url=result.url)
         if result.status in (400, 404):
-            return Outcome(
-                status=Status.NOT_FOUND,
-                source=SOURCE,
-                detail="Crossref has no journal with this ISSN",
-                url=result.url,
-            )
-        return Outcome(
-            status=Status.UNAVAILABLE,
-            source=SOURCE,
-            detail=f"Crossref answered HTTP {result.status}",
-            url=result.url,
-        )
+            return self._not_found(result, "Crossref has no journal with this ISSN")
+        return self._unexpected(result)
 
     async def agency(self, doi: str) -> Outcome[str]:
         """The registration agency of a DOI (``crossref``, ``datacite``, ...) per Crossref."""
@@ -425,18 +415,8 @@ class CrossrefClient(RegistryClient):
         if result.status == 200 and isinstance(agency_id, str):
             return Outcome(status=Status.FOUND, value=agency_id, source=SOURCE, url=result.url)
         if result.status in (400, 404):
-            return Outcome(
-                status=Status.NOT_FOUND,
-                source=SOURCE,
-                detail="Crossref knows no agency for this DOI",
-                url=result.url,
-            )
-        return Outcome(
-            status=Status.UNAVAILABLE,
-            source=SOURCE,
-            detail=f"Crossref answered HTTP {result.status}",
-            url=result.url,
-        )
+            return self._not_found(result, "Crossref knows no agency for this DOI")
+        return self._unexpected(result)
 
 
 __all__ = [

@@ -66,18 +66,8 @@ class DataCiteClient(RegistryClient):
                 url=result.url,
             )
         if result.status in (400, 404, 410):
-            return Outcome(
-                status=Status.NOT_FOUND,
-                source=SOURCE,
-                detail="DataCite has no record of this DOI",
-                url=result.url,
-            )
-        return Outcome(
-            status=Status.UNAVAILABLE,
-            source=SOURCE,
-            detail=f"DataCite answered HTTP {result.status}",
-            url=result.url,
-        )
+            return self._not_found(result, "DataCite has no record of this DOI")
+        return self._unexpected(result)
 
     async def works_by_doi(self, dois: Sequence[str]) -> dict[str, Outcome[Work]]:
         """Many DOIs, one request each, paced by the pool limiter."""

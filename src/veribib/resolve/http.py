@@ -424,3 +424,16 @@ class RegistryClient:
         """An outage (or offline) as an Outcome: unknown, never NOT_FOUND."""
         status = Status.NOT_CHECKED if result.offline else Status.UNAVAILABLE
         return Outcome(status=status, source=self.name, detail=result.detail, url=result.url)
+
+    def _not_found(self, reply: Reply, detail: str) -> Outcome[Any]:
+        """The registry's answer that it has no such thing: a fact."""
+        return Outcome(status=Status.NOT_FOUND, source=self.name, detail=detail, url=reply.url)
+
+    def _unexpected(self, reply: Reply) -> Outcome[Any]:
+        """An answer that is neither a record nor a refusal: unknown, never NOT_FOUND."""
+        return Outcome(
+            status=Status.UNAVAILABLE,
+            source=self.name,
+            detail=f"{self.service.label} answered HTTP {reply.status}",
+            url=reply.url,
+        )

@@ -26,9 +26,7 @@ class WorkRegistry(Protocol):
         """Look up many DOIs (normalised, lower-case); one Outcome per DOI asked."""
         ...
 
-    async def search(
-        self, fields: Fields, text: str, rows: int = 5
-    ) -> Outcome[tuple[Work, ...]]:
+    async def search(self, fields: Fields, text: str, rows: int = 5) -> Outcome[tuple[Work, ...]]:
         """Candidates for a reference without (or with a doubtful) identifier."""
         ...
 
