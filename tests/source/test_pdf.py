@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from veribib.errors import SourceError
-from veribib.source import read_document
+from veribib.source import pdf, read_document
 from veribib.source.pdf import MAX_PAGES, extract_pages
 
 from .conftest import WHITEPAPER, need
@@ -96,5 +96,22 @@ def test_decompression_bomb_is_capped_by_pypdf() -> None:
     pages, warnings = extract_pages("bomb.pdf", doc_bytes)
     assert pages == [""]
     assert any("Limit reached while decompressing" in w.message for w in warnings)
-    with pytest.raises(SourceError, match="no page text survived"):
+    # The cap stopped reading, not damage: the refusal says so.
+    with pytest.raises(SourceError, match=r"^bomb\.pdf: PDF content larger than the size limit"):
         read_document("bomb.pdf", doc_bytes)
+
+
+def test_text_over_the_cap_keeps_the_first_pages_and_says_why(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pdf, "MAX_PDF_TEXT_CHARS", 80)
+    pages = [
+        ["References", "1. Smith J. A study of things. J Things. 2020;12:1-10."],
+        ["2. Lee A. Another study of many things. Nature. 2019;500:1-10."],
+    ]
+    doc = read_document("big.pdf", make_pdf(pages))
+    assert [r.key for r in doc.references] == ["1"]
+    assert [w.message for w in doc.warnings] == [
+        f"PDF text larger than the {pdf._MB} MB limit; only the first 1 page(s) were read"
+    ]
+    assert "damaged" not in " ".join(w.message for w in doc.warnings)

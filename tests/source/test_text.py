@@ -242,3 +242,18 @@ Zhang, Y. 2019. Solo. Journal 4, 5-6.
         "Title of the paper. Journal 1, 2-3.",
         "Zhang, Y. 2019. Solo. Journal 4, 5-6.",
     ]
+
+
+def test_list_numbers_past_four_digits_keep_the_last_entry() -> None:
+    # The tail of a generated 10,000-entry list: "10000." was not read as a list number, so
+    # the list was taken to end after the DOI of entry 9999 and the last entry was lost.
+    doc = """References
+9998. Lee A, Wong B. A study of things. J Things. 2020;12(3):100-110. doi:10.1000/abc
+9999. Koh, M. J., Park, H. (2025). Tsunami-driven debris. Coastal Engineering, 196, 104656. https://doi.org/10.1016/j.coastaleng.2024.104656
+10000. Priem B. Acid metabolism of CHO cells. Metab Eng. 2025;91:158-69. doi:10.1016/j.y.2025.04
+10001. Smith J. Another study. Nature. 2019;500:1-10.
+"""
+    refs = read_text(doc, "doc.txt").references
+    assert [r.key for r in refs] == ["9998", "9999", "10000", "10001"]
+    assert refs[2].text.startswith("Priem B. Acid metabolism")
+    assert refs[2].origin.line == 4

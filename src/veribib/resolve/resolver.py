@@ -2,8 +2,10 @@
 
 Identifier lookups are batched across the whole run: every distinct DOI is asked once, first of
 the local snapshots, then of Crossref; DOIs Crossref does not hold go to doi.org in one batch,
-and those doi.org places at DataCite to DataCite. Trial ids go to the trial registry in one
-batch. Searches (bibliographic and by locator) run concurrently, bounded.
+and those doi.org places at DataCite to DataCite. Those doi.org places at Crossref itself are
+asked of Crossref once more, one by one (``/works/{doi}``): a ``doi:`` filter answer can miss a
+freshly deposited DOI. Trial ids go to the trial registry in one batch. Searches (bibliographic
+and by locator) run concurrently, bounded.
 
 A lookup failure never raises: an exception from a client becomes an UNAVAILABLE outcome (an
 outage is unknown, never NOT_FOUND). Only ``ResolveError`` (e.g. HTTP 403) propagates.
@@ -77,6 +79,15 @@ class VenueProbe(Protocol):
         self, container: str, year: int, issn: str | None = None
     ) -> Outcome[tuple[Work, ...]]:
         """Works of the journal within a year or so of ``year``."""
+        ...
+
+
+@runtime_checkable
+class SingleWork(Protocol):
+    """A registry that can look up one DOI on its own (Crossref's ``/works/{doi}``)."""
+
+    async def work(self, doi: str) -> Outcome[Work]:
+        """The record of one DOI."""
         ...
 
 
@@ -175,6 +186,8 @@ class Resolver:
         self.rows = rows
         self._crossref_answered = False
         self._crossref_failures = 0
+        # Single Crossref lookups of filter misses, so each DOI is asked at most once per run.
+        self._crossref_singles: dict[str, Outcome[Work]] = {}
 
     # --- plumbing ------------------------------------------------------------------------
 
@@ -343,6 +356,7 @@ class Resolver:
             return
         got = await self._batch("doi.org", self.doiorg.registrations(dois), dois)
         at_datacite: list[str] = []
+        at_crossref: list[str] = []
         for d, o in got.items():
             reg = o.value
             if o.found and reg is not None and not reg.exists:
@@ -350,9 +364,54 @@ class Resolver:
             answers.registration[d] = o
             if o.found and reg is not None and reg.exists:
                 agency = reg.agency or "another agency"
+                if agency.strip().lower() == "crossref":
+                    at_crossref.append(d)
+                    continue
                 answers.note(d, f"not in Crossref; doi.org: registered at {agency}")
                 if agency.strip().lower() == "datacite":
                     at_datacite.append(d)
+        await _gather_or_raise(
+            self._crossref_again(at_crossref, answers), self._datacite(at_datacite, answers)
+        )
+
+    async def _crossref_again(self, dois: list[str], answers: _DoiAnswers) -> None:
+        """Ask Crossref one by one for filter misses that doi.org says Crossref registered."""
+        crossref = self.crossref
+        if not dois:
+            return
+        if crossref is None or not isinstance(crossref, SingleWork):
+            for d in dois:
+                answers.note(d, "not in Crossref; doi.org: registered at Crossref")
+            return
+        name = crossref.name
+        limit = asyncio.Semaphore(self.concurrency)
+
+        async def ask(doi: str) -> Outcome[Work]:
+            if doi not in self._crossref_singles:
+                async with limit:
+                    outcome = await self._one(name, crossref.work(doi))
+                self._crossref_singles[doi] = outcome
+                self._crossref_seen((outcome,))
+            return self._crossref_singles[doi]
+
+        outcomes = await _gather_or_raise(*(ask(d) for d in dois))
+        for d, outcome in zip(dois, outcomes, strict=True):
+            if outcome.found:
+                answers.work[d] = outcome
+                answers.note(d, "not in Crossref's doi: filter answer; found by its own lookup")
+            elif outcome.status is Status.NOT_FOUND:
+                answers.note(d, "not in Crossref; doi.org: registered at Crossref")
+            else:
+                # An outage is unknown: the filter's miss must not stand as a NOT_FOUND.
+                answers.work[d] = outcome
+                answers.note(
+                    d,
+                    "not in Crossref's doi: filter answer; doi.org: registered at Crossref; "
+                    "its own lookup failed",
+                )
+
+    async def _datacite(self, at_datacite: list[str], answers: _DoiAnswers) -> None:
+        """Fetch DataCite's records of the DOIs doi.org places there."""
         if not at_datacite:
             return
         if self.datacite is None:

@@ -41,7 +41,8 @@ _AUTHOR_WITH_YEAR = re.compile(
     rf"{UP}[^\n]{{0,100}}?(?:\(\s*{YEAR}[a-z]?\s*\)|\.\s+{YEAR}[a-z]?\.)"
 )
 
-_MARKER = re.compile(r"\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})\.(?=\s|$)|(\d{1,4})\)(?=\s|$))")
+# Long lists number past 9999 (the 10,000th entry of a list was dropped at four digits).
+_MARKER = re.compile(r"\s*(?:\[(\d{1,6})\]|\((\d{1,6})\)|(\d{1,6})\.(?=\s|$)|(\d{1,6})\)(?=\s|$))")
 _STYLES = ("[n]", "(n)", "n.", "n)")
 
 _YEAR_RE = re.compile(rf"(?<![\d/.])(?:{YEAR}[a-z]?(?![\d])|n\.\s?d\.|in press|forthcoming)", re.I)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import io
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 
 from pypdf import PdfReader
-from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
+from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PyPdfError
 
 from veribib.errors import SourceError
 from veribib.model import Document, Origin, RawReference, Warning_
@@ -22,6 +23,7 @@ from veribib.source.text import MAX_TEXT_CHARS, read_text
 MAX_PAGES = 2000
 # Extracted text is cut a little below the text reader's limit (page breaks add lines).
 MAX_PDF_TEXT_CHARS = MAX_TEXT_CHARS * 9 // 10
+_MB = MAX_PDF_TEXT_CHARS // 1_000_000
 _OBJECT = re.compile(rb"(?<!\d)(\d{1,10})\s+(\d{1,5})\s+obj\b")
 _CATALOG = re.compile(rb"/Type\s*/Catalog\b")
 
@@ -88,9 +90,24 @@ def _open(path: str, data: bytes, warnings: list[Warning_]) -> PdfReader:
     return reader
 
 
+@dataclass(slots=True)
+class _Pages:
+    """Extracted page texts, the problems met, and whether a size cap cut the reading short."""
+
+    texts: list[str]
+    warnings: list[Warning_]
+    capped: bool = False
+
+
 def extract_pages(path: str, data: bytes) -> tuple[list[str], list[Warning_]]:
     """The text of each page (up to ``MAX_PAGES`` and ``MAX_PDF_TEXT_CHARS``) and any problems."""
+    got = _extract(path, data)
+    return got.texts, got.warnings
+
+
+def _extract(path: str, data: bytes) -> _Pages:
     warnings: list[Warning_] = []
+    capped = False
     with quiet_logger("pypdf"):
         reader = _open(path, data, warnings)
         try:
@@ -108,20 +125,29 @@ def extract_pages(path: str, data: bytes) -> tuple[list[str], list[Warning_]]:
                 page_text = reader.pages[n].extract_text() or ""
             except FileNotDecryptedError as exc:
                 raise SourceError(path, f"encrypted PDF: {exc}") from None
+            except LimitReachedError as exc:
+                # A stream inflating past pypdf's cap is a size limit, not damage: say so.
+                capped = True
+                warnings.append(
+                    Warning_(Origin(path), f"page {n + 1}: not read, over the size limit ({exc})")
+                )
+                page_text = ""
             except Exception as exc:  # pypdf raises many types on damaged content streams
                 warnings.append(Warning_(Origin(path), f"page {n + 1}: no text extracted ({exc})"))
                 page_text = ""
             total += len(page_text)
             if total > MAX_PDF_TEXT_CHARS:
+                capped = True
                 warnings.append(
                     Warning_(
                         Origin(path),
-                        f"text over {MAX_PDF_TEXT_CHARS} characters; stopped at page {n + 1}",
+                        f"PDF text larger than the {_MB} MB limit; only the first {n} "
+                        f"page(s) were read",
                     )
                 )
                 break
             pages.append(page_text)
-    return pages, warnings
+    return _Pages(pages, warnings, capped)
 
 
 class PdfSource(Source):
@@ -142,8 +168,15 @@ class PdfSource(Source):
 
     def read(self, path: str, data: bytes) -> Document:
         """Extract the text and read it like a text file; the page goes into ``extra``."""
-        pages, warnings = extract_pages(path, data)
+        got = _extract(path, data)
+        pages, warnings = got.texts, got.warnings
         if not any(p.strip() for p in pages):
+            if got.capped:
+                raise SourceError(
+                    path,
+                    "PDF content larger than the size limit (a decompression bomb?); "
+                    "no page text within the limit, refused",
+                )
             if warnings:
                 raise SourceError(path, "damaged or truncated PDF: no page text survived")
             raise SourceError(path, "PDF has no extractable text (scanned images need OCR first)")
