@@ -229,9 +229,15 @@ class CrossrefClient(RegistryClient):
             url=url,
         )
 
-    async def work(self, doi: str) -> Outcome[Work]:
-        """One DOI through ``/works/{doi}`` (single pool)."""
-        result = await self.service.get(f"/works/{doi_path(doi)}", validate=_is_work)
+    async def work(self, doi: str, *, fresh: bool = False) -> Outcome[Work]:
+        """One DOI through ``/works/{doi}`` (single pool); ``fresh`` asks past the cache.
+
+        A filter answer's misses are cached as 404s under this URL, so confirming a miss that
+        doi.org attributes to Crossref must ask again (the answer then replaces the cached one).
+        """
+        result = await self.service.get(
+            f"/works/{doi_path(doi)}", validate=_is_work, read_cache=not fresh
+        )
         return self._work_outcome(result)
 
     async def works_by_doi(self, dois: Sequence[str]) -> dict[str, Outcome[Work]]:

@@ -279,6 +279,7 @@ class Service:
         expect_json: bool = True,
         validate: Validator | None = None,
         use_cache: bool = True,
+        read_cache: bool = True,
     ) -> Result:
         """GET ``path``: from the cache when allowed, else from the network with retries.
 
@@ -286,7 +287,7 @@ class Service:
         garbled one. Raises ``ResolveError`` only when the service refuses us (401/403).
         """
         url = self.url(path, params)
-        if use_cache and (hit := self.cached(url)) is not None:
+        if use_cache and read_cache and (hit := self.cached(url)) is not None:
             return hit
         if self.offline:
             return Unavailable(url, f"{self.label}: offline, not asked", offline=True)

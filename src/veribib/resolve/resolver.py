@@ -86,8 +86,8 @@ class VenueProbe(Protocol):
 class SingleWork(Protocol):
     """A registry that can look up one DOI on its own (Crossref's ``/works/{doi}``)."""
 
-    async def work(self, doi: str) -> Outcome[Work]:
-        """The record of one DOI."""
+    async def work(self, doi: str, *, fresh: bool = False) -> Outcome[Work]:
+        """The record of one DOI (``fresh``: not from the response cache)."""
         ...
 
 
@@ -389,7 +389,7 @@ class Resolver:
         async def ask(doi: str) -> Outcome[Work]:
             if doi not in self._crossref_singles:
                 async with limit:
-                    outcome = await self._one(name, crossref.work(doi))
+                    outcome = await self._one(name, crossref.work(doi, fresh=True))
                 self._crossref_singles[doi] = outcome
                 self._crossref_seen((outcome,))
             return self._crossref_singles[doi]
