@@ -84,24 +84,37 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[str]:
     return out
 
 
-def read_input(path: str, index_offset: int = 0) -> ParsedInput:
+def read_input(path: str, progress: Progress | None = None) -> ParsedInput:
     """Read and parse one input; an unreadable file becomes a ParsedInput with ``error`` set."""
     try:
         document = read_document(path)
     except InputError as exc:
         return ParsedInput(path, Document(path, "unknown", ()), (), "", error=str(exc))
-    refs = tuple(
-        parse_reference(raw, f"{path}#{i + 1}") for i, raw in enumerate(document.references)
-    )
+    total = len(document.references)
+    refs: list[Reference] = []
+    for i, raw in enumerate(document.references):
+        refs.append(parse_reference(raw, f"{path}#{i + 1}"))
+        if progress is not None and ((i + 1) % 250 == 0 or i + 1 == total):
+            progress("parse", i + 1, total)
     digest = hashlib.sha256(
         "\n".join(r.text for r in document.references).encode("utf-8")
     ).hexdigest()
-    return ParsedInput(path, document, refs, digest)
+    return ParsedInput(path, document, tuple(refs), digest)
 
 
-def parse_inputs(paths: Iterable[str | Path]) -> list[ParsedInput]:
+def parse_inputs(
+    paths: Iterable[str | Path], progress: Progress | None = None
+) -> list[ParsedInput]:
     """Read and parse every input (directories expanded); never raises for a bad file."""
-    return [read_input(p) for p in expand_inputs(paths)]
+    files = expand_inputs(paths)
+    out: list[ParsedInput] = []
+    for i, path in enumerate(files):
+        if progress is not None:
+            progress("read", i, len(files))
+        out.append(read_input(path, progress))
+    if progress is not None:
+        progress("read", len(files), len(files))
+    return out
 
 
 def run_key(inputs: Sequence[ParsedInput], settings: Settings) -> str:
@@ -216,9 +229,8 @@ async def check_async(
     started = now_iso()
     notify = progress or (lambda _stage, _done, _total: None)
 
-    inputs = parse_inputs(paths)
+    inputs = parse_inputs(paths, notify)
     refs = [r for item in inputs for r in item.references]
-    notify("read", len(inputs), len(inputs))
 
     own_store = store is None
     store = store or Store(settings.database_url())
