@@ -42,6 +42,7 @@ from veribib.resolve.http import (
     Result,
     Unavailable,
     gather_or_raise,
+    lookup_many,
 )
 from veribib.resolve.interface import ResponseCache
 from veribib.resolve.ratelimit import crossref_pools
@@ -242,33 +243,19 @@ class CrossrefClient(RegistryClient):
 
     async def works_by_doi(self, dois: Sequence[str]) -> dict[str, Outcome[Work]]:
         """Many DOIs: cached ones from the cache, the rest ``batch_size`` per list request."""
-        wanted: dict[str, list[str]] = {}
-        for doi in dois:
-            wanted.setdefault(doi.strip().lower(), []).append(doi)
-        answers: dict[str, Outcome[Work]] = {}
-        to_fetch: list[str] = []
-        for key in wanted:
-            hit = self.service.cached(self._work_url(key))
-            if hit is not None:
-                answers[key] = self._work_outcome(hit)
-            else:
-                to_fetch.append(key)
-        batchable = sorted(d for d in to_fetch if "," not in d and d.startswith("10."))
-        chosen = set(batchable)
-        singles = [d for d in to_fetch if d not in chosen]
-        batches = [
-            batchable[i : i + self.batch_size] for i in range(0, len(batchable), self.batch_size)
-        ]
-        results = await gather_or_raise(
-            *(self._batch(batch) for batch in batches),
-            *(self._single(doi) for doi in singles),
+        return await lookup_many(
+            dois,
+            key=lambda doi: doi.strip().lower(),
+            cached=self._cached_work,
+            listable=lambda doi: "," not in doi and doi.startswith("10."),
+            batch=self._batch,
+            single=self.work,
+            batch_size=self.batch_size,
         )
-        for part in results:
-            answers.update(part)
-        return {orig: answers[key] for key, origs in wanted.items() for orig in origs}
 
-    async def _single(self, doi: str) -> dict[str, Outcome[Work]]:
-        return {doi: await self.work(doi)}
+    def _cached_work(self, doi: str) -> Outcome[Work] | None:
+        hit = self.service.cached(self._work_url(doi))
+        return None if hit is None else self._work_outcome(hit)
 
     async def _batch(self, dois: list[str]) -> dict[str, Outcome[Work]]:
         """One ``doi:`` filter request; misses of a complete answer are NOT_FOUND."""

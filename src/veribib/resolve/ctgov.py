@@ -18,7 +18,7 @@ import httpx
 
 from veribib.config import Settings
 from veribib.model import Outcome, Status, Trial
-from veribib.resolve.http import RegistryClient, Reply, Unavailable, gather_or_raise
+from veribib.resolve.http import RegistryClient, Reply, Unavailable, gather_or_raise, lookup_many
 from veribib.resolve.interface import ResponseCache
 from veribib.resolve.ratelimit import CTGOV_LIMITS, make_pools
 from veribib.resolve.records import trial_from_ctgov
@@ -113,33 +113,19 @@ class ClinicalTrialsClient(RegistryClient):
 
     async def trials(self, ids: Sequence[str]) -> dict[str, Outcome[Trial]]:
         """Many trials: cached ones, then ``batch_size`` ids per ``filter.ids`` request."""
-        wanted: dict[str, list[str]] = {}
-        for nct in ids:
-            wanted.setdefault(nct.strip().upper(), []).append(nct)
-        answers: dict[str, Outcome[Trial]] = {}
-        to_fetch: list[str] = []
-        for key in wanted:
-            hit = self.service.cached(self._study_url(key))
-            if hit is not None:
-                answers[key] = self._single_outcome(key, hit)
-            else:
-                to_fetch.append(key)
-        listable = sorted(i for i in to_fetch if _NCT.match(i))
-        chosen = set(listable)
-        others = [i for i in to_fetch if i not in chosen]
-        batches = [
-            listable[i : i + self.batch_size] for i in range(0, len(listable), self.batch_size)
-        ]
-        parts = await gather_or_raise(
-            *(self._batch(batch) for batch in batches),
-            *(self._single_part(i) for i in others),
+        return await lookup_many(
+            ids,
+            key=lambda nct: nct.strip().upper(),
+            cached=self._cached_trial,
+            listable=lambda nct: _NCT.match(nct) is not None,
+            batch=self._batch,
+            single=self.trial,
+            batch_size=self.batch_size,
         )
-        for part in parts:
-            answers.update(part)
-        return {orig: answers[key] for key, origs in wanted.items() for orig in origs}
 
-    async def _single_part(self, nct: str) -> dict[str, Outcome[Trial]]:
-        return {nct: await self.trial(nct)}
+    def _cached_trial(self, nct: str) -> Outcome[Trial] | None:
+        hit = self.service.cached(self._study_url(nct))
+        return None if hit is None else self._single_outcome(nct, hit)
 
     async def _batch(self, ids: list[str]) -> dict[str, Outcome[Trial]]:
         """One ``filter.ids`` query (following pages); absent ids are asked one by one."""

@@ -20,7 +20,7 @@ import httpx
 from veribib.config import Settings
 from veribib.model import DoiRegistration, Outcome, Status
 from veribib.resolve.crossref import doi_path
-from veribib.resolve.http import RegistryClient, Reply, Unavailable, gather_or_raise
+from veribib.resolve.http import RegistryClient, Reply, Unavailable, gather_or_raise, lookup_many
 from veribib.resolve.interface import ResponseCache
 from veribib.resolve.ratelimit import CONSERVATIVE_CONCURRENCY, DOIORG_LIMITS, make_pools
 from veribib.resolve.retry import RetryPolicy
@@ -104,40 +104,25 @@ class DoiOrgClient(RegistryClient):
 
     async def registrations(self, dois: Sequence[str]) -> dict[str, Outcome[DoiRegistration]]:
         """Whether each DOI exists and at which agency: cache, batched ``/ra``, then handles."""
-        wanted: dict[str, list[str]] = {}
-        for doi in dois:
-            wanted.setdefault(doi.strip().lower(), []).append(doi)
-        answers: dict[str, Outcome[DoiRegistration]] = {}
-        to_fetch: list[str] = []
-        for key in wanted:
-            hit = self.service.cached(self._ra_url(key))
-            settled = None
-            if hit is not None and hit.status == 200 and _is_ra_list(hit.data) and hit.data:
-                settled = self._from_ra(key, hit.data[0], hit.url)
-            if settled is None:
-                handled = self.service.cached(self._handle_url(key))
-                if handled is not None:
-                    settled = self._from_handle(key, handled)
-            if settled is not None:
-                answers[key] = settled
-            else:
-                to_fetch.append(key)
-        listable = sorted(d for d in to_fetch if "," not in d)
-        chosen = set(listable)
-        unlistable = [d for d in to_fetch if d not in chosen]
-        batches = [
-            listable[i : i + self.batch_size] for i in range(0, len(listable), self.batch_size)
-        ]
-        parts = await gather_or_raise(
-            *(self._ra_batch(batch) for batch in batches),
-            *(self._handle_part(doi) for doi in unlistable),
+        return await lookup_many(
+            dois,
+            key=lambda doi: doi.strip().lower(),
+            cached=self._cached_registration,
+            listable=lambda doi: "," not in doi,
+            batch=self._ra_batch,
+            single=self.handle,
+            batch_size=self.batch_size,
         )
-        for part in parts:
-            answers.update(part)
-        return {orig: answers[key] for key, origs in wanted.items() for orig in origs}
 
-    async def _handle_part(self, doi: str) -> dict[str, Outcome[DoiRegistration]]:
-        return {doi: await self.handle(doi)}
+    def _cached_registration(self, doi: str) -> Outcome[DoiRegistration] | None:
+        """A settled answer from the cache: the ``/ra`` one, else the handle API's."""
+        hit = self.service.cached(self._ra_url(doi))
+        if hit is not None and hit.status == 200 and _is_ra_list(hit.data) and hit.data:
+            settled = self._from_ra(doi, hit.data[0], hit.url)
+            if settled is not None:
+                return settled
+        handled = self.service.cached(self._handle_url(doi))
+        return None if handled is None else self._from_handle(doi, handled)
 
     async def _ra_batch(self, dois: list[str]) -> dict[str, Outcome[DoiRegistration]]:
         """One ``/ra`` request for several DOIs; unsettled ones go to the handle API."""

@@ -45,6 +45,7 @@ from veribib.resolve.retry import (
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+A = TypeVar("A")
 
 DAY = 86_400.0
 MAX_AGE_OK = 30 * DAY  # a record that existed rarely stops existing
@@ -377,6 +378,46 @@ __all__ = [
     "parse_json",
     "user_agent",
 ]
+
+
+async def lookup_many(
+    asked: Sequence[str],
+    *,
+    key: Callable[[str], str],
+    cached: Callable[[str], A | None],
+    listable: Callable[[str], bool],
+    batch: Callable[[list[str]], Awaitable[dict[str, A]]],
+    single: Callable[[str], Awaitable[A]],
+    batch_size: int,
+) -> dict[str, A]:
+    """Answer many ids with as few requests as the registry allows, keyed by the ids as asked.
+
+    Each distinct id (after ``key``) is answered once: from the cache when it can be, else in
+    list requests of ``batch_size`` when ``listable``, else one by one, all run together.
+    """
+    wanted: dict[str, list[str]] = {}
+    for item in asked:
+        wanted.setdefault(key(item), []).append(item)
+    answers: dict[str, A] = {}
+    to_fetch: list[str] = []
+    for k in wanted:
+        hit = cached(k)
+        if hit is not None:
+            answers[k] = hit
+        else:
+            to_fetch.append(k)
+    batchable = sorted(k for k in to_fetch if listable(k))
+    chosen = set(batchable)
+    singles = [k for k in to_fetch if k not in chosen]
+    groups = [batchable[i : i + batch_size] for i in range(0, len(batchable), batch_size)]
+
+    async def one(k: str) -> dict[str, A]:
+        return {k: await single(k)}
+
+    parts = await gather_or_raise(*(batch(g) for g in groups), *(one(k) for k in singles))
+    for part in parts:
+        answers.update(part)
+    return {orig: answers[k] for k, origs in wanted.items() for orig in origs}
 
 
 class RegistryClient:
