@@ -48,6 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from standin_corpus import read_jsonl, shared_data_dir
 from veribib.model import Person, Work
+from veribib.reference.styles import short_pages
 from veribib.resolve.records import work_from_crossref
 
 SPLITS = ("tune", "report")
@@ -1600,18 +1601,6 @@ def _dash(pages: str) -> str:
     return re.sub(r"\s*[-–]\s*", "–", pages)
 
 
-def _vancouver_pages(pages: str) -> str:
-    """Vancouver drops repeated leading digits of the last page: 1185-1193 -> 1185-93."""
-    m = re.fullmatch(r"(\d+)\s*[-–]\s*(\d+)", pages)
-    if not m or len(m.group(1)) != len(m.group(2)):
-        return pages
-    first, last = m.groups()
-    i = 0
-    while i < len(first) - 1 and first[i] == last[i]:
-        i += 1
-    return f"{first}-{last[i:]}"
-
-
 def _end(text: str) -> str:
     text = text.strip()
     return text if text.endswith((".", "?", "!")) else text + "."
@@ -1626,7 +1615,7 @@ def _venue_parts(c: Cited, style: str) -> str:
         if c.volume:
             where += f";{c.volume}" + (f"({c.issue})" if c.issue else "")
         if c.pages:
-            where += f":{_vancouver_pages(c.pages)}"
+            where += f":{short_pages(c.pages)}"
         return where + "."
     if style == "apa":
         where = journal
@@ -1697,7 +1686,7 @@ def _render_work(c: Cited, style: str, authors: str) -> str:
             text += _venue_parts(c, style)
         elif chapter and c.container:
             text += f"In: {c.container}. " + (f"{c.publisher}; " if c.publisher else "")
-            text += f"{c.year}." + (f" p. {_vancouver_pages(c.pages)}." if c.pages else "")
+            text += f"{c.year}." + (f" p. {short_pages(c.pages)}." if c.pages else "")
         else:
             text += (f"{c.publisher}; " if c.publisher else "") + f"{c.year}."
         return text + (f" doi:{c.doi}" if c.doi else "")

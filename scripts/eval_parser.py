@@ -71,6 +71,7 @@ from veribib.reference.crf import load_tagger
 from veribib.reference.dataset import TaggedReference, read_dataset
 from veribib.reference.parser import Tagger, parse_string
 from veribib.reference.spans import fields_from_spans, group_spans
+from veribib.reference.styles import short_pages
 from veribib.reference.training import train_model
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -232,7 +233,7 @@ def shown_fields(c: Cited, style: str) -> dict[str, str | None]:
         container = (c.container_short or container).replace(".", "")
     pages = c.pages if (journal or chapter) else None
     if pages and base == "vancouver":
-        pages = ec._vancouver_pages(pages)
+        pages = short_pages(pages)
     volume = _PREFIX_WORDS.sub("", c.volume) if (journal and c.volume) else None
     return {
         "author": " | ".join(norm(p.family) for p in people) or None,

@@ -91,7 +91,7 @@ def _dash(pages: str, rng: random.Random) -> str:
     return re.sub(r"\s*[-–]\s*", rng.choice(("-", "–", "–", "-")), pages)
 
 
-def _short_pages(pages: str) -> str:
+def short_pages(pages: str) -> str:
     """Vancouver drops the last page's repeated leading digits: 1185-1193 → 1185-93."""
     m = re.fullmatch(r"(\d+)\s*[-–]\s*(\d+)", pages)
     if not m or len(m.group(1)) != len(m.group(2)):
@@ -361,7 +361,7 @@ def _vancouver(w: Work, rng: random.Random) -> list[Piece]:
         if w.volume:
             where = f";{w.volume}" + (f"({w.issue})" if w.issue else "")
         if w.pages:
-            where += ":" + _short_pages(w.pages)
+            where += ":" + short_pages(w.pages)
         if not where:
             out.append(("date", year + "."))
         elif " " in year:
@@ -387,7 +387,7 @@ def _vancouver(w: Work, rng: random.Random) -> list[Piece]:
         out += _publisher(w, ";", rng)
         out.append(("date", w.year + "."))
         if w.pages:
-            out.append(("pages", f"p. {_short_pages(w.pages)}."))
+            out.append(("pages", f"p. {short_pages(w.pages)}."))
     else:
         out += _publisher(w, ";", rng)
         out.append(("date", w.year + "."))
