@@ -141,11 +141,42 @@ def test_names_in_another_script_are_never_other_authors() -> None:
     assert _verdict(judgement) is not Verdict.FABRICATED
 
 
-def test_a_partial_record_author_list_proves_nothing() -> None:
+def test_a_record_showing_the_first_authors_names_the_head_of_the_list() -> None:
     partial = next(w for w in seed_works() if w.authors_incomplete and w.fields.title)
+    record = replace(partial, source="crossref")
+    others = cited_from(partial, authors=people("Okonkwo, A.", "Lindqvist, B."), doi=None)
+    judgement = _judge(others, record)
+    assert _verdict(judgement) is Verdict.FABRICATED
+    assert judgement.evidence[0].code == codes.AUTHORS_OTHER_WORK
+    # The record's first author, then names it does not show: unknown, never other people.
+    first = partial.fields.authors[0]
+    longer = cited_from(partial, authors=(first, *people("Okonkwo, A.", "Lindqvist, B.")), doi=None)
+    assert _verdict(_judge(longer, record)) is not Verdict.FABRICATED
+
+
+def test_a_partial_record_whose_order_is_not_known_proves_nothing() -> None:
+    partial = next(w for w in seed_works() if w.authors_incomplete and w.fields.title)
+    record = replace(partial, source="crossref", missing_fields=("author order",))
     reference = cited_from(partial, authors=people("Okonkwo, A.", "Lindqvist, B."), doi=None)
-    judgement = _judge(reference, replace(partial, source="crossref"))
-    assert _verdict(judgement) is not Verdict.FABRICATED
+    assert _verdict(_judge(reference, record)) is not Verdict.FABRICATED
+
+
+def test_a_misspelt_short_family_name_in_its_place_is_not_another_author() -> None:
+    work = crossref_work(DEEP_CARBON)
+
+    def judged(cited: str, *recorded: str) -> Verdict:
+        names = tuple(Person(n, "G.") for n in recorded)
+        record = replace(work, fields=replace(work.fields, authors=names))
+        reference = cited_from(work, authors=people(cited), doi=None)
+        reference = replace(reference, fields=replace(reference.fields, et_al=True))
+        return _verdict(_judge(reference, record))
+
+    assert judged("Watg, G.", "Wang", "Xie") is not Verdict.FABRICATED
+    assert judged("Xieo, Y.", "Xie", "Wang") is not Verdict.FABRICATED
+    # Another place in the list, or a name that differs more: other people.
+    assert judged("Ting, F.", "Edelman", "Tong") is Verdict.FABRICATED
+    assert judged("Yang, G.", "Wang", "Xie") is Verdict.FABRICATED
+    assert judged("Li, Q.", "Lin", "Xie") is Verdict.FABRICATED
 
 
 def test_other_authors_need_a_live_search() -> None:
@@ -168,6 +199,15 @@ def test_near_miss_title_under_the_real_authors_is_fabricated() -> None:
     message = judgement.evidence[0].message  # type: ignore[attr-defined]
     assert "mission, map" in message and "quest, study" in message
     assert judgement.likely_source.doi == DEEP_CARBON  # type: ignore[attr-defined]
+
+
+def test_one_word_changed_in_a_long_title_is_a_near_miss() -> None:
+    work = crossref_work(DEEP_CARBON)
+    title = "The Deep Carbon Observatory: A Ten-Year Journey to Study Carbon in Earth"
+    judgement = _judge(cited_from(work, title=title, doi=None), work)
+    assert _verdict(judgement) is Verdict.FABRICATED
+    assert _codes(judgement)[0] == codes.TITLE_OTHER_WORK
+    assert "(quest) with others (journey)" in judgement.evidence[0].message  # type: ignore[attr-defined]
 
 
 def test_chimeric_title_under_the_real_authors_is_fabricated() -> None:
@@ -196,6 +236,8 @@ def test_chimeric_title_under_the_real_authors_is_fabricated() -> None:
          Verdict.VERIFIED),  # hyphenation
         (DEEP_CARBON, "The Deep Carbon Observatory: A Ten-Year Qeust to Study Carbon in Earth",
          Verdict.INACCURATE),  # a typo
+        (DEEP_CARBON, "The Dep Carbon Observatory: A Ten-Year Quest to Study Carbon in Earth",
+         Verdict.INACCURATE),  # a typo in a short word
         (BEETLES, "Feeding ecology and sexual dimorphism in a speciose flower beetle clade",
          Verdict.VERIFIED),  # bracketed part dropped
     ],

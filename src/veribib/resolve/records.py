@@ -114,6 +114,16 @@ def _crossref_people(people: object) -> tuple[Person, ...]:
     return tuple(out)
 
 
+def _head_first(people: object) -> bool:
+    """The first name of a Crossref ``author`` list is marked ``"sequence": "first"``."""
+    return (
+        isinstance(people, list)
+        and bool(people)
+        and isinstance(people[0], Mapping)
+        and people[0].get("sequence") == "first"
+    )
+
+
 def _text(value: object) -> str | None:
     """A scalar field as text (volume "42", page "1185-1193"); None when absent."""
     if isinstance(value, int):
@@ -164,6 +174,10 @@ def work_from_crossref(message: Mapping[str, Any], source: str = "crossref") -> 
     if isinstance(provenance, Mapping):
         missing = tuple(str(x) for x in provenance.get("fields_not_seen") or ())
         incomplete = bool(provenance.get("author_list_truncated"))
+        if incomplete and not _head_first(message.get("author")):
+            # A partial list is the head of the real one only when its first name is marked
+            # first; otherwise which authors it shows is not known.
+            missing = (*missing, "author order")
     kind = message.get("type")
     score = message.get("score")
     dates = tuple(
