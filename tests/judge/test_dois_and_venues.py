@@ -98,13 +98,14 @@ def test_invented_article_in_a_journal_the_probe_shows_covered_is_fabricated() -
     assert "'Engineering'" in message and "from 2020" in message
 
 
-def test_works_of_the_years_either_side_show_coverage_one_side_does_not() -> None:
+def test_a_work_of_the_year_before_shows_coverage_the_year_after_does_not() -> None:
     search = crossref_search([crossref_work(BOETTIGER)])
-    both = found((crossref_work(DEEP_CARBON), crossref_work(PLASTICS)))  # 2019 and 2021
-    judgement = judge(_invented(year=2020), Resolution(search=search, venue=both), TODAY)  # type: ignore[arg-type]
+    before = found((crossref_work(DEEP_CARBON),))  # 2019
+    judgement = judge(_invented(year=2020), Resolution(search=search, venue=before), TODAY)  # type: ignore[arg-type]
     assert judgement.verdict is Verdict.FABRICATED
-    assert "from 2019 and 2021" in judgement.evidence[0].message
-    after = found((crossref_work(PLASTICS),))
+    assert "from 2019, the year before," in judgement.evidence[0].message
+    # The journal may have begun depositing in 2021: a real 2020 article would be accused.
+    after = found((crossref_work(PLASTICS),))  # 2021
     judgement = judge(_invented(year=2020), Resolution(search=search, venue=after), TODAY)  # type: ignore[arg-type]
     assert judgement.verdict is Verdict.UNRESOLVED
 
@@ -117,7 +118,7 @@ def test_probe_answers_that_are_not_the_journal_or_not_live_are_no_evidence() ->
     cases = [
         (_invented(container="Engineering Structures"), other_journal),
         (_invented(), snapshot),
-        (_invented(year=2021), far_years),  # a work of 2020 says nothing of 2021
+        (_invented(year=2022), far_years),  # a work of 2020 says nothing of 2022
     ]
     for reference, probe in cases:
         judgement = judge(reference, Resolution(search=search, venue=probe), TODAY)  # type: ignore[arg-type]
@@ -158,3 +159,27 @@ def test_proceedings_paper_cited_with_its_event_in_any_form_is_verified() -> Non
         reference = cited_from(work, container=venue, doi=None)
         judgement = judge(reference, Resolution(search=crossref_search([work])), TODAY)
         assert judgement.verdict is Verdict.VERIFIED, (venue, judgement.evidence)
+
+
+def test_a_short_title_by_other_people_is_no_possible_match() -> None:
+    chapter = crossref_work("10.1201/9781003134046-5")  # "Your First Widget", Coene 2021, a book
+    search = crossref_search([chapter])
+    probe = found((crossref_work(PLASTICS),))  # Engineering, 2021
+
+    def verdict(*authors: str) -> tuple[Verdict, str]:
+        cited = ref(
+            title="Your First Widget",
+            authors=list(authors),
+            year=2021,
+            container="Engineering",
+            type=ReferenceType.JOURNAL_ARTICLE,
+        )
+        judgement = judge(cited, Resolution(search=search, venue=probe), TODAY)  # type: ignore[arg-type]
+        return judgement.verdict, judgement.evidence[0].code
+
+    assert verdict("Trapp, A. C.", "Furlanetto, S. R.") == (
+        Verdict.FABRICATED,
+        codes.NO_MATCH_IN_COVERED_VENUE,
+    )
+    # By its own author the chapter may be the cited work: no accusation.
+    assert verdict("Coene, J.")[0] is not Verdict.FABRICATED

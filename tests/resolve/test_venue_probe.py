@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from veribib.model import Fields, Outcome, Person, Reference, Resolution, Status, Work
 from veribib.resolve import ALL_SEARCHES, Resolver, SearchKind
@@ -78,14 +79,17 @@ async def test_no_probe_when_a_candidate_already_shows_the_journal_that_year() -
     assert crossref.venue_calls == [("Theor Ecol", 2021, None)]
 
 
-async def test_no_probe_when_a_candidate_has_the_cited_title() -> None:
+async def test_no_probe_when_a_candidate_has_the_cited_title_and_author() -> None:
     cited = _cited(1, journal="Invented Letters")
-    crossref = FakeVenueWorks(
-        "crossref", search_result=[_in("Theoretical Ecology", 2020, title=cited.title or "")]
-    )
-    r = ref(1, fields=cited)
-    await _searched(Resolver(crossref=crossref), r)
+    same = _in("Theoretical Ecology", 2020, title=cited.title or "")
+    own = Work(same.source, same.doi, replace(same.fields, authors=cited.authors))
+    crossref = FakeVenueWorks("crossref", search_result=[own])
+    await _searched(Resolver(crossref=crossref), ref(1, fields=cited))
     assert crossref.venue_calls == []  # the cited work found elsewhere: coverage cannot matter
+    # The same title by other people names another work: the probe is asked.
+    crossref = FakeVenueWorks("crossref", search_result=[same])
+    await _searched(Resolver(crossref=crossref), ref(1, fields=cited))
+    assert crossref.venue_calls == [("Invented Letters", 2020, None)]
 
 
 async def test_no_probe_without_a_live_answer_to_the_search() -> None:

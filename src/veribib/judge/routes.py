@@ -12,6 +12,7 @@ from veribib.judge.compare import compare_container, recorded_years
 from veribib.judge.describe import cite, label, outcome_name
 from veribib.judge.found import via
 from veribib.judge.match import Choice, Identity, assess, choose
+from veribib.judge.otherwork import authors_are_others
 from veribib.judge.rawtext import record_in_text
 from veribib.judge.route import (
     DoiState,
@@ -41,11 +42,11 @@ from veribib.model import (
 # evidence for older works.
 CROSSREF_COVERAGE_FROM = 1995
 # Records of the cited journal (from the search or the venue probe) show that Crossref covers
-# it in the cited year when one is from that year, or two are from this many years before and
-# after it. One neighbouring year is not enough: a journal may have started depositing with
-# Crossref the year after the cited one, and a real article of the year before would be
-# accused. On the tune split this costs 6 of 26 plausible fabrications (the stand-in corpus
-# holds one or two works per journal; live Crossref holds every year of a covered journal).
+# it in the cited year when one is from that year or from the year before: a journal that
+# deposits with Crossref keeps doing so. A record from the year after alone is not enough: a
+# journal may have started depositing that year, and a real article of the year before would
+# be accused. (Live Crossref answers the probe with works of the cited year itself; the
+# stand-in corpus holds one or two works per journal, so the year before matters there.)
 COVERAGE_YEARS = 1
 
 # Types whose absence from Crossref means something (it holds nearly all DOI-registered
@@ -73,10 +74,16 @@ def _ambiguity(choice: Choice) -> Evidence | None:
     return None
 
 
-def _possible(choice: Choice) -> Evidence | None:
-    if not choice.unsure:
+def _possible(cited: Fields, choice: Choice) -> Evidence | None:
+    """POSSIBLE_MATCH: a record that may be the cited work (which forbids absence evidence).
+
+    A record by other people (``authors_are_others``) is not one: only its (short) title is
+    like the cited one, and short titles name many works.
+    """
+    unsure = [a for a in choice.unsure if not authors_are_others(cited, a.work)]
+    if not unsure:
         return None
-    best = max(choice.unsure, key=lambda a: a.score)
+    best = max(unsure, key=lambda a: a.score)
     return Evidence(
         codes.POSSIBLE_MATCH,
         f"{label(best.work)} has a similar record that cannot be confirmed: {cite(best.work)}",
@@ -151,7 +158,7 @@ def _doi_record_route(reference: Reference, resolution: Resolution, record: Work
         f"the cited DOI {doi} belongs to another work: {cite(record)} "
         f"(title similarity {a.field('title').similarity or 0:.2f})",
     )
-    possible = _possible(choice)
+    possible = _possible(cited, choice)
     if _search_answered(resolution) and possible is None:
         return Route(
             Verdict.FABRICATED,
@@ -194,7 +201,7 @@ def _doi_absent_route(reference: Reference, resolution: Resolution, where: str) 
         if best is not None:
             return found_route(reference, resolution, best, via(best, resolution), DoiState.BROKEN)
         gone = Evidence(codes.DOI_NOT_FOUND, f"doi.org: the DOI {doi} does not exist")
-        possible = _possible(choice)
+        possible = _possible(cited, choice)
         if _search_answered(resolution) and possible is None:
             return Route(
                 Verdict.FABRICATED,
@@ -231,9 +238,9 @@ def _doi_absent_route(reference: Reference, resolution: Resolution, where: str) 
 def _covered(cited: Fields, works: tuple[Work, ...]) -> tuple[tuple[Work, ...], str] | None:
     """Records showing Crossref covers the cited journal in the cited year, and which years.
 
-    A work of the journal from that year shows it; so do works from the years just before
-    and after (no journal skips a year of deposits). A neighbouring year alone does not: a
-    journal may have started depositing with Crossref the year after the cited one.
+    A work of the journal from that year shows it; so does one from the year before (a
+    journal that deposits keeps depositing). The year after alone does not: a journal may
+    have started depositing with Crossref the year after the cited one.
     """
     if cited.year is None:
         return None
@@ -247,9 +254,8 @@ def _covered(cited: Fields, works: tuple[Work, ...]) -> tuple[tuple[Work, ...], 
                 by_gap.setdefault(y - year, work)
     if 0 in by_gap:
         return (by_gap[0],), str(year)
-    if -COVERAGE_YEARS in by_gap and COVERAGE_YEARS in by_gap:
-        shown = f"{year - COVERAGE_YEARS} and {year + COVERAGE_YEARS}"
-        return (by_gap[-COVERAGE_YEARS], by_gap[COVERAGE_YEARS]), shown
+    if -COVERAGE_YEARS in by_gap:
+        return (by_gap[-COVERAGE_YEARS],), f"{year - COVERAGE_YEARS}, the year before,"
     return None
 
 
@@ -287,7 +293,7 @@ def _search_route(
         borrowed.evidence.extend(doi_notes)
         return borrowed
     searched = _search_answered(resolution)
-    possible = _possible(choice)
+    possible = _possible(cited, choice)
     located = record_keys(resolution.locator)
     others = [a for a in choice.different if record_key(a.work) in located and a.at_locator]
     if others:

@@ -30,6 +30,7 @@ from veribib.errors import ResolveError
 from veribib.model import (
     DoiRegistration,
     Outcome,
+    Person,
     Reference,
     Resolution,
     Status,
@@ -524,8 +525,9 @@ class Resolver:
 
         A candidate from the cited journal in the cited year already shows that Crossref
         covers it (a correct citation's own record does); a candidate with the cited
-        title is the cited work found (in another journal, say), which coverage cannot change.
-        No request is made in either case.
+        title and a cited author's name is the cited work found (in another journal, say),
+        which coverage cannot change. No request is made in either case. (A short title by
+        other people names another work: the probe is still worth its one request.)
         """
         f = ref.fields
         search = res.search
@@ -547,6 +549,7 @@ class Resolver:
                     cited_title
                     and title
                     and fuzz.token_set_ratio(cited_title, title) >= (TITLE_FOUND_RATIO)
+                    and _shares_an_author(f.authors, work.fields.authors)
                 ):
                     return False
         return True
@@ -616,6 +619,12 @@ def _same_journal(cited: str, names: Sequence[str]) -> bool:
 
 
 _JOURNAL_STOP = frozenset(("of", "the", "and", "for", "in", "on", "de", "la", "&"))
+
+
+def _shares_an_author(cited: Sequence[Person], recorded: Sequence[Person]) -> bool:
+    """A cited family name is the record's, or either list is empty (nothing to tell)."""
+    names = {" ".join(words(p.family)) for p in recorded}
+    return not cited or not recorded or any(" ".join(words(p.family)) in names for p in cited)
 
 
 async def _gather_or_raise(*calls: Awaitable[Any]) -> list[Any]:
