@@ -160,6 +160,20 @@ def test_real_doi_on_invented_title_is_fabricated(today: datetime.date) -> None:
     assert judgement.likely_source is not None and judgement.likely_source.doi == DEEP_CARBON
 
 
+def test_one_shared_name_down_the_list_is_no_possible_match(today: datetime.date) -> None:
+    reference = ref(
+        title="Deep reinforcement learning for autonomous carbon capture in smart cities",
+        authors=["Nguyen, T.", "Chen, X."],  # Chen is the first author of ACCELERATORS
+        year=2020,
+        container="Engineering",
+        doi=DEEP_CARBON,
+    )
+    resolution = doi_resolution(DEEP_CARBON, search=crossref_search([crossref_work(ACCELERATORS)]))
+    judgement = judge(reference, resolution, today)
+    assert judgement.verdict is Verdict.FABRICATED
+    assert codes.POSSIBLE_MATCH not in codes_of(judgement)
+
+
 def test_real_doi_on_invented_title_without_search_is_unresolved(today: datetime.date) -> None:
     reference = ref(
         title="Deep reinforcement learning for autonomous carbon capture in smart cities",

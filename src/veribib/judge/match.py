@@ -188,9 +188,16 @@ def _identity(
             return Identity.UNSURE
         if authors.support and locator_support and year_ok:
             return Identity.SAME
-        if authors.support and year.agrees is True and not locator_contradict:
-            # Same authors and year, other title: a translated or garbled title, or an
-            # invented one on real authors; never enough to call it either way.
+        if (
+            authors.support
+            and authors.first_agrees
+            and year.agrees is True
+            and not locator_contradict
+        ):
+            # Same authors (the first among them) and year, other title: a translated or
+            # garbled title, or an invented one on real authors; never enough to call it
+            # either way. One look-alike name further down the list ("Cohen" for "Chen") is
+            # not the same authors.
             return Identity.UNSURE
         return Identity.DIFFERENT
     if authors.support and locator_support and year_ok:
