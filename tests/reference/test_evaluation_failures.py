@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from veribib.model import ReferenceType
+from veribib.model import Origin, RawReference, ReferenceType
+from veribib.reference import parse_reference
 from veribib.reference.parser import parse_string
 
 
@@ -91,3 +92,13 @@ def test_year_like_number_in_a_title_is_not_the_year(text: str, title: str) -> N
     f = parse_string(text)
     assert (f.year, f.title, f.container) == (2019, title, "Journal of Ecology")
     assert [p.family for p in f.authors] == ["Smith"]
+
+
+def test_a_trial_id_cited_with_its_registry_as_container_is_a_trial() -> None:
+    text = (
+        "Access to Advanced Health Institute (AAHI), “Phase 1 Clinical Trial of Single-Vial "
+        "ID93 + GLA-SE in Healthy Adults,” ClinicalTrials.gov, NCT03722472, 2018."
+    )
+    reference = parse_reference(RawReference(text=text, origin=Origin(file="x.txt")), "x#1")
+    assert reference.fields.type is ReferenceType.CLINICAL_TRIAL
+    assert reference.identifiers.trials[0].id == "NCT03722472"

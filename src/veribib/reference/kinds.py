@@ -29,6 +29,12 @@ _STANDARD = re.compile(r"\b(?:ISO|IEC|DIN|ANSI|IEEE\s+Std|BS\s+EN)\s*\d", re.IGN
 _DATASET = re.compile(
     r"\b(?:data\s*set|dataset|data\s+repository|zenodo|figshare|dryad)\b", re.IGNORECASE
 )
+# Trial registries cited as if they were the container ("ClinicalTrials.gov, NCT0...").
+_TRIAL_REGISTRY = re.compile(
+    r"\b(?:clinicaltrials\.gov|isrctn|eu\s*ctr|clinicaltrialsregister\.eu|anzctr|chictr|ctri|"
+    r"drks|who\s+ictrp|trial\s+regist(?:er|ry))\b",
+    re.IGNORECASE,
+)
 _BOOK_HINT = re.compile(
     r"\b(?:eds?\.|editors?|hrsg|\(ed\.?\)|\(eds\.?\)|edition|edn)\b", re.IGNORECASE
 )
@@ -46,7 +52,7 @@ def guess_type(
         return ReferenceType.THESIS
     if _STANDARD.search(text):
         return ReferenceType.STANDARD
-    if ids.trials and not fields.container:
+    if ids.trials and (not fields.container or _TRIAL_REGISTRY.search(fields.container)):
         return ReferenceType.CLINICAL_TRIAL
     if _DATASET.search(text) and "journal" not in labels:
         return ReferenceType.DATASET
