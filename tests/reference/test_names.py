@@ -79,6 +79,8 @@ def test_editor_markers_are_dropped() -> None:
         ("Xiao, Yang, Sunny C. Jiang, and Yunkai Li.", ["Xiao", "Jiang", "Li"]),
         # Vancouver initials of four letters.
         ("Roos RAC, Bots GTAM, Hermans J.", ["Roos", "Bots", "Hermans"]),
+        # ... and of five, particles included ("Eugenia Maria Mariano da Rocha").
+        ("Fernandes FF, Barichello EMMDR, Rocha RESHD.", ["Fernandes", "Barichello", "Rocha"]),
         # Given names all initials: every word after them is the family name.
         ("C. P. Hemantha Rajapaksha, and A. Jákli", ["Hemantha Rajapaksha", "Jákli"]),
     ],

@@ -107,12 +107,13 @@ def _given_like(part: str) -> bool:
 
 
 def _long_initials(words: list[str]) -> bool:
-    """``Bots GTAM``, ``Fischer MAGJ``: four capitals after a mixed-case family name are
-    Vancouver initials, not a name."""
+    """``Bots GTAM``, ``Fischer MAGJ``, ``Sausen JDFCL``: four to six capitals after a
+    mixed-case family name are Vancouver initials (of as many given names and particles), not
+    a name."""
     last = words[-1]
     return (
         len(words) == 2
-        and len(last) == 4
+        and 4 <= len(last) <= 6
         and last.isalpha()
         and last.isupper()
         and _is_name_word(words[0])
