@@ -66,6 +66,9 @@ def test_journal_short_title_from_crossref_agrees() -> None:
         "Proceedings of the National Academy of Sciences", ("Proc. Natl. Acad. Sci. U.S.A.",)
     )
     assert compare_container(Fields(container="Proc Natl Acad Sci U S A"), record).agrees is True
+    dotted = journal("International Journal of Scientific Research and Management (IJSRM)",
+                     ("int.jour.sci.res.mana",))  # fmt: skip
+    assert compare_container(Fields(container="Intjoursciresmana"), dotted).agrees is True
 
 
 @pytest.mark.parametrize(

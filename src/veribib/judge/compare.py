@@ -202,6 +202,9 @@ def _same_container(cited: str, name: str) -> tuple[float, bool]:
         return 0.0, False
     if cw == nw or _abbreviation_of(cw, nw) or _abbreviation_of(nw, cw):
         return 1.0, True
+    if "".join(words(cited)) == "".join(words(name)):
+        # The same letters spaced differently: "Intjoursciresmana" for "int.jour.sci.res.mana".
+        return 1.0, True
     for acro, other in ((_acronym(cited), nw), (_acronym(name), cw)):
         # 4+ letter acronyms may drop a trailing place ("PNAS" for "... Sciences USA").
         if (
