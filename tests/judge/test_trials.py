@@ -56,6 +56,21 @@ def test_trial_registration_cited_as_such_is_verified(today: datetime.date) -> N
     assert judgement.evidence[0].code == codes.TRIAL_FOUND
 
 
+def test_trial_registration_with_too_few_words_in_common_is_not_verified(
+    today: datetime.date,
+) -> None:
+    reference = ref(
+        title="Acupuncture for sepsis: a double-blind placebo-controlled trial",
+        type=ReferenceType.CLINICAL_TRIAL,
+        trials=[TB_VACCINE],
+    )
+    resolution = Resolution(trials=((TB_VACCINE, found(trial(TB_VACCINE), "ctgov")),))
+    judgement = judge(reference, resolution, today)
+    assert judgement.verdict is Verdict.UNRESOLVED
+    assert judgement.evidence[0].code == codes.TRIAL_FOUND
+    assert "shares no topic word" in judgement.evidence[0].message
+
+
 def test_real_trial_id_on_an_unrelated_citation_is_fabricated(today: datetime.date) -> None:
     reference = ref(
         title="Investigating mesenchymal stem cell-derived exosomes for anti-ageing applications",

@@ -41,7 +41,7 @@ class TrialStatus(StrEnum):
     OK = "ok"  # exists and fits (or nothing to compare it with)
     NOT_FOUND = "not_found"  # authoritative: no such trial
     TOPIC_MISMATCH = "topic_mismatch"  # exists, about something else
-    UNKNOWN = "unknown"  # registry unavailable, offline, or a non-authoritative miss
+    UNKNOWN = "unknown"  # registry unavailable, offline, a non-authoritative miss, or unclear
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +102,22 @@ def check_trials(reference: Reference, resolution: Resolution) -> tuple[TrialFin
                             f"{trial_id} is '{trial.brief_title}' "
                             f"(conditions: {', '.join(trial.conditions) or 'none listed'}), "
                             "which shares no topic with the citation",
+                        ),
+                        trial,
+                    )
+                )
+            elif cited and not shared:
+                # One or two topic words, none the trial's: too few to call it another
+                # study, too many apart to call it this one.
+                findings.append(
+                    TrialFinding(
+                        trial_id,
+                        TrialStatus.UNKNOWN,
+                        Evidence(
+                            codes.TRIAL_FOUND,
+                            f"{where} has {trial_id}: '{trial.brief_title}', which shares no "
+                            "topic word with the citation (too few to tell whether it is the "
+                            "cited study)",
                         ),
                         trial,
                     )
