@@ -208,6 +208,11 @@ def test_one_word_changed_in_a_long_title_is_a_near_miss() -> None:
     assert _verdict(judgement) is Verdict.FABRICATED
     assert _codes(judgement)[0] == codes.TITLE_OTHER_WORK
     assert "(quest) with others (journey)" in judgement.evidence[0].message  # type: ignore[attr-defined]
+    # A word the record's title has twice is replaced once: one cited "carbon" is not two.
+    title = "The Deep Carbon Observatory: A Ten-Year Quest to Study Diamonds in Earth"
+    judgement = _judge(cited_from(work, title=title, doi=None), work)
+    assert _verdict(judgement) is Verdict.FABRICATED
+    assert "(carbon) with others (diamonds)" in judgement.evidence[0].message  # type: ignore[attr-defined]
 
 
 def test_chimeric_title_under_the_real_authors_is_fabricated() -> None:

@@ -17,6 +17,7 @@ combination; ``settle`` checks that, and ``rawtext`` rules out a parser's misrea
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -167,22 +168,37 @@ def _acronyms(ws: tuple[str, ...]) -> set[str]:
 
 
 def _unmatched(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Content words of ``a``, and those with no close match among the words of ``b``."""
-    bset, bjoins, bacro = set(b), _joins(b), _acronyms(b)
+    """Content words of ``a``, and those with no match among the words of ``b``.
+
+    Each word of ``b`` matches one word of ``a`` at most (exact matches first, then close
+    spellings): "multi-model" cannot stand for both "model" and "modelling".
+    """
+    bjoins, bacro = _joins(b), _acronyms(b)
     covered: set[int] = set()
     for n in (2, 3):
         for i in range(len(a) - n + 1):
-            if "".join(a[i : i + n]) in bset:
+            if "".join(a[i : i + n]) in b:
                 covered.update(range(i, i + n))
+    unused = Counter(b)
     content: list[str] = []
-    missing: list[str] = []
+    pending: list[str] = []
     for i, w in enumerate(a):
         if len(w) < 3 or w in _TITLE_STOP or not w.isalpha():
             continue
         content.append(w)
-        if i in covered or w in bjoins or w in bacro or any(_close(w, o) for o in bset):
+        if i in covered or w in bjoins or w in bacro:
             continue
-        missing.append(w)
+        if unused[w] > 0:
+            unused[w] -= 1
+        else:
+            pending.append(w)
+    missing: list[str] = []
+    for w in pending:
+        other = next((o for o, left in unused.items() if left > 0 and _close(w, o)), None)
+        if other is None:
+            missing.append(w)
+        else:
+            unused[other] -= 1
     return tuple(content), tuple(missing)
 
 
