@@ -235,8 +235,8 @@ def _doi_absent_route(reference: Reference, resolution: Resolution, where: str) 
     return Route(Verdict.UNRESOLVED, [unknown] + ([reg_problem] if reg_problem else []))
 
 
-def _covered(cited: Fields, works: tuple[Work, ...]) -> tuple[tuple[Work, ...], str] | None:
-    """Records showing Crossref covers the cited journal in the cited year, and which years.
+def _covered(cited: Fields, works: tuple[Work, ...]) -> tuple[Work, str] | None:
+    """A record showing Crossref covers the cited journal in the cited year, and its year.
 
     A work of the journal from that year shows it; so does one from the year before (a
     journal that deposits keeps depositing). The year after alone does not: a journal may
@@ -245,17 +245,16 @@ def _covered(cited: Fields, works: tuple[Work, ...]) -> tuple[tuple[Work, ...], 
     if cited.year is None:
         return None
     year = cited.year
-    by_gap: dict[int, Work] = {}
+    by_year: dict[int, Work] = {}
     for work in works:
-        if compare_container(cited, work).agrees is not True:
-            continue
-        for y in recorded_years(work):
-            if abs(y - year) <= COVERAGE_YEARS:
-                by_gap.setdefault(y - year, work)
-    if 0 in by_gap:
-        return (by_gap[0],), str(year)
-    if -COVERAGE_YEARS in by_gap:
-        return (by_gap[-COVERAGE_YEARS],), f"{year - COVERAGE_YEARS}, the year before,"
+        if compare_container(cited, work).agrees is True:
+            for y in recorded_years(work):
+                by_year.setdefault(y, work)
+    if year in by_year:
+        return by_year[year], str(year)
+    before = year - COVERAGE_YEARS
+    if before in by_year:
+        return by_year[before], f"{before}, the year before,"
     return None
 
 
@@ -336,8 +335,8 @@ def _search_route(
     ):
         covered = _covered(cited, candidates + _probed(resolution))
         if covered is not None:
-            examples, years = covered
-            shown = " and ".join(cite(w) for w in examples)
+            example, years = covered
+            shown = cite(example)
             return Route(
                 Verdict.FABRICATED,
                 [
