@@ -1,20 +1,24 @@
 """Cited vs recorded author lists: family names after folding, misspellings, truncation, order.
 
-Given names are not compared beyond spotting swapped name order: initials and full names,
-transliterations and hyphenated given names differ too often between real citations and
-records to count as errors. A record known to be partial (``authors_incomplete``) is compared
-only over the authors it lists.
+Given names are compared by their first initial only (full names and initials, hyphenated
+and transliterated given names differ too often between real citations and records to
+compare more): "Q. Zhang" is not the record's "Wei Zhang". Umlauts written either way are one
+name ("Müller"/"Mueller"). Common surnames (Wang, Kim, Smith, ...) are shared by thousands of
+authors, so a list matched only through a couple of them does not support identity on its
+own. A record known to be partial (``authors_incomplete``) is compared only over the authors
+it lists.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
 from veribib.judge.describe import label
-from veribib.judge.normalise import name_key, words, wordset
+from veribib.judge.normalise import name_key, person_key, words, wordset
 from veribib.model import FieldComparison, Fields, Person, Work
 
 # Two family names this close (Jaro-Winkler, 0..1), both of 5+ letters and with the same first
@@ -25,6 +29,8 @@ NAME_MISSPELT_MIN_LENGTH = 5
 
 # Share of the compared cited authors that must be found for the lists to "support" identity.
 AUTHOR_SUPPORT_SHARE = 0.5
+# Found names that support identity however common each of them is.
+AUTHORS_ENOUGH = 3
 # APA 7 lists up to 20 authors: 19, ". . .", then the last one.
 APA_SHOWN_AUTHORS = 20
 
@@ -35,10 +41,31 @@ _PARTICLES = wordset(
 _NO_AUTHOR = frozenset(("anonymous", "anon", "unknown", "na", "nn"))
 
 
+# The most frequent family names world-wide (Chinese, Korean, Vietnamese, Indian, Japanese,
+# Hispanic, Lusophone, Anglophone, German, Russian, Arabic): each is borne by so many authors
+# that sharing it says little about whether two author lists are one work's.
+COMMON_SURNAMES = wordset(
+    "wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng "
+    "liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye "
+    "cheng wei su lu ding ren shen yao jin fu zhong cui tan lee kim park choi jung jeong kang "
+    "cho yoon jang lim han shin seo kwon hwang ahn song nguyen tran le pham hoang phan vu vo "
+    "dang bui do ho ngo duong ly kumar singh sharma patel gupta shah khan ali ahmed ahmad "
+    "hussain rahman hassan mohamed mohammed ibrahim das reddy rao tanaka suzuki sato takahashi "
+    "watanabe ito yamamoto nakamura kobayashi kato garcia rodriguez martinez hernandez lopez "
+    "gonzalez perez sanchez ramirez torres flores rivera gomez diaz silva santos oliveira souza "
+    "pereira costa ferreira rodrigues alves lima carvalho smith johnson williams brown jones "
+    "miller davis wilson anderson taylor thomas moore martin jackson thompson white harris "
+    "clark lewis robinson walker young allen king wright scott green baker adams nelson hill "
+    "campbell mitchell roberts turner phillips evans collins edwards stewart morris murphy cook "
+    "muller schmidt schneider fischer weber meyer wagner becker schulz hoffmann ivanov smirnov "
+    "kuznetsov popov petrov cohen levi rossi russo ferrari esposito bianchi romano"
+)
+
+
 @lru_cache(maxsize=32768)
 def _parts(family: str) -> frozenset[str]:
     """The parts of a family name that are not particles and have 3+ letters."""
-    return frozenset(w for w in words(family) if len(w) >= 3 and w not in _PARTICLES)
+    return frozenset(person_key(w) for w in words(family) if len(w) >= 3 and w not in _PARTICLES)
 
 
 def _family(p: Person) -> str:
@@ -53,12 +80,45 @@ class _Name:
     whole: str  # folded family name, letters only
     parts: frozenset[str]  # its non-particle parts of 3+ letters
     given: str  # folded given names, letters only
+    initials: str  # first letters of the given names ("" when none are given)
 
 
 @lru_cache(maxsize=65536)
 def _name(p: Person) -> _Name:
     family = _family(p)
-    return _Name(name_key(family), _parts(family), name_key(p.given))
+    return _Name(person_key(family), _parts(family), name_key(p.given), _initials(p.given))
+
+
+# Transliterations of one Cyrillic or Slavic initial: Yuri/Iurii/Jurij, Yakov/Iakov/Jakow.
+_ONE_INITIAL = frozenset("ijy")
+
+
+_GIVEN_TOKENS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=65536)
+def _initials(given: str) -> str:
+    """The first letters of the given names ("Jean-Pierre" → "jp", "J. R. R." → "jrr",
+    Vancouver's run-together "JA" → "ja")."""
+    out = []
+    for token in _GIVEN_TOKENS.findall(given):
+        if token.isupper() and len(token) <= 4:
+            out.append("".join(words(token)))
+        else:
+            out.append("".join(words(token))[:1])
+    return "".join(out)
+
+
+def _given_agrees(c: _Name, f: _Name) -> bool:
+    """The given names could be one person's: same first initial, or either's first initial
+    among the other's (a middle name used as the first), or one transliterated initial; a
+    side without given names tells nothing."""
+    ci, fi = c.initials, f.initials
+    if not ci or not fi:
+        return True
+    if ci[0] == fi[0] or ci[0] in fi or fi[0] in ci:
+        return True
+    return ci[0] in _ONE_INITIAL and fi[0] in _ONE_INITIAL
 
 
 def _same(c: _Name, f: _Name) -> bool:
@@ -106,13 +166,20 @@ class AuthorCheck:
     missing: str | None = None  # message for AUTHORS_MISSING (truncated list without et al.)
     misspelt: tuple[tuple[int, int], ...] = ()  # (cited index, record index) pairs
     unmatched: tuple[int, ...] = ()  # cited indices compared and not in the record
+    rare_matched: int = 0  # matched names that are not among COMMON_SURNAMES
 
     @property
     def support(self) -> bool:
-        """The lists say "same work": the first author or most compared authors are found."""
+        """The lists say "same work": the first author, or most compared authors when one of
+        them has an uncommon name or three or more are found (two shared "Wang"s prove
+        little)."""
         if self.compared == 0:
             return False
-        return bool(self.first_agrees) or self.matched / self.compared >= AUTHOR_SUPPORT_SHARE
+        if self.first_agrees:
+            return True
+        return self.matched / self.compared >= AUTHOR_SUPPORT_SHARE and (
+            self.rare_matched >= 1 or self.matched >= AUTHORS_ENOUGH
+        )
 
     @property
     def contradict(self) -> bool:
@@ -156,15 +223,25 @@ def compare_authors(cited: Fields, found: Work) -> AuthorCheck:
     misspelt: list[tuple[int, int]] = []
     unknown_names: list[str] = []
     unmatched: list[int] = []
+    rare_matched = 0
     for i, j, kind in pairs:
         if j is None and partial and i >= len(recorded):
             continue  # beyond the part of the list the record shows: unknown
         compared += 1
         if j is None:
-            unknown_names.append(_family(people[i]))
             unmatched.append(i)
+            other = _namesake(_name(people[i]), names, used)
+            if other is None:
+                unknown_names.append(_family(people[i]))
+            else:
+                problems.append(
+                    f"author {i + 1}: cited '{people[i]}', {where} has '{recorded[other]}' "
+                    "(another given name: another person)"
+                )
             continue
         matched += 1
+        if kind == "exact" and person_key(_family(people[i])) not in COMMON_SURNAMES:
+            rare_matched += 1
         if kind == "misspelt":
             misspelt.append((i, j))
             problems.append(
@@ -209,6 +286,7 @@ def compare_authors(cited: Fields, found: Work) -> AuthorCheck:
         missing=missing,
         misspelt=tuple(misspelt),
         unmatched=tuple(unmatched),
+        rare_matched=rare_matched,
     )
 
 
@@ -221,12 +299,28 @@ def _find(
     c: _Name, recorded: tuple[_Name, ...], used: set[int], near: int, exact: bool
 ) -> int | None:
     """Index of the record author matching ``c`` (the one nearest position ``near`` first)."""
-    if exact and near < len(recorded) and near not in used and recorded[near].whole == c.whole:
+    if (
+        exact
+        and near < len(recorded)
+        and near not in used
+        and recorded[near].whole == c.whole
+        and _given_agrees(c, recorded[near])
+    ):
         return near
     for j in _nearest(len(recorded), near):
         if j in used:
             continue
         f = recorded[j]
-        if (exact and (_same(c, f) or _swapped(c, f))) or (not exact and _misspelt(c, f)):
+        if exact and (_swapped(c, f) or (_same(c, f) and _given_agrees(c, f))):
+            return j
+        if not exact and _misspelt(c, f) and _given_agrees(c, f):
             return j
     return None
+
+
+def _namesake(c: _Name, recorded: tuple[_Name, ...], used: set[int]) -> int | None:
+    """Index of an unused record author with the cited family name but other given names."""
+    return next(
+        (j for j, f in enumerate(recorded) if j not in used and _same(c, f)),
+        None,
+    )

@@ -27,6 +27,7 @@ from veribib.judge.normalise import (
     words,
     wordset,
 )
+from veribib.judge.venues import server_of_name, server_of_record
 from veribib.model import FieldComparison, Fields, ReferenceType, Work
 
 # A journal name this similar (rapidfuzz token_sort_ratio on content words, 0..1) is the same
@@ -37,12 +38,6 @@ CONTAINER_SAME_SIMILARITY = 0.92
 # Words of a full journal name that abbreviations routinely leave out ("Pt B" for "Part B" is
 # kept, but "Am J Med Genet B" drops "Part").
 _SKIPPABLE = frozenset(["part", "section", "official", "series", "ser"])
-
-# Where preprints are posted: a preprint record cited with one of these is cited correctly.
-_PREPRINT_VENUES = wordset(
-    "arxiv corr biorxiv medrxiv chemrxiv psyarxiv socarxiv techrxiv engrxiv eartharxiv ssrn "
-    "preprint preprints researchsquare authorea osf zenodo figshare"
-)
 
 # How a preprint record's missing journal is shown in comparisons ("preprint (arXiv)").
 PREPRINT_PREFIX = "preprint ("
@@ -122,7 +117,50 @@ def _title_result(cited: str, title: str, subtitle: str | None) -> TitleResult:
             fuzz.ratio(cited_compact, compact_key(v)),
             fuzz.token_sort_ratio(cited_key, key),
         )
-    return TitleResult(round(best / 100.0, 3), False)
+    similarity = best / 100.0
+    if _names_differ(cited, " ".join(variants)):
+        # "ABED-Pro" is not "ABCD-Pro", "GPT-3" not "GPT-4", "IL-6" not "IL-17": however alike
+        # the rest, titles naming different things are different titles.
+        similarity = min(similarity, NAMES_DIFFER_CAP)
+    return TitleResult(round(similarity, 3), False)
+
+
+# The highest title similarity left to titles that name different things (just below the
+# lowest similarity at which a title can identify a work: match.TITLE_SIMILAR, 0.75).
+NAMES_DIFFER_CAP = 0.74
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
+
+
+@lru_cache(maxsize=32768)
+def _name_tokens(title: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A title's distinctive names (acronyms, model and gene names: 2+ capitals, or letters
+    with digits) and all its tokens, each as lower-case letters and digits only.
+
+    Case says nothing in a title written mostly in capitals: there only tokens mixing
+    letters and digits count.
+    """
+    plain = title.replace("{", "").replace("}", "")
+    tokens = _TOKEN.findall(plain)
+    alpha = [t for t in tokens if any(ch.isalpha() for ch in t)]
+    shouting = bool(alpha) and sum(t.isupper() for t in alpha) * 2 > len(alpha)
+    names: set[str] = set()
+    every: set[str] = set()
+    for t in tokens:
+        key = "".join(ch for ch in t.lower() if ch.isalnum())
+        every.add(key)
+        has_digit = any(ch.isdigit() for ch in t)
+        has_alpha = any(ch.isalpha() for ch in t)
+        capitals = sum(ch.isupper() for ch in t)
+        if (has_digit and has_alpha) or (not shouting and capitals >= 2):
+            names.add(key)
+    return frozenset(names), frozenset(every)
+
+
+def _names_differ(cited: str, recorded: str) -> bool:
+    """Each title has a distinctive name the other does not write."""
+    cited_names, cited_all = _name_tokens(cited)
+    recorded_names, recorded_all = _name_tokens(recorded)
+    return bool(cited_names - recorded_all) and bool(recorded_names - cited_all)
 
 
 def compare_title(cited: Fields, found: Work) -> FieldComparison:
@@ -221,11 +259,6 @@ def _same_container(cited: str, name: str) -> tuple[float, bool]:
     return round(sim, 3), sim >= CONTAINER_SAME_SIMILARITY
 
 
-def _is_preprint_venue(cited: str) -> bool:
-    ws = set(words(cited))
-    return bool(ws & _PREPRINT_VENUES) or "research square" in " ".join(words(cited))
-
-
 def compare_container(cited: Fields, found: Work) -> FieldComparison:
     """Cited vs recorded journal (or proceedings/book title), abbreviations and acronyms allowed.
 
@@ -241,9 +274,18 @@ def compare_container(cited: Fields, found: Work) -> FieldComparison:
         if ftype is ReferenceType.PREPRINT:
             publisher = found.fields.publisher or "a preprint server"
             shown = f"{PREPRINT_PREFIX}{publisher})"
-            if _is_preprint_venue(ccont) or (
-                found.fields.publisher and _same_container(ccont, found.fields.publisher)[1]
-            ):
+            cited_server = server_of_name(ccont)
+            if cited_server is not None:
+                # A preprint cited on a preprint server: the same server agrees; another
+                # server (TechRxiv for arXiv) or one that cannot be told is no agreement.
+                servers = server_of_record(found)
+                if cited_server and servers:
+                    same = cited_server in servers
+                    return FieldComparison(
+                        "journal", ccont, shown, 1.0 if same else 0.0, True if same else None
+                    )
+                return FieldComparison("journal", ccont, shown, None, None)
+            if found.fields.publisher and _same_container(ccont, found.fields.publisher)[1]:
                 return FieldComparison("journal", ccont, shown, 1.0, True)
             # A preprint DOI cited with a journal or conference: fine when the preprint was
             # published (Crossref links it: is-preprint-of), and unknowable for arXiv, whose

@@ -82,12 +82,17 @@ def _registry_free_checks(draft: _Draft, route: Route, cited: Fields, today: dat
         draft.evidence.insert(0, fake)
         draft.likely = draft.likely or draft.found
     future = future_date(cited, today)
-    if future is not None and not (
-        draft.found is not None and cited.year in recorded_years(draft.found)
-    ):
-        draft.verdict = Verdict.FABRICATED
-        draft.evidence.insert(0, future)
-        draft.likely = draft.likely or draft.found
+    if future is None:
+        return
+    if draft.found is not None:
+        # A registry record that is the cited work outranks the suspicion: the year is a
+        # typo ("2027" for "2007"), an error in citing a real work, and the fix gives the year.
+        if cited.year not in recorded_years(draft.found):
+            draft.verdict = _worse(draft.verdict, Verdict.INACCURATE)
+            draft.evidence.append(future)
+        return
+    draft.verdict = Verdict.FABRICATED
+    draft.evidence.insert(0, future)
 
 
 def _trial_checks(

@@ -23,7 +23,7 @@ from veribib.judge.compare import (
     recorded_years,
     same_first_page,
 )
-from veribib.judge.normalise import title_key, words
+from veribib.judge.normalise import strip_notice, title_key, words
 from veribib.model import FieldComparison, Fields, Work
 
 # Title similarity (best of rapidfuzz ratio / token_sort_ratio on folded titles, 0..1) at or
@@ -135,6 +135,23 @@ def _is_notice(title: str | None) -> bool:
     return any(key.startswith(p + " ") for p in _NOTICE_PREFIXES)
 
 
+# At most this many words may stand before a work's title in the title of a record about it
+# ("Faculty Opinions recommendation of X", "Evaluation of X", "Reply to X", "Erratum: X").
+_LEAD_IN_MAX_WORDS = 6
+
+
+def _about_the_cited(cited: str | None, recorded: str | None) -> bool:
+    """The record's title is the cited title with words put before it: a record about the
+    cited work (an evaluation, a reply, a notice), not the work itself."""
+    if not cited or not recorded:
+        return False
+    c, r = title_key(cited), title_key(strip_notice(recorded))
+    if len(words(cited)) < 3 or not r.endswith(" " + c):
+        return False
+    lead = r[: -len(c)].split()
+    return 0 < len(lead) <= _LEAD_IN_MAX_WORDS and not any(w.isdigit() for w in lead)
+
+
 def _score(comparisons: Iterable[FieldComparison]) -> float:
     total = 0.0
     for c in comparisons:
@@ -150,12 +167,20 @@ def _score(comparisons: Iterable[FieldComparison]) -> float:
 
 
 def _identity(
-    cited: Fields, work: Work, comps: dict[str, FieldComparison], authors: AuthorCheck
+    cited: Fields,
+    work: Work,
+    comps: dict[str, FieldComparison],
+    authors: AuthorCheck,
+    first_page: bool | None,
 ) -> Identity:
     if _is_notice(work.fields.title) and not _is_notice(cited.title):
         return Identity.DIFFERENT
+    if _about_the_cited(cited.title, work.fields.title):
+        return Identity.DIFFERENT
     journal, volume, pages, year = comps["journal"], comps["volume"], comps["pages"], comps["year"]
-    locator_support = journal.agrees is True and (volume.agrees is True or pages.agrees is True)
+    # A hard locator: the cited journal, and the cited first page (or article number) in it,
+    # with no other volume. Journal and volume alone hold hundreds of works.
+    locator_support = journal.agrees is True and first_page is True and volume.agrees is not False
     locator_contradict = False in (journal.agrees, volume.agrees, pages.agrees)
     years = recorded_years(work)
     year_far = (
@@ -186,7 +211,9 @@ def _identity(
             if authors.support or locator_support:
                 return Identity.SAME if year_ok else Identity.UNSURE
             return Identity.UNSURE
-        if authors.support and locator_support and year_ok:
+        if authors.support and authors.first_agrees and locator_support and year_ok:
+            # Another title at the cited location under the cited first author: the title
+            # was garbled or translated; locator and authors together identify the work.
             return Identity.SAME
         if (
             authors.support
@@ -221,13 +248,14 @@ def assess(cited: Fields, work: Work) -> Assessment:
         compare_pages(cited, work),
     )
     by_name = {c.field: c for c in comparisons}
+    first_page = same_first_page(cited, work)
     return Assessment(
         work=work,
         comparisons=comparisons,
         authors=authors,
-        identity=_identity(cited, work, by_name, authors),
+        identity=_identity(cited, work, by_name, authors, first_page),
         score=_score(comparisons),
-        first_page=same_first_page(cited, work),
+        first_page=first_page,
     )
 
 

@@ -175,6 +175,18 @@ def name_key(name: str) -> str:
     return "".join(words(name))
 
 
+# German and Scandinavian umlauts are written either way: "Müller"/"Mueller",
+# "Gödel"/"Goedel", "Øster"/"Oester". Folding the digraphs on both sides makes them one name.
+_UMLAUT_DIGRAPHS = re.compile(r"ae|oe|ue")
+
+
+@lru_cache(maxsize=65536)
+def person_key(name: str) -> str:
+    """A family name as compared between a citation and a record: ``name_key`` with the umlaut
+    digraphs folded ("Mueller" and "Müller" both give "muller")."""
+    return _UMLAUT_DIGRAPHS.sub(lambda m: m.group(0)[0], name_key(name))
+
+
 @lru_cache(maxsize=16384)
 def container_words(name: str) -> tuple[str, ...]:
     """A journal name's content words, notes in brackets and stopwords dropped, variants folded."""

@@ -25,6 +25,7 @@ from veribib.judge.route import (
     works_of,
 )
 from veribib.judge.settle import borrowed_route, found_route, named_in_text, no_match_note
+from veribib.judge.venues import VenueKind, cited_venue_kind
 from veribib.model import (
     DoiRegistration,
     Evidence,
@@ -49,9 +50,6 @@ CROSSREF_COVERAGE_FROM = 1995
 # stand-in corpus holds one or two works per journal, so the year before matters there.)
 COVERAGE_YEARS = 1
 
-# Types whose absence from Crossref means something (it holds nearly all DOI-registered
-# journal articles and proceedings, but few books, theses, reports, standards or web pages).
-_COVERED_TYPES = (ReferenceType.JOURNAL_ARTICLE, ReferenceType.PROCEEDINGS_ARTICLE)
 _GREY_TYPES = (
     ReferenceType.BOOK,
     ReferenceType.BOOK_CHAPTER,
@@ -267,8 +265,15 @@ def _probed(resolution: Resolution) -> tuple[Work, ...]:
 
 
 def claims_covered_type(cited: Fields) -> bool:
-    """The citation claims a journal article or proceedings paper (what Crossref covers)."""
-    if cited.type in _COVERED_TYPES:
+    """The citation claims a journal article: the kind of work whose absence Crossref can show.
+
+    Preprints and conference papers never qualify, whatever their type says: preprint servers
+    are not Crossref venues, and proceedings are deposited late, partly or never, so a paper
+    cited before deposit, or with its acceptance year, would be accused (see ``venues``).
+    """
+    if cited_venue_kind(cited) is not VenueKind.JOURNAL:
+        return False
+    if cited.type is ReferenceType.JOURNAL_ARTICLE:
         return True
     return cited.type is None and bool(cited.container) and bool(cited.volume or cited.pages)
 

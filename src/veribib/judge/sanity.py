@@ -29,7 +29,17 @@ _PLACEHOLDER_FULL = re.compile(
     r"^(?:joe|fred|j|f)\s*bloggs$|^bloggs\s*(?:joe|fred)$|"
     r"^(?:first\s*name|firstname|given\s*name)\s*(?:last\s*name|lastname|surname|family\s*name)$|"
     r"^(?:last\s*name|lastname|surname)\s*(?:first\s*name|firstname|given\s*name)?$|"
-    r"^(?:foo\s*bar|lorem\s*ipsum|name\s*surname|your\s*name|author\s*name|et\s*al)$"
+    r"^(?:foo\s*bar|lorem\s*ipsum|name\s*surname|your\s*name|author\s*name|et\s*al)$|"
+    r"^(?:alice|bob|carol|charlie|a|b)\s*example$|^example\s*(?:alice|bob|carol|charlie)?$"
+)
+# Placeholders written out in full: one of them alone marks the list as a template. ("J. Doe"
+# or "Smith, J." may be real people: those count only in a list of placeholders.)
+_SURE_ALONE = re.compile(
+    r"^(?:john|jane)\s*doe$|^doe\s*(?:john|jane)$|^jane\s*smith$|^smith\s*jane$|"
+    r"^(?:max|erika)\s*mustermann$|^mustermann\s*(?:max|erika)$|^(?:joe|fred)\s*bloggs$|"
+    r"^(?:alice|bob|carol|charlie)\s*example$|^example\s*(?:alice|bob|carol|charlie)$|"
+    r"^(?:author\s*name|name\s*surname|your\s*name|first\s*name\s*last\s*name|"
+    r"firstname\s*lastname|lorem\s*ipsum|foo\s*bar)$"
 )
 
 # Second-party names of the same templates: placeholders only beside a sure one.
@@ -67,8 +77,10 @@ def is_companion_placeholder(person: Person) -> bool:
 def placeholder_authors(cited: Fields) -> Evidence | None:
     """PLACEHOLDER_AUTHORS evidence when the author list is made of placeholders, else None.
 
-    Fires when the list is only "et al.", or when every named author is a placeholder, or when
-    two or more are (a real list may hold one odd name, not a pattern of them).
+    Fires when the list is only "et al.", when any author is a placeholder written out in full
+    ("John Doe", "Jane Smith", "Alice Example", "Author Name"), or when every named author is
+    a placeholder or two or more are ("J. Doe" alone may be a real person). A registry record
+    bearing the very names overrules it (see ``decide``).
     """
     people = [p for p in cited.authors if words(p.family)]
     if not people:
@@ -78,7 +90,10 @@ def placeholder_authors(cited: Fields) -> Evidence | None:
     real = [p for p in people if not is_no_author(p)]
     sure = [p for p in real if is_placeholder(p)]
     fake = [p for p in real if p in sure or (sure and is_companion_placeholder(p))]
-    if fake and (len(fake) == len(real) or len(fake) >= 2):
+    alone = [p for p in real if _SURE_ALONE.match(_full(p)) or _SURE_ALONE.match(_full_inverted(p))]
+    if alone and not fake:
+        fake = alone
+    if fake and (alone or len(fake) == len(real) or len(fake) >= 2):
         names = "; ".join(str(p) for p in fake)
         return Evidence(codes.PLACEHOLDER_AUTHORS, f"placeholder author names: {names}")
     return None

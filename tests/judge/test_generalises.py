@@ -1,0 +1,334 @@
+"""Defect classes seen on references nobody here generated (issue #11), each tested as a class.
+
+Each test runs over every record of the class found in the shared Crossref corpus (or over
+the class's forms, parametrised), never over one tuned string.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import replace
+
+import pytest
+
+from veribib.judge import codes, judge
+from veribib.judge.authors import COMMON_SURNAMES
+from veribib.judge.normalise import person_key
+from veribib.model import (
+    Fields,
+    Person,
+    ReferenceType,
+    Resolution,
+    Verdict,
+    Work,
+)
+
+from .helpers import cited_from, crossref_messages, crossref_search, crossref_work, found, ref
+
+
+def _codes(judgement: object) -> set[str]:
+    return {e.code for e in judgement.evidence}  # type: ignore[attr-defined]
+
+
+def _articles(pred: object, limit: int = 80) -> list[Work]:
+    out = []
+    for doi, msg in crossref_messages().items():
+        if msg.get("type") != "journal-article" or not msg.get("volume") or not msg.get("page"):
+            continue
+        work = crossref_work(doi)
+        if pred(work):  # type: ignore[operator]
+            out.append(work)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _common(p: Person) -> bool:
+    return person_key(p.family) in COMMON_SURNAMES
+
+
+# --- identity: same journal, volume and year is not the same work ------------------------------
+
+COMMON_NAMED = _articles(
+    lambda w: len(w.fields.authors) >= 3 and sum(_common(p) for p in w.fields.authors) >= 2
+)
+
+
+def test_the_corpus_holds_the_class() -> None:
+    assert len(COMMON_NAMED) >= 40
+
+
+@pytest.mark.parametrize("work", COMMON_NAMED, ids=lambda w: w.doi)
+def test_a_neighbour_sharing_common_surnames_is_another_work(
+    work: Work, today: datetime.date
+) -> None:
+    # An invented citation in the record's journal, volume and year, under an invented first
+    # author and two of the record's common surnames, on other pages: the record is a
+    # neighbour, never the cited work, and never the "fix".
+    shared = [p for p in work.fields.authors if _common(p)][:2]
+    first = work.fields.first_page or ""
+    pages = "901-912" if first.startswith("1") else "101-112"
+    reference = ref(
+        title="Adaptive sparse attention for forecasting sediment transport in estuaries",
+        authors=["Okonkwo, B.", *(f"{p.family}, {p.given}" for p in shared)],
+        year=work.fields.year,
+        container=work.fields.container,
+        volume=work.fields.volume,
+        pages=pages,
+        type=ReferenceType.JOURNAL_ARTICLE,
+    )
+    resolution = Resolution(search=crossref_search([work]), locator=crossref_search([work]))
+    judgement = judge(reference, resolution, today)
+    assert judgement.verdict not in (Verdict.VERIFIED, Verdict.INACCURATE)
+    assert judgement.suggested_doi != work.doi
+    assert judgement.suggestion is None or judgement.suggestion.title != work.fields.title
+
+
+# --- identity: another given name is another person --------------------------------------------
+
+GIVEN_NAMED = _articles(
+    lambda w: (
+        len(w.fields.authors) >= 2
+        and all(len(p.given) >= 2 and p.given[0].isalpha() for p in w.fields.authors[:2])
+    )
+)
+
+
+@pytest.mark.parametrize("work", GIVEN_NAMED[:40], ids=lambda w: w.doi)
+def test_another_given_initial_is_an_author_mismatch(work: Work, today: datetime.date) -> None:
+    second = work.fields.authors[1]
+    other = "Q" if second.given[0].upper() not in "QIJY" else "M"
+    authors = list(work.fields.authors)
+    authors[1] = Person(second.family, f"{other}.")
+    reference = cited_from(work, authors=tuple(authors))
+    judgement = judge(reference, Resolution(doi=found(work)), today)
+    assert judgement.verdict is Verdict.INACCURATE
+    assert codes.AUTHOR_MISMATCH in _codes(judgement)
+    assert "another given name" in " ".join(e.message for e in judgement.evidence)
+
+
+@pytest.mark.parametrize("work", GIVEN_NAMED[:20], ids=lambda w: w.doi)
+def test_initials_for_full_given_names_still_agree(work: Work, today: datetime.date) -> None:
+    authors = tuple(Person(p.family, p.given[0] + ".") for p in work.fields.authors)
+    judgement = judge(cited_from(work, authors=authors), Resolution(doi=found(work)), today)
+    assert judgement.verdict is Verdict.VERIFIED
+
+
+# --- transliterations agree ---------------------------------------------------------------------
+
+UMLAUTS = [
+    ("Müller", "Mueller"),
+    ("Gödel", "Goedel"),
+    ("Øster", "Oester"),
+    ("Schäfer", "Schaefer"),
+    ("Köhler", "Koehler"),
+]
+
+
+@pytest.mark.parametrize(("recorded", "cited"), UMLAUTS)
+@pytest.mark.parametrize("work", COMMON_NAMED[:6], ids=lambda w: w.doi)
+def test_umlauts_written_either_way_are_one_name(
+    recorded: str, cited: str, work: Work, today: datetime.date
+) -> None:
+    first = work.fields.authors[0]
+    record = replace(
+        work,
+        fields=replace(
+            work.fields, authors=(Person(recorded, first.given), *work.fields.authors[1:])
+        ),
+    )
+    reference = cited_from(record, authors=(Person(cited, first.given), *work.fields.authors[1:]))
+    judgement = judge(reference, Resolution(doi=found(record)), today)
+    assert judgement.verdict is Verdict.VERIFIED
+
+
+# --- records about a work are not the work ------------------------------------------------------
+
+LEAD_INS = [
+    "Faculty Opinions recommendation of",
+    "Evaluation of",
+    "Reply to",
+    "Erratum:",
+    "Comment on",
+]
+TITLED = _articles(lambda w: len((w.fields.title or "").split()) >= 6, limit=10)
+
+
+@pytest.mark.parametrize("lead", LEAD_INS)
+@pytest.mark.parametrize("work", TITLED, ids=lambda w: w.doi)
+def test_a_record_about_the_cited_work_is_not_it(
+    lead: str, work: Work, today: datetime.date
+) -> None:
+    about = Work(
+        source="crossref",
+        doi="10.3410/f.000000001.793000001",
+        fields=Fields(
+            # Such records name no author, or the evaluator: nothing to tell them apart by.
+            authors=(),
+            year=work.fields.year,
+            title=f"{lead} {work.fields.title}",
+            container="Faculty Opinions",
+            type=ReferenceType.JOURNAL_ARTICLE,
+        ),
+    )
+    reference = cited_from(work, doi=None)
+    judgement = judge(reference, Resolution(search=crossref_search([about])), today)
+    assert judgement.verdict not in (Verdict.VERIFIED, Verdict.INACCURATE)
+    assert judgement.suggested_doi != about.doi
+
+
+# --- distinctive names in titles need exact tokens ---------------------------------------------
+
+NAMED_TITLES = [
+    ("ABCD-Pro: a benchmark for multimodal scientific reasoning", "ABCD-Pro", "ABED-Pro"),
+    ("GPT-4 passes the bar exam in a controlled evaluation", "GPT-4", "GPT-3"),
+    ("Serum IL-6 predicts mortality in septic shock patients", "IL-6", "IL-17"),
+    ("ResNet-50 features for histopathology slide retrieval", "ResNet-50", "ResNet-101"),
+]
+
+
+@pytest.mark.parametrize(("title", "name", "other"), NAMED_TITLES)
+def test_a_title_naming_another_thing_is_another_title(
+    title: str, name: str, other: str, today: datetime.date
+) -> None:
+    base = crossref_work("10.1016/j.eng.2020.01.007")
+    record = replace(base, fields=replace(base.fields, title=title))
+    cited = title.replace(name, other, 1)
+    reference = cited_from(record, title=cited, doi=None, pages=None, volume=None)
+    judgement = judge(reference, Resolution(search=crossref_search([record])), today)
+    assert judgement.verdict not in (Verdict.VERIFIED, Verdict.INACCURATE)
+
+
+# --- preprint servers and proceedings are not covered venues -----------------------------------
+
+
+def _preprint(doi: str, title: str, year: int, publisher: str) -> Work:
+    return Work(
+        source="crossref",
+        doi=doi,
+        fields=Fields(
+            authors=(Person("Ramos", "L."),),
+            year=year,
+            title=title,
+            publisher=publisher,
+            type=ReferenceType.PREPRINT,
+        ),
+        years=(year,),
+    )
+
+
+CROSSREF_PREPRINTS = [
+    _preprint("10.36227/techrxiv.19234567.v1", "Edge inference for drones", 2022, "IEEE"),
+    _preprint(
+        "10.21203/rs.3.rs-1234567/v1",
+        "Soil microbiome shifts after wildfire",
+        2022,
+        "Research Square Platform LLC",
+    ),
+    _preprint(
+        "10.1101/2022.03.01.482345",
+        "Single-cell atlas of the zebrafish fin",
+        2022,
+        "Cold Spring Harbor Laboratory",
+    ),
+    _preprint("10.20944/preprints202203.0001.v1", "A note on tariffs", 2021, "MDPI AG"),
+]
+PREPRINT_VENUES = [
+    "arXiv preprint arXiv:2203.01234",
+    "CoRR",
+    "OpenReview",
+    "Zenodo",
+    "medRxiv",
+]
+
+
+@pytest.mark.parametrize("venue", PREPRINT_VENUES)
+def test_absence_of_a_preprint_from_crossref_is_no_evidence(
+    venue: str, today: datetime.date
+) -> None:
+    reference = ref(
+        title="Scaling laws for sparse mixture-of-experts language models",
+        authors=["Okafor, N.", "Lindqvist, E."],
+        year=2022,
+        container=venue,
+        volume="abs/2203.01234" if venue == "CoRR" else None,
+    )
+    judgement = judge(reference, Resolution(search=crossref_search(CROSSREF_PREPRINTS)), today)
+    assert judgement.verdict is Verdict.UNRESOLVED
+
+
+PROCEEDINGS = [
+    ("Advances in Neural Information Processing Systems", "35", "1877-1901"),
+    ("International Conference on Learning Representations", None, None),
+    (
+        "Proceedings of the 60th Annual Meeting of the Association for Computational Linguistics",
+        "1",
+        "4414-4426",
+    ),
+    ("ICML", None, "1120-1130"),
+    ("CVPR", None, "770-778"),
+    ("Findings of the Association for Computational Linguistics: EMNLP 2022", None, "12-24"),
+]
+
+
+@pytest.mark.parametrize(("venue", "volume", "pages"), PROCEEDINGS)
+def test_absence_of_a_conference_paper_from_crossref_is_no_evidence(
+    venue: str, volume: str | None, pages: str | None, today: datetime.date
+) -> None:
+    # Crossref holds other papers of the same proceedings from that year and the year before;
+    # proceedings are deposited late or partly, so the cited paper's absence proves nothing.
+    neighbours = [
+        Work(
+            source="crossref",
+            doi=f"10.18653/v1/2022.acl-long.{n}",
+            fields=Fields(
+                authors=(Person("Kim", "J."),),
+                year=year,
+                title=f"Neighbouring paper number {n} on parsing",
+                container=venue,
+                volume=volume,
+                pages=f"{n}-{n + 9}",
+                type=ReferenceType.PROCEEDINGS_ARTICLE,
+            ),
+            years=(year,),
+        )
+        for n, year in ((10, 2022), (30, 2021), (50, 2022))
+    ]
+    reference = ref(
+        title="Contrastive decoding improves factuality in long-form generation",
+        authors=["Haddad, R.", "Novak, P."],
+        year=2022,
+        container=venue,
+        volume=volume,
+        pages=pages,
+    )
+    judgement = judge(reference, Resolution(search=crossref_search(neighbours)), today)
+    assert judgement.verdict is Verdict.UNRESOLVED
+
+
+def test_a_preprint_of_another_server_does_not_agree_with_the_cited_one(
+    today: datetime.date,
+) -> None:
+    from veribib.judge.compare import compare_container
+
+    cited = Fields(title="x", container="arXiv")
+    for work in CROSSREF_PREPRINTS:
+        assert compare_container(cited, work).agrees is not True
+
+
+# --- placeholders: one written out in full is enough ------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Doe, John", "Smith, Jane", "Example, Alice", "Name, Author"])
+def test_one_full_placeholder_among_real_names_is_fabricated(
+    name: str, today: datetime.date
+) -> None:
+    reference = ref(
+        title="Mitochondrial dynamics in ageing skeletal muscle",
+        authors=["Okafor, N.", name, "Lindqvist, E."],
+        year=2021,
+        container="Journal of Physiology",
+    )
+    judgement = judge(reference, Resolution(search=crossref_search([])), today)
+    assert judgement.verdict is Verdict.FABRICATED
+    assert judgement.evidence[0].code == codes.PLACEHOLDER_AUTHORS
