@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from veribib.errors import ExportError
+from veribib.errors import ConfigError, ExportError
 from veribib.export.bibtex_fresh import best_fields, fresh_bibtex
 from veribib.export.bibtex_values import make_key
 from veribib.export.csl_json import csl_item
@@ -120,7 +120,7 @@ def export_library(store: Store, output: Path) -> LibraryExport:
     """Write the cleaned library to ``output`` (.bib: BibTeX; .json: CSL-JSON)."""
     fmt = FORMATS.get(output.suffix.lower())
     if fmt is None:
-        raise ExportError(f"{output}: give a .bib or .json file name")
+        raise ConfigError(f"{output}: give a .bib or .json file name")
     works = list_works(store)
     clean = [w for w in works if w.verdict in (Verdict.VERIFIED.value, Verdict.INACCURATE.value)]
     fabricated = [w for w in works if w.verdict == Verdict.FABRICATED.value]
