@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import bindparam, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlmodel import Session, col, select
 
 from veribib.model import Flag, Judgement, Reference, Verdict, Work, as_jsonable
@@ -121,7 +122,7 @@ def save_works(
             chunk = keys[start : start + WRITE_CHUNK]
             seen = [_Seen(k, groups[k][0][0], tuple(j for _, j in groups[k])) for k in chunk]
             rows = [{**_display(s), "first_seen": stamp, "checked_at": stamp} for s in seen]
-            store._upsert(session, WorkRow, rows, ("key",), keep=("first_seen",))
+            _upsert_works(store, session, rows)
             ids = {
                 row.key: row.id
                 for row in session.exec(select(WorkRow).where(col(WorkRow.key).in_(chunk))).all()
@@ -150,6 +151,20 @@ def save_works(
         _link(session, run_id, links)
         session.commit()
     return links
+
+
+def _upsert_works(store: Store, session: Session, rows: list[dict[str, Any]]) -> None:
+    """Insert or update work rows by key; ``first_seen`` is kept from the first insert.
+
+    On PostgreSQL this is one ``INSERT … ON CONFLICT`` per chunk, so two runs writing the same
+    new work at once (a team sharing one library) both succeed; SQLite's is the store's.
+    """
+    if store.engine.dialect.name != "postgresql":
+        store._upsert(session, WorkRow, rows, ("key",), keep=("first_seen",))
+        return
+    statement = postgresql_insert(WorkRow.__table__)  # type: ignore[attr-defined]
+    update = {c: statement.excluded[c] for c in rows[0] if c not in ("key", "first_seen")}
+    session.execute(statement.on_conflict_do_update(index_elements=["key"], set_=update), rows)
 
 
 def _link(session: Session, run_id: int, links: dict[str, int]) -> None:
