@@ -160,7 +160,7 @@ def show_command(
         console = _console()
         for d in details:
             console.print(f"[bold]{d.authors or '?'} ({d.year or '?'}). {d.title or '?'}[/]")
-            console.print(f"  {d.container or ''}  {d.doi or ''}  key {d.key}", markup=False)
+            console.print(f"  {d.container or ''}  {d.doi or ''}  work key {d.key}", markup=False)
             record = f"{d.record.source} record" if d.record else "no registry record matched"
             flags = f" [{', '.join(d.flags)}]" if d.flags else ""
             console.print(

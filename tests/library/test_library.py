@@ -130,6 +130,13 @@ def test_a_work_retracted_between_runs_is_reported_by_recheck_and_diff(
     assert [h["kind"] for h in shown["history"]] == kinds
     assert any("retracted" in c for h in shown["history"] for c in h["changes"])
 
+    out = world.root / "library.bib"  # the cleaned library keeps it, marked
+    assert world.run("library", "export", "-o", str(out)).exit_code == 0
+    parsed = bibtexparser.parse_string(out.read_text(encoding="utf-8"))
+    notes = {e.fields_dict["doi"].value: e.fields_dict.get("note") for e in parsed.entries}
+    assert notes[BOETTIGER] is not None and notes[BOETTIGER].value == "Retracted"
+    assert notes[DING] is None
+
 
 VANCOUVER_EDITED = """Dispersal and early warnings
 

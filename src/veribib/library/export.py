@@ -15,6 +15,10 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from bibtexparser.entrypoint import parse_string, write_string
+from bibtexparser.model import Field
+from bibtexparser.writer import BibtexFormat
+
 from veribib.errors import ConfigError, ExportError
 from veribib.export.bibtex_fresh import best_fields, fresh_bibtex
 from veribib.export.bibtex_values import make_key
@@ -23,9 +27,10 @@ from veribib.export.interface import CheckedDocument, CheckedReference
 from veribib.library.listing import WorkSummary, list_works
 from veribib.library.rows import judgement_from_json, reference_from_row, work_from_json
 from veribib.library.state import Citation, citations_of, latest_documents, works_by_id
-from veribib.model import Document, Verdict
+from veribib.model import Document, Flag, Verdict
 from veribib.store import Store
 
+RETRACTED = Flag.RETRACTED.value
 FORMATS = {".bib": "bibtex", ".bibtex": "bibtex", ".json": "csl-json"}
 
 
@@ -102,6 +107,21 @@ def _checked(store: Store, works: list[WorkSummary]) -> list[tuple[WorkSummary, 
     return out
 
 
+def _mark_retracted(text: str, works: list[WorkSummary]) -> str:
+    """The BibTeX with a ``note`` on each entry of a retracted work (entries are in order)."""
+    if not any(RETRACTED in w.flags for w in works):
+        return text
+    library = parse_string(text)
+    for entry, work in zip(library.entries, works, strict=True):
+        if RETRACTED in work.flags:
+            old = entry.fields_dict.get("note")
+            entry.set_field(Field("note", f"{old.value}; Retracted" if old else "Retracted"))
+    fmt = BibtexFormat()  # type: ignore[no-untyped-call]  # bibtexparser leaves it unannotated
+    fmt.indent = "  "
+    fmt.trailing_comma = True
+    return str(write_string(library, bibtex_format=fmt))
+
+
 def _fabricated_list(store: Store, works: list[WorkSummary]) -> str:
     lines = ["# Fabricated works in the library: cited, but no such work exists (veribib)."]
     reps = _representatives(store, works)
@@ -130,6 +150,7 @@ def export_library(store: Store, output: Path) -> LibraryExport:
             Document("the veribib library", "library", ()), tuple(c for _, c in checked)
         )
         text, _changes, _written = fresh_bibtex(document)
+        text = _mark_retracted(text, [w for w, _ in checked])
     else:
         taken: set[str] = set()
         items = []
@@ -141,7 +162,7 @@ def export_library(store: Store, output: Path) -> LibraryExport:
                 or (j.match.doi if j.match else None)
                 or ref.reference.identifiers.doi
             )
-            note = "Retracted" if "retracted" in work.flags else None
+            note = "Retracted" if RETRACTED in work.flags else None
             items.append(csl_item(fields, make_key(fields, taken), doi, note))
         text = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
     write_atomically(output, text)
