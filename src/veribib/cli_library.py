@@ -40,7 +40,7 @@ class ListFormat(StrEnum):
 DbOpt = Annotated[
     str | None,
     typer.Option(
-        "--db", help="Database file or SQLAlchemy URL [env VERIBIB_DB].", show_default=False
+        "--db", help="Database file or SQLAlchemy URL \\[env VERIBIB_DB].", show_default=False
     ),
 ]
 FormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
@@ -55,7 +55,7 @@ FailOnOpt = Annotated[
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")]
 MailtoOpt = Annotated[
     str | None,
-    typer.Option("--mailto", help="Your e-mail for Crossref's polite pool [env VERIBIB_MAILTO]."),
+    typer.Option("--mailto", help="Your e-mail for Crossref's polite pool \\[env VERIBIB_MAILTO]."),
 ]
 
 

@@ -34,6 +34,7 @@ from veribib.store.db import now_iso
 from veribib.store.tables import WorkCheckRow, WorkRow
 from veribib.store.works import FOUND, work_flags
 
+RESOLVE_CHUNK = 1000  # citations resolved and judged together, as in a check
 _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.IGNORECASE)
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400, "": 86400}
 
@@ -113,18 +114,23 @@ async def _resolve_and_judge(
 ) -> dict[str, Judgement]:
     """Judge these references afresh: the resolver with ``refresh`` (no cached answer used)."""
     resolver = build_resolver(replace(settings, refresh=True), cache=store)
+    judged: dict[str, Judgement] = {}
     try:
-        resolutions: dict[str, Resolution] = await resolver.resolve_identifiers(refs)
-        wanted = {r.id: needs_search(r, resolutions[r.id]) for r in refs}
-        if any(wanted.values()):
-            resolutions.update(
-                await resolver.resolve_searches(
-                    [(r, resolutions[r.id], wanted[r.id]) for r in refs if wanted[r.id]]
+        # A chunk at a time, as a check does: search candidates never all sit in memory.
+        for start in range(0, len(refs), RESOLVE_CHUNK):
+            chunk = refs[start : start + RESOLVE_CHUNK]
+            resolutions: dict[str, Resolution] = await resolver.resolve_identifiers(chunk)
+            wanted = {r.id: needs_search(r, resolutions[r.id]) for r in chunk}
+            if any(wanted.values()):
+                resolutions.update(
+                    await resolver.resolve_searches(
+                        [(r, resolutions[r.id], wanted[r.id]) for r in chunk if wanted[r.id]]
+                    )
                 )
-            )
+            judged.update((r.id, judge(r, resolutions[r.id])) for r in chunk)
     finally:
         await resolver.aclose()
-    return {r.id: judge(r, resolutions[r.id]) for r in refs}
+    return judged
 
 
 def _news(
