@@ -248,3 +248,65 @@ def test_unknown_work_and_bad_options_are_one_line_errors(
         assert result.exit_code == 2, result.output
         assert needle in result.output
         assert "Traceback" not in result.output
+
+
+PREPRINT = "10.1101/2020.12.01.406702"  # a bioRxiv record (posted-content) in the corpus
+NEW_DOI = "10.1016/j.coastaleng.2026.104500"  # not registered at first
+CHANGES_BIB = """@misc{joyce2020identification,
+  author = {Joyce, Luke R. and Manzer, Haider S. and Mendonça, Jéssica da C. and Villarreal,
+            Ricardo and Nagao, Prescilla E. and Doran, Kelly S. and Palmer, Kelli L. and
+            Guan, Ziqiang},
+  title = {Identification of a novel cationic glycolipid in Streptococcus agalactiae that
+           contributes to brain entry and meningitis},
+  year = {2020},
+  howpublished = {bioRxiv},
+  doi = {10.1101/2020.12.01.406702},
+}
+
+@article{ting2026nearbed,
+  author = {Ting, Francis C. K.},
+  title = {Near-bed turbulence under plunging breakers, revisited},
+  journal = {Coastal Engineering},
+  year = {2026},
+  volume = {205},
+  pages = {104500},
+  doi = {10.1016/j.coastaleng.2026.104500},
+}
+"""
+
+
+def test_recheck_reports_a_preprint_now_published_and_a_doi_now_resolving(
+    world: World,
+) -> None:
+    path = world.root / "changes.bib"
+    path.write_text(CHANGES_BIB, encoding="utf-8")
+    assert world.run("check", str(path), "-q").exit_code == 1  # the unregistered DOI
+    works = world.server.corpus.works
+    published = copy.deepcopy(works[PREPRINT])
+    # Crossref's relation shape (id, id-type, asserted-by), as on recorded preprints.
+    published["relation"] = {
+        "is-preprint-of": [
+            {"id": "10.1371/journal.ppat.1009999", "id-type": "doi", "asserted-by": "subject"}
+        ]
+    }
+    registered = copy.deepcopy(works["10.1016/j.coastaleng.2013.02.014"])  # Ting's, renewed
+    registered.update(
+        DOI=NEW_DOI,
+        title=["Near-bed turbulence under plunging breakers, revisited"],
+        volume="205",
+        page="104500",
+        issued={"date-parts": [[2026, 3, 1]]},
+        published={"date-parts": [[2026, 3, 1]]},
+    )
+    registered.pop("published-print", None)
+    registered.pop("published-online", None)
+    registered.pop("issue", None)
+    world.server.amend_works([published, registered])
+
+    result = world.run("recheck", "--older-than", "0d", "--format", "json")
+    assert result.exit_code == 0, result.output  # neither is a problem at --fail-on fabricated
+    news = {n["kind"]: n for n in _json(result)["recheck"]["news"]}
+    assert set(news) == {"preprint_now_published", "doi_now_resolving"}
+    assert news["doi_now_resolving"]["before"] == "fabricated"
+    assert news["doi_now_resolving"]["after"] == "verified"
+    assert "preprint_has_published_version" in news["preprint_now_published"]["flags_after"]
