@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import bindparam, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlmodel import Session, col, select
 
 from veribib.model import Flag, Judgement, Reference, Verdict, Work, as_jsonable
@@ -162,6 +161,8 @@ def _upsert_works(store: Store, session: Session, rows: list[dict[str, Any]]) ->
     if store.engine.dialect.name != "postgresql":
         store._upsert(session, WorkRow, rows, ("key",), keep=("first_seen",))
         return
+    from sqlalchemy.dialects.postgresql import insert as postgresql_insert  # only when needed
+
     statement = postgresql_insert(WorkRow.__table__)  # type: ignore[attr-defined]
     update = {c: statement.excluded[c] for c in rows[0] if c not in ("key", "first_seen")}
     session.execute(statement.on_conflict_do_update(index_elements=["key"], set_=update), rows)
