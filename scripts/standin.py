@@ -890,6 +890,24 @@ class StandIn:
             "ctgov_url": self.ctgov_url,
         }
 
+    # --- changing records between runs (tests of what changes over time) -------------------
+
+    def amend_works(self, records: list[dict[str, Any]]) -> None:
+        """Serve these Crossref records from now on, replacing any with the same DOI.
+
+        For tests of a registry that changes between two runs (a work retracted since, say).
+        The shared corpus is never changed: this server gets its own copy.
+        """
+        corpus = Corpus(
+            works=dict(self.corpus.works),
+            datacite=self.corpus.datacite,
+            journals=dict(self.corpus.journals),
+            studies=self.corpus.studies,
+        )
+        corpus.add_works(records)
+        self.corpus = corpus
+        self.router = Router(corpus, self.options)
+
     def reset_counters(self) -> None:
         """Start counting afresh (e.g. between a cold and a warm run)."""
         self.counters = Counters(self.options.log_size)

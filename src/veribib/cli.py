@@ -358,6 +358,12 @@ def _main(
     )
 
 
+# The library commands (library list/show/export, diff, recheck) live in their own module.
+from veribib.cli_library import register as _register_library  # noqa: E402
+
+_register_library(app)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -34,6 +34,7 @@ from veribib.source import read_document
 from veribib.source.citations import match_citations
 from veribib.store import Store
 from veribib.store.db import now_iso
+from veribib.store.works import save_works
 
 log = logging.getLogger(__name__)
 
@@ -283,6 +284,9 @@ async def check_async(
             checked = _flag_uncited(_flag_duplicates(checked), citations)
             store.save_verdicts(run_id, (c.judgement for c in checked))
             documents.append(CheckedDocument(item.document, tuple(checked), citations, item.error))
+        # The library: each judged reference linked to the work it cites.
+        judged_refs = [(c.reference, c.judgement) for d in documents for c in d.references]
+        save_works(store, run_id, judged_refs)
         store.finish_run(run_id)
         return Report(
             run_id=run_id,

@@ -38,7 +38,14 @@ from veribib.store.tables import (
 
 # Each migration brings the schema from version N-1 to N; version 1 is the initial create_all.
 # A later change appends ("ALTER TABLE ...", ...) statements here under its version number.
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: ()}
+# New tables need no statement: create_all makes them; only changes to old tables do.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (),
+    2: (
+        "ALTER TABLE reference ADD COLUMN work_id INTEGER REFERENCES work (id)",
+        "CREATE INDEX ix_reference_work_id ON reference (work_id)",
+    ),
+}
 
 # Rows written per statement: bounds the memory a 10,000-reference run needs for one write.
 WRITE_CHUNK = 500
@@ -117,7 +124,8 @@ class Store:
                     f"this veribib understands ({SCHEMA_VERSION}); upgrade veribib"
                 )
             for version in range(newest + 1, SCHEMA_VERSION + 1):
-                for statement in MIGRATIONS.get(version, ()):
+                # A new database was just made at the newest schema: nothing to alter.
+                for statement in MIGRATIONS.get(version, ()) if applied else ():
                     session.execute(text(statement))
                 session.add(SchemaVersion(version=version, applied_at=now_iso()))
             session.commit()
@@ -281,13 +289,17 @@ class Store:
         table: type[SQLModel],
         rows: Sequence[dict[str, Any]],
         keys: tuple[str, ...],
+        keep: tuple[str, ...] = (),
     ) -> None:
-        """Insert rows, updating the existing row where the natural key already exists."""
+        """Insert rows, updating the existing row where the natural key already exists.
+
+        Columns named in ``keep`` are written on insert only (e.g. when a work was first seen).
+        """
         if not rows:
             return
         if self.is_sqlite:
             statement = sqlite_insert(table)
-            update = {c: statement.excluded[c] for c in rows[0] if c not in keys}
+            update = {c: statement.excluded[c] for c in rows[0] if c not in keys + keep}
             upsert = statement.on_conflict_do_update(index_elements=list(keys), set_=update)
             for start in range(0, len(rows), WRITE_CHUNK):
                 session.execute(upsert, list(rows[start : start + WRITE_CHUNK]))
@@ -301,7 +313,8 @@ class Store:
                 session.add(table(**values))
             else:
                 for k, v in values.items():
-                    setattr(existing, k, v)
+                    if k not in keep:
+                        setattr(existing, k, v)
                 session.add(existing)
 
     def close(self) -> None:

@@ -1,4 +1,4 @@
-"""The store's tables (SQLModel): runs, documents, references, responses seen, verdicts.
+"""The store's tables (SQLModel): runs, documents, references, responses seen, verdicts, works.
 
 Structured values (fields, identifiers, evidence, ...) are kept as JSON text: they are read back
 whole, never queried by part, and their shape is versioned by ``SCHEMA_VERSION``.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import Column, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the work and work_check tables, reference.work_id
 
 
 class SchemaVersion(SQLModel, table=True):
@@ -66,6 +66,8 @@ class ReferenceRow(SQLModel, table=True):
     key: str | None = None
     fields: str = "{}"  # JSON
     identifiers: str = "{}"  # JSON
+    # The work this reference cites, set once it is judged (schema 2).
+    work_id: int | None = Field(default=None, foreign_key="work.id", index=True)
 
 
 class ResponseRow(SQLModel, table=True):
@@ -94,3 +96,48 @@ class VerdictRow(SQLModel, table=True):
     flags: str = "[]"  # JSON
     judgement: str = "{}"  # JSON of the whole Judgement
     judged_at: str
+
+
+class WorkRow(SQLModel, table=True):
+    """One work of the library: a real work found in a registry, or one only known as cited.
+
+    ``key`` is its identity: ``doi:…``, ``pmid:…``, ``arxiv:…``, ``trial:…``, ``record:…`` (a
+    registry record without identifiers) or ``cited:…`` (author, year and title as cited, for
+    works no registry matched). ``verdict``/``flags`` are the latest judgement's (the worst
+    verdict of its citations then, and the flags about the work itself).
+    """
+
+    __tablename__ = "work"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(index=True, unique=True)
+    matched: bool = False  # a registry record was matched
+    doi: str | None = Field(default=None, index=True)
+    pmid: str | None = Field(default=None, index=True)
+    arxiv: str | None = None
+    title: str | None = None
+    authors: str = ""  # family names, "; "-separated, for display
+    year: int | None = None
+    container: str | None = None
+    record: str | None = None  # JSON of the matched registry record (a Work)
+    verdict: str = Field(index=True)
+    flags: str = "[]"  # JSON
+    first_seen: str
+    checked_at: str  # when the registries were last asked (a run or a recheck)
+
+
+class WorkCheckRow(SQLModel, table=True):
+    """What was learnt about a work at one check: a run (``run_id``) or a recheck."""
+
+    __tablename__ = "work_check"
+    __table_args__ = (UniqueConstraint("work_id", "run_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    work_id: int = Field(foreign_key="work.id", index=True)
+    run_id: int | None = Field(default=None, foreign_key="run.id", index=True)
+    kind: str  # "check" or "recheck"
+    checked_at: str
+    verdict: str
+    flags: str = "[]"  # JSON
+    evidence: str = "[]"  # JSON list of {"code", "message"}
+    changes: str = "[]"  # JSON list of {"kind", "message"} (rechecks)

@@ -1,0 +1,188 @@
+"""Works: which real work each judged reference cites, so one paper cited five ways is one row.
+
+A reference is linked to a work once judged. Its identity, strongest first: the DOI of the
+registry record matched (verified or inaccurate), else the cited DOI, PMID, arXiv id or trial
+id (unless the citation is fabricated: a fabrication borrowing a real DOI is not that work),
+else the matched record's title and year, else the author, year and title as cited.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import bindparam, update
+from sqlmodel import Session, col, select
+
+from veribib.model import Flag, Judgement, Reference, Verdict, Work, as_jsonable
+from veribib.store.db import WRITE_CHUNK, Store, now_iso
+from veribib.store.tables import ReferenceRow, WorkCheckRow, WorkRow
+
+# Flags about the document (not the work) stay with the reference.
+DOCUMENT_FLAGS = frozenset((Flag.DUPLICATE, Flag.UNCITED))
+FOUND = (Verdict.VERIFIED, Verdict.INACCURATE)
+
+
+def _squash(text: str | None) -> str:
+    """Lower-case letters and digits only, accents removed: a comparable key of a text."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(ch for ch in decomposed.casefold() if ch.isalnum())
+
+
+def work_key(reference: Reference, judgement: Judgement) -> str:
+    """The identity of the work a judged reference cites (see the module docstring)."""
+    match = judgement.match if judgement.verdict in FOUND else None
+    if match is not None and match.doi:
+        return "doi:" + match.doi.lower()
+    ids = reference.identifiers
+    if judgement.verdict is not Verdict.FABRICATED:
+        if ids.doi:
+            return "doi:" + ids.doi.lower()
+        if ids.pmid:
+            return "pmid:" + ids.pmid
+        if ids.arxiv:
+            return "arxiv:" + ids.arxiv.lower()
+        if ids.trials and not reference.fields.title:
+            return "trial:" + ids.trials[0].id.upper()
+    if match is not None:
+        return f"record:{match.source}:{match.fields.year}:{_squash(match.fields.title)[:120]}"
+    f = reference.fields
+    first = _squash(f.authors[0].family) if f.authors else ""
+    title = _squash(f.title or reference.raw.text)[:120]
+    return f"cited:{first}:{f.year or ''}:{title}"
+
+
+def work_flags(judgement: Judgement) -> list[str]:
+    """The judgement's flags about the work itself (not duplicate/uncited)."""
+    return [f.value for f in judgement.flags if f not in DOCUMENT_FLAGS]
+
+
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """One work as a run saw it: its identity, display fields and its citations' judgements."""
+
+    key: str
+    reference: Reference
+    judgements: tuple[Judgement, ...]
+
+
+def _display(seen: _Seen) -> dict[str, Any]:
+    """The work row's values from the matched record (else from the citation)."""
+    worst = max(seen.judgements, key=lambda j: j.verdict.severity)
+    match: Work | None = next(
+        (j.match for j in seen.judgements if j.verdict in FOUND and j.match is not None), None
+    )
+    fields = match.fields if match is not None else seen.reference.fields
+    ids = seen.reference.identifiers
+    flags = sorted({f for j in seen.judgements for f in work_flags(j)})
+    return {
+        "key": seen.key,
+        "matched": match is not None,
+        "doi": (match.doi if match is not None and match.doi else ids.doi)
+        if worst.verdict is not Verdict.FABRICATED or match is not None
+        else None,
+        "pmid": ids.pmid,
+        "arxiv": ids.arxiv,
+        "title": fields.title or (None if match is not None else seen.reference.raw.text[:300]),
+        "authors": "; ".join(p.family for p in fields.authors),
+        "year": fields.year,
+        "container": fields.container,
+        "record": json.dumps(as_jsonable(match), ensure_ascii=False) if match else None,
+        "verdict": worst.verdict.value,
+        "flags": json.dumps(flags),
+    }
+
+
+def _evidence(judgements: Iterable[Judgement]) -> str:
+    """The distinct evidence lines of these judgements, as JSON."""
+    seen: dict[tuple[str, str], None] = {}
+    for j in judgements:
+        for e in j.evidence:
+            seen.setdefault((e.code, e.message), None)
+    return json.dumps([{"code": c, "message": m} for c, m in seen], ensure_ascii=False)
+
+
+def save_works(
+    store: Store, run_id: int, checked: Sequence[tuple[Reference, Judgement]]
+) -> dict[str, int]:
+    """Upsert the works a run's judged references cite, link each reference to its work and
+    record what the run learnt about each work; returns reference id → work id."""
+    groups: dict[str, list[tuple[Reference, Judgement]]] = {}
+    for ref, j in checked:
+        groups.setdefault(work_key(ref, j), []).append((ref, j))
+    stamp = now_iso()
+    links: dict[str, int] = {}
+    keys = list(groups)
+    with Session(store.engine) as session:
+        for start in range(0, len(keys), WRITE_CHUNK):
+            chunk = keys[start : start + WRITE_CHUNK]
+            seen = [_Seen(k, groups[k][0][0], tuple(j for _, j in groups[k])) for k in chunk]
+            rows = [{**_display(s), "first_seen": stamp, "checked_at": stamp} for s in seen]
+            _upsert_works(store, session, rows)
+            ids = {
+                row.key: row.id
+                for row in session.exec(select(WorkRow).where(col(WorkRow.key).in_(chunk))).all()
+            }
+            checks = []
+            for s in seen:
+                worst = max(s.judgements, key=lambda j: j.verdict.severity)
+                flags = sorted({f for j in s.judgements for f in work_flags(j)})
+                work_id = ids[s.key]
+                assert work_id is not None
+                for ref, _ in groups[s.key]:
+                    links[ref.id] = work_id
+                checks.append(
+                    {
+                        "work_id": work_id,
+                        "run_id": run_id,
+                        "kind": "check",
+                        "checked_at": stamp,
+                        "verdict": worst.verdict.value,
+                        "flags": json.dumps(flags),
+                        "evidence": _evidence(s.judgements),
+                        "changes": "[]",
+                    }
+                )
+            store._upsert(session, WorkCheckRow, checks, ("work_id", "run_id"))
+        _link(session, run_id, links)
+        session.commit()
+    return links
+
+
+def _upsert_works(store: Store, session: Session, rows: list[dict[str, Any]]) -> None:
+    """Insert or update work rows by key; ``first_seen`` is kept from the first insert.
+
+    On PostgreSQL this is one ``INSERT … ON CONFLICT`` per chunk, so two runs writing the same
+    new work at once (a team sharing one library) both succeed; SQLite's is the store's.
+    """
+    if store.engine.dialect.name != "postgresql":
+        store._upsert(session, WorkRow, rows, ("key",), keep=("first_seen",))
+        return
+    from sqlalchemy.dialects.postgresql import insert as postgresql_insert  # only when needed
+
+    statement = postgresql_insert(WorkRow.__table__)  # type: ignore[attr-defined]
+    update = {c: statement.excluded[c] for c in rows[0] if c not in ("key", "first_seen")}
+    session.execute(statement.on_conflict_do_update(index_elements=["key"], set_=update), rows)
+
+
+def _link(session: Session, run_id: int, links: dict[str, int]) -> None:
+    """Set ``reference.work_id`` for a run's references, a chunk of rows per statement."""
+    items = list(links.items())
+    table = ReferenceRow.__table__  # type: ignore[attr-defined]
+    statement = (
+        update(table)
+        .where(table.c.run_id == bindparam("b_run"), table.c.ref_id == bindparam("b_ref"))
+        .values(work_id=bindparam("b_work"))
+    )
+    for start in range(0, len(items), WRITE_CHUNK):
+        params = [
+            {"b_run": run_id, "b_ref": ref_id, "b_work": work_id}
+            for ref_id, work_id in items[start : start + WRITE_CHUNK]
+        ]
+        session.connection().execute(statement, params)
+
+
+__all__ = ["DOCUMENT_FLAGS", "save_works", "work_flags", "work_key"]
