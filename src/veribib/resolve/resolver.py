@@ -35,8 +35,10 @@ from veribib.model import (
     Resolution,
     Status,
     Trial,
+    TrialId,
     Work,
 )
+from veribib.reference.registries import WITH_API, askable, registry_name, trial_id_problem
 from veribib.resolve.interface import DoiRegistry, TrialRegistry, WorkRegistry
 from veribib.resolve.normalize import fold, words
 
@@ -139,8 +141,9 @@ def _doi_key(doi: str) -> str:
     return doi.strip().lower()
 
 
-def _is_nct(registry: str, trial_id: str) -> bool:
-    return registry.lower() == NCT_REGISTRY or trial_id.upper().startswith("NCT")
+def _askable_nct(trial: TrialId) -> bool:
+    """A ClinicalTrials.gov number worth asking for: well-formed and possibly issued."""
+    return trial.registry.lower() == NCT_REGISTRY and askable(trial)
 
 
 def _not_checked(source: str, detail: str) -> Outcome[Any]:
@@ -289,10 +292,7 @@ class Resolver:
         dois = list(dict.fromkeys(_doi_key(r.identifiers.doi) for r in refs if r.identifiers.doi))
         ncts = list(
             dict.fromkeys(
-                t.id.upper()
-                for r in refs
-                for t in r.identifiers.trials
-                if _is_nct(t.registry, t.id)
+                t.id.upper() for r in refs for t in r.identifiers.trials if _askable_nct(t)
             )
         )
         counter = _Counter("resolve", len(dois) + len(ncts), self._reporter(progress))
@@ -304,10 +304,10 @@ class Resolver:
             doi = _doi_key(r.identifiers.doi) if r.identifiers.doi else None
             trials: list[tuple[str, Outcome[Trial]]] = []
             for t in r.identifiers.trials:
-                if _is_nct(t.registry, t.id):
+                if _askable_nct(t):
                     trials.append((t.id, trial_answers[t.id.upper()]))
                 else:
-                    trials.append((t.id, _not_checked(t.registry, f"{t.registry}: no public API")))
+                    trials.append((t.id, self._trial_not_asked(t)))
             out[r.id] = Resolution(
                 doi=doi_answers.work.get(doi) if doi else None,
                 doi_registration=doi_answers.registration.get(doi) if doi else None,
@@ -315,6 +315,20 @@ class Resolver:
                 notes=tuple(doi_answers.notes.get(doi, ())) if doi else (),
             )
         return out
+
+    def _trial_not_asked(self, trial: TrialId) -> Outcome[Trial]:
+        """Why a cited trial id was not looked up: malformed, or a registry without an API."""
+        name = registry_name(trial.registry)
+        problem = trial_id_problem(trial)
+        if problem is not None:
+            return _not_checked(trial.registry, f"{name}: {problem.reason}")
+        if trial.registry not in WITH_API:
+            return _not_checked(
+                trial.registry, f"{name} has no open API: format valid, not checked"
+            )
+        if self.offline:
+            return _not_checked(trial.registry, OFFLINE)
+        return _not_checked(trial.registry, f"not checked (no {name} client)")
 
     async def _resolve_dois(self, dois: list[str], counter: _Counter) -> _DoiAnswers:
         """Snapshots, then Crossref, then doi.org and DataCite for what Crossref lacks."""
