@@ -53,6 +53,7 @@ OFFLINE = "not checked (offline)"
 TITLE_FOUND_RATIO = 90
 DOWN_AFTER = 8  # consecutive failed Crossref lookups, none answered, before it counts as down
 NCT_REGISTRY = "clinicaltrials.gov"
+ISRCTN_REGISTRY = "isrctn"
 
 Progress = Callable[[int, int], None]
 """Called as progress(done, total) while lookups settle."""
@@ -141,9 +142,13 @@ def _doi_key(doi: str) -> str:
     return doi.strip().lower()
 
 
+def _askable(trial: TrialId, registry: str) -> bool:
+    """An id of ``registry`` worth asking for: well-formed and possibly issued."""
+    return trial.registry.lower() == registry and askable(trial)
+
+
 def _askable_nct(trial: TrialId) -> bool:
-    """A ClinicalTrials.gov number worth asking for: well-formed and possibly issued."""
-    return trial.registry.lower() == NCT_REGISTRY and askable(trial)
+    return _askable(trial, NCT_REGISTRY)
 
 
 def _not_checked(source: str, detail: str) -> Outcome[Any]:
@@ -173,6 +178,7 @@ class Resolver:
         doiorg: DoiRegistry | None = None,
         datacite: WorkRegistry | None = None,
         trials: TrialRegistry | None = None,
+        isrctn: TrialRegistry | None = None,
         snapshots: Sequence[WorkRegistry] = (),
         offline: bool = False,
         progress: Progress | None = None,
@@ -183,6 +189,7 @@ class Resolver:
         self.doiorg = doiorg
         self.datacite = datacite
         self.trials = trials
+        self.isrctn = isrctn
         self.snapshots = tuple(snapshots)
         self.offline = offline
         self.progress = progress
@@ -270,7 +277,8 @@ class Resolver:
     async def aclose(self) -> None:
         """Close every registry that holds connections or files."""
         seen: set[int] = set()
-        for registry in (self.crossref, self.doiorg, self.datacite, self.trials, *self.snapshots):
+        registries = (self.crossref, self.doiorg, self.datacite, self.trials, self.isrctn)
+        for registry in (*registries, *self.snapshots):
             if registry is None or id(registry) in seen:
                 continue
             seen.add(id(registry))
@@ -295,9 +303,18 @@ class Resolver:
                 t.id.upper() for r in refs for t in r.identifiers.trials if _askable_nct(t)
             )
         )
-        counter = _Counter("resolve", len(dois) + len(ncts), self._reporter(progress))
-        doi_answers, trial_answers = await _gather_or_raise(
-            self._resolve_dois(dois, counter), self._resolve_trials(ncts, counter)
+        isrctns = list(
+            dict.fromkeys(
+                t.id for r in refs for t in r.identifiers.trials if _askable(t, ISRCTN_REGISTRY)
+            )
+        )
+        counter = _Counter(
+            "resolve", len(dois) + len(ncts) + len(isrctns), self._reporter(progress)
+        )
+        doi_answers, trial_answers, isrctn_answers = await _gather_or_raise(
+            self._resolve_dois(dois, counter),
+            self._resolve_trials(ncts, counter, self.trials, "ctgov"),
+            self._resolve_trials(isrctns, counter, self.isrctn, "isrctn"),
         )
         out: dict[str, Resolution] = {}
         for r in refs:
@@ -306,6 +323,8 @@ class Resolver:
             for t in r.identifiers.trials:
                 if _askable_nct(t):
                     trials.append((t.id, trial_answers[t.id.upper()]))
+                elif _askable(t, ISRCTN_REGISTRY) and self.isrctn is not None:
+                    trials.append((t.id, isrctn_answers[t.id]))
                 else:
                     trials.append((t.id, self._trial_not_asked(t)))
             out[r.id] = Resolution(
@@ -438,15 +457,21 @@ class Resolver:
         )
         answers.work.update(records)
 
-    async def _resolve_trials(self, ids: list[str], counter: _Counter) -> dict[str, Outcome[Trial]]:
-        """Every NCT id in one batch from the trial registry."""
+    async def _resolve_trials(
+        self,
+        ids: list[str],
+        counter: _Counter,
+        client: TrialRegistry | None,
+        source: str,
+    ) -> dict[str, Outcome[Trial]]:
+        """Every id of one trial registry in one batch."""
         if not ids:
             return {}
-        if self.offline or self.trials is None:
+        if self.offline or client is None:
             detail = OFFLINE if self.offline else "not checked (no trial registry client)"
             counter.tick(len(ids))
-            return {i: _not_checked("ctgov", detail) for i in ids}
-        got = await self._batch("ctgov", self.trials.trials(ids), ids)
+            return {i: _not_checked(source, detail) for i in ids}
+        got = await self._batch(source, client.trials(ids), ids)
         counter.tick(len(ids))
         return got
 
