@@ -13,12 +13,13 @@ Per cited id, in this order:
 4. Found. Links between publication and registration decide first: the matched article's
    Crossref record names the trial (``clinical-trial-number``), or the trial's record lists the
    cited article (PMID or DOI) → OK (TRIAL_LINKED). Then the topic (``trialtopic``):
-   - OK needs positive agreement: the trial's acronym named, or cited words of weight at least
-     ``AGREE`` that the record shares (its conditions, interventions, titles, keywords);
+   - OK needs positive agreement: the trial's acronym named, its brief or official title written
+     out, or cited words of weight at least ``AGREE`` that the record shares (its conditions,
+     interventions, titles, keywords);
    - TOPIC_MISMATCH on clear disagreement: the citation names another trial's acronym, or a drug
      the trial does not test while naming none of its drugs, or at least ``MISMATCH_WORDS``
-     informative words weighing ``DISAGREE`` that the record lacks while it shares less than
-     ``WEAK``;
+     informative words the record lacks, weighing at least ``DISAGREE`` and ``DISAGREE_RATIO``
+     times the weight it shares;
    - otherwise UNKNOWN, showing the trial's title so a person can judge.
    A found article whose record names other trials and not this one, when the topic does not
    agree, gets TRIAL_WRONG_ID (a mismatch).
@@ -53,9 +54,11 @@ from veribib.reference.registries import (
 
 # Weight of shared informative words that shows the citation is about the trial.
 AGREE = 1.0
-# Below this weight of shared words, a citation whose own words the record lacks is off-topic.
-WEAK = 0.5
-DISAGREE = 2.0
+# A citation whose informative words the record lacks, weighing at least DISAGREE and at least
+# DISAGREE_RATIO times what it shares (which is under AGREE), in MISMATCH_WORDS words or more,
+# is about something else.
+DISAGREE = 1.5
+DISAGREE_RATIO = 3.0
 MISMATCH_WORDS = 3
 # Extra fields of a structured source that may name or describe the trial.
 _CONTEXT_FIELDS = ("note", "howpublished", "annote", "addendum", "subtitle", "titleaddon")
@@ -122,11 +125,10 @@ def _topic_status(reading: TopicReading) -> TrialStatus:
         return TrialStatus.OK
     if reading.other_acronym or reading.other_drugs:
         return TrialStatus.TOPIC_MISMATCH
-    if reading.agree >= AGREE:
+    if reading.agree >= AGREE or reading.title_agrees:
         return TrialStatus.OK
     if (
-        reading.agree < WEAK
-        and reading.disagree >= DISAGREE
+        reading.disagree >= max(DISAGREE, DISAGREE_RATIO * reading.agree)
         and len(reading.lacking) >= MISMATCH_WORDS
     ):
         return TrialStatus.TOPIC_MISMATCH
@@ -174,7 +176,13 @@ def _found(
             trial_id.id, status, Evidence(codes.TRIAL_TOPIC_MISMATCH, message), trial
         )
     if status is TrialStatus.OK:
-        basis = "its acronym" if reading.acronym_agrees else ", ".join(reading.shared[:5])
+        basis = (
+            "its acronym"
+            if reading.acronym_agrees
+            else ", ".join(reading.shared[:5])
+            if reading.agree >= AGREE
+            else "its title"
+        )
         message = f"{where} has {trial.id}: '{trial.brief_title}', agreeing on {basis} ({page})"
         return TrialFinding(trial_id.id, status, Evidence(codes.TRIAL_FOUND, message), trial)
     message = (

@@ -31,6 +31,9 @@ SPAN = 2.0
 MAX_WEIGHT = 1.5
 # A cited word weighing less than this is not counted as a word the trial lacks.
 INFORMATIVE = 0.3
+# The trial's title written in the citation: this share of its content words, at least this many.
+TITLE_SHARE = 0.9
+TITLE_WORDS = 4
 
 # Words every trial title or registration citation uses; they say nothing about the topic.
 GENERIC = wordset(
@@ -77,7 +80,12 @@ _DRUG = re.compile(
 )
 # A code name: a few letters then digits ("id93", "ly3298176", "bnt162b2").
 _CODE = re.compile(r"^[a-z]{1,5}\d{2,}[a-z0-9]*$")
-_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]{2,}(?:-[A-Za-z0-9]+)*(?:\s\d{1,3}\b)?)")
+# All capitals ("SPRINT", "DECLARE-TIMI 58"), or capitals and a hyphen ("TRuE-V1", "EMPA-REG").
+_ACRONYM = re.compile(
+    r"\b([A-Z][A-Z0-9]{2,}(?:-[A-Za-z0-9]+)*(?:\s\d{1,3}\b)?"
+    r"|[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?:\s\d{1,3}\b)?)"
+)
+_ACRONYM_ONLY = re.compile(_ACRONYM.pattern.replace("\\b(", "^(", 1) + "$")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _IDS = re.compile(r"\b(?:NCT|ISRCTN|ACTRN|ChiCTR|DRKS|jRCT|UMIN|KCT)[-\w/]*\d\w*", re.IGNORECASE)
 _NON_KEY = re.compile(r"[^A-Z0-9]")
@@ -138,9 +146,9 @@ def acronym_key(text: str) -> str:
 
 
 def _shouting(text: str) -> bool:
-    """True when most letters are capitals (a title set in capitals names no acronym)."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    """True when most words are in capitals (a title set in capitals names no acronym)."""
+    found = set(re.findall(r"[A-Za-z]{2,}", text))
+    return len(found) >= 4 and sum(w.isupper() for w in found) > 0.6 * len(found)
 
 
 def _named_as_trial(text: str, start: int, end: int, name: str) -> bool:
@@ -162,7 +170,7 @@ def _named_as_trial(text: str, start: int, end: int, name: str) -> bool:
         ")",
     ):
         return True
-    return not before and after.startswith(":")
+    return (not before or before.endswith(".")) and after.startswith(":")
 
 
 def cited_acronyms(text: str) -> set[str]:
@@ -174,8 +182,8 @@ def cited_acronyms(text: str) -> set[str]:
     for m in _ACRONYM.finditer(text):
         name = m.group(1)
         first = re.split(r"[-\s]", name)[0]
-        letters = sum(c.isalpha() for c in first)
-        if letters < 2 or first.upper() in NOT_ACRONYMS or _CODE.match(first.lower()):
+        capitals = sum(c.isupper() for c in first)
+        if capitals < 2 or first.upper() in NOT_ACRONYMS or _CODE.match(first.lower()):
             continue
         if _named_as_trial(text, m.start(1), m.end(1), name):
             out.add(acronym_key(name))
@@ -197,6 +205,7 @@ class TrialText:
     drugs: frozenset[str]  # stems of drug names among the interventions and titles
     acronyms: frozenset[str]  # keys of the recorded acronym (and one in the brief title)
     key_text: str  # every field as one acronym key string, to tell shared capitals
+    titles: tuple[tuple[str, ...], ...]  # brief and official title as content words
 
 
 def _stems(texts: Iterable[str]) -> frozenset[str]:
@@ -214,7 +223,7 @@ def trial_text(trial: Trial) -> TrialText:
     acronyms = {acronym_key(trial.acronym)} if trial.acronym else set()
     for m in re.finditer(r"\(([^()]{3,30})\)", trial.brief_title):
         inner = re.sub(r"\s+(?:Study|Trial)$", "", m.group(1).strip(), flags=re.IGNORECASE)
-        if re.fullmatch(r"[A-Z][A-Z0-9]{2,}(?:-[A-Za-z0-9]+)*(?:\s\d{1,3})?", inner):
+        if _ACRONYM_ONLY.match(inner):
             acronyms.add(acronym_key(inner))
     return TrialText(
         stems=_stems(fields),
@@ -224,6 +233,7 @@ def trial_text(trial: Trial) -> TrialText:
         key_text=" ".join(
             acronym_key(w) for f in [*fields, trial.sponsor or ""] for w in f.split()
         ),
+        titles=tuple(t for t in (tuple(content_words(x)) for x in titles if x) if t),
     )
 
 
@@ -236,6 +246,7 @@ class TopicReading:
     lacking: tuple[str, ...]  # those words
     shared: tuple[str, ...]  # the informative words it shares
     acronym_agrees: bool
+    title_agrees: bool  # the citation writes the trial's brief or official title
     other_acronym: str | None  # a trial name the citation gives that is not this trial's
     other_drugs: tuple[str, ...]  # drugs the citation names that this trial does not test
 
@@ -260,7 +271,7 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
             continue
         if weight(w) >= INFORMATIVE:
             lacking[w] = weight(w)
-    named = cited_acronyms(f"{cited} {context}")
+    named = cited_acronyms(cited) | cited_acronyms(context)
     acronym_agrees = any(_same_name(n, a) for n in named for a in record.acronyms) or any(
         a in acronym_key(f"{cited} {context}") for a in record.acronyms if len(a) >= 5
     )
@@ -273,12 +284,18 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
     if cited_drugs and record.drugs and not any(_matches(w, record.drugs) for w in said):
         other_drugs = tuple(cited_drugs)
     informative = {w: v for w, v in shared.items() if v > 0}
+    written = {stem(w) for w in [*said, *around]}
+    title_agrees = any(
+        len(t) >= TITLE_WORDS and sum(stem(w) in written for w in t) >= TITLE_SHARE * len(t)
+        for t in record.titles
+    )
     return TopicReading(
         agree=sum(informative.values()),
         disagree=sum(lacking.values()),
         lacking=tuple(lacking),
         shared=tuple(informative),
         acronym_agrees=acronym_agrees,
+        title_agrees=title_agrees,
         other_acronym=other,
         other_drugs=other_drugs,
     )
