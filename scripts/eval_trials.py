@@ -10,7 +10,7 @@ constructed registry records, and prints:
 - real trials called mismatched (target 0);
 - every class's results, and the cases that missed.
 
-Usage: ``python scripts/eval_trials.py [--show-misses N]``.
+Usage: ``python scripts/eval_trials.py [--split dev|holdout] [--show-misses N]``.
 """
 
 from __future__ import annotations
@@ -150,8 +150,15 @@ def main(argv: list[str] | None = None) -> int:
     """Run the corpus and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--show-misses", type=int, default=30)
+    parser.add_argument(
+        "--split",
+        choices=("dev", "holdout"),
+        default="dev",
+        help="dev: the cases the rules were developed on; holdout: cases written after",
+    )
     args = parser.parse_args(argv)
-    cases = build()
+    cases = build(args.split)
+    print(f"split: {args.split} ({len(cases)} cases)")
     with tempfile.TemporaryDirectory(prefix="veribib-trials-") as tmp:
         results = run(cases, Path(tmp))
     print("\n".join(report_lines(results, args.show_misses)))

@@ -248,8 +248,15 @@ def _by_id(records: Sequence[dict[str, Any]]) -> dict[str, _Study]:
     return {s.nct: s for s in (_study(r) for r in records)}
 
 
-def build() -> list[TrialCase]:
-    """Every case of the corpus, in a fixed order."""
+def build(split: str = "dev") -> list[TrialCase]:
+    """Every case of one split, in a fixed order.
+
+    ``dev`` is the set the rules were developed on; ``holdout`` was written after they were
+    fixed (other citation templates, other trial pairs, other off-topic studies) and is the
+    set whose figures say how the rules carry over.
+    """
+    if split == "holdout":
+        return _holdout()
     records = studies()
     by_id = _by_id(records)
     cases: list[TrialCase] = []
@@ -305,6 +312,86 @@ def build() -> list[TrialCase]:
         entry = f"@misc{{topic{i},\n  title = {{{title}}},\n  note = {{Registered as {given}}}\n}}"
         cases.append(TrialCase(f"topic-bib-{i}", "wrong-topic", "bibtex", entry, given, "mismatch"))
     cases += list(_id_cases())
+    return cases
+
+
+# Held out: pairs and off-topic studies not used while the rules were developed.
+HOLDOUT_ACRONYM_PAIRS = (
+    ("NCT03619213", "NCT03036124"),  # DELIVER with DAPA-HF's id (same drug)
+    ("NCT03057951", "NCT03057977"),  # EMPEROR-Preserved with EMPEROR-Reduced's (same drug)
+    ("NCT04184622", "NCT01720446"),  # SURMOUNT-1 with SUSTAIN-6's
+    ("NCT03548935", "NCT01179048"),  # STEP 1 with LEADER's
+    ("NCT01844505", "NCT02578680"),  # CheckMate 067 with KEYNOTE-189's
+    ("NCT01365455", "NCT02277743"),  # ERASURE with LIBERTY AD SOLO 1's
+    ("NCT01730534", "NCT03036124"),  # DECLARE-TIMI 58 with DAPA-HF's (same drug)
+    ("NCT04470427", "NCT04280705"),  # COVE with ACTT-1's
+)
+HOLDOUT_TOPIC = (
+    ("Cell phone use and sleep quality in adolescents", "NCT03745287"),
+    ("Heart failure nurse-led telemonitoring programme", "NCT03036124"),
+    ("Smoking cessation with varenicline in patients with COPD", "NCT02578680"),
+    ("Obesity and knee osteoarthritis: a weight-loss diet and exercise trial", "NCT04184622"),
+    ("Vaccine hesitancy among healthcare workers: a survey", "NCT04368728"),
+    ("Type 2 diabetes remission through a low-calorie diet in primary care", "NCT01179048"),
+    ("COVID-19 and mental health of university students", "NCT04381936"),
+    ("Hypertension in pregnancy: aspirin for pre-eclampsia prevention", "NCT01206062"),
+)
+
+
+def _holdout_text(s: _Study) -> list[str]:
+    digits = s.nct[3:]
+    return [
+        f"{s.sponsor}. ({s.year}). {s.brief} (ClinicalTrials.gov Identifier {s.nct}). U.S. "
+        f"National Library of Medicine. https://clinicaltrials.gov/ct2/show/record/{s.nct}",
+        f"{s.sponsor} ({s.year}) '{s.official}', ClinicalTrials.gov, {s.nct}. Available at: "
+        f"www.clinicaltrials.gov/study/{s.nct} (Accessed: 3 March 2024).",
+        f"{s.brief}. Registered at ClinicalTrials.gov (NCT {digits}); first posted {s.posted}.",
+    ]
+
+
+def _holdout_bibtex(s: _Study, key: str) -> list[str]:
+    brief, official = _bib_escape(s.brief), _bib_escape(s.official)
+    sponsor = _bib_escape(s.sponsor)
+    return [
+        f"@misc{{{key}p,\n  author = {{{{{sponsor}}}}},\n  title = {{{official}}},\n"
+        f"  url = {{https://www.clinicaltrials.gov/study/{s.nct}?tab=results}}\n}}",
+        f"@online{{{key}q,\n  title = {{{brief}}},\n  eprinttype = {{clinicaltrials}},\n"
+        f"  eprint = {{{s.nct}}},\n  urldate = {{2024-03-03}}\n}}",
+        f"@misc{{{key}r,\n  title = {{{brief}}},\n  howpublished = {{ClinicalTrials.gov, "
+        f"{s.nct}}},\n  year = {{{s.year}}}\n}}",
+        f"@report{{{key}s,\n  title = {{{brief}}},\n  type = {{Clinical trial registration}},\n"
+        f"  number = {{{s.nct}}},\n  institution = {{U.S. National Library of Medicine}}\n}}",
+    ]
+
+
+def _holdout() -> list[TrialCase]:
+    by_id = _by_id(studies())
+    cases: list[TrialCase] = []
+    for n, s in enumerate(by_id.values()):
+        for i, text in enumerate(_holdout_text(s)):
+            cases.append(TrialCase(f"h-text-{s.nct}-{i}", "real-text", "text", text, s.nct,
+                                   "verified"))  # fmt: skip
+        for i, entry in enumerate(_holdout_bibtex(s, f"h{n}")):
+            cases.append(TrialCase(f"h-bib-{s.nct}-{i}", "real-bibtex", "bibtex", entry, s.nct,
+                                   "verified"))  # fmt: skip
+    for cited, given in HOLDOUT_ACRONYM_PAIRS:
+        a = by_id[cited]
+        text = f"The {a.acronym} trial. {a.sponsor}; ClinicalTrials.gov {given}."
+        cases.append(TrialCase(f"h-acr-text-{cited}", "wrong-acronym", "text", text, given,
+                               "mismatch"))  # fmt: skip
+        entry = (
+            f"@misc{{h{cited},\n  title = {{{a.acronym} trial}},\n  note = {{{given}}},\n"
+            f"  organization = {{{_bib_escape(a.sponsor)}}}\n}}"
+        )
+        cases.append(TrialCase(f"h-acr-bib-{cited}", "wrong-acronym", "bibtex", entry, given,
+                               "mismatch"))  # fmt: skip
+    for i, (title, given) in enumerate(HOLDOUT_TOPIC):
+        text = f"Garcia M, Lee H. {title}. ClinicalTrials.gov {given}; 2021."
+        cases.append(TrialCase(f"h-topic-text-{i}", "wrong-topic", "text", text, given, "mismatch"))
+        entry = f"@misc{{ht{i},\n  title = {{{title}}},\n  url = {{https://clinicaltrials.gov/study/{given}}}\n}}"
+        cases.append(
+            TrialCase(f"h-topic-bib-{i}", "wrong-topic", "bibtex", entry, given, "mismatch")
+        )
     return cases
 
 
