@@ -19,7 +19,8 @@ Per cited id, in this order:
    - TOPIC_MISMATCH on clear disagreement: the citation names another trial's acronym, or a drug
      the trial does not test while naming none of its drugs, or at least ``MISMATCH_WORDS``
      informative words the record lacks, weighing at least ``DISAGREE`` and ``DISAGREE_RATIO``
-     times the weight it shares;
+     times the weight it shares, or most of four or more substantive cited words the record
+     lacks while it shares no more than a common word;
    - otherwise UNKNOWN, showing the trial's title so a person can judge.
    A found article whose record names other trials and not this one, when the topic does not
    agree, gets TRIAL_WRONG_ID (a mismatch).
@@ -60,6 +61,11 @@ AGREE = 1.0
 DISAGREE = 1.5
 DISAGREE_RATIO = 3.0
 MISMATCH_WORDS = 3
+# Or: at least SPREAD_WORDS substantive cited words, SPREAD_SHARE of them not the trial's, while
+# what it shares weighs under BARELY (a common word or two).
+SPREAD_WORDS = 4
+SPREAD_SHARE = 0.75
+BARELY = 0.3
 # Extra fields of a structured source that may name or describe the trial.
 _CONTEXT_FIELDS = ("note", "howpublished", "annote", "addendum", "subtitle", "titleaddon")
 
@@ -130,6 +136,12 @@ def _topic_status(reading: TopicReading) -> TrialStatus:
     if (
         reading.disagree >= max(DISAGREE, DISAGREE_RATIO * reading.agree)
         and len(reading.lacking) >= MISMATCH_WORDS
+    ):
+        return TrialStatus.TOPIC_MISMATCH
+    if (
+        reading.agree < BARELY
+        and reading.substantive >= SPREAD_WORDS
+        and reading.unshared >= SPREAD_SHARE * reading.substantive
     ):
         return TrialStatus.TOPIC_MISMATCH
     return TrialStatus.UNKNOWN

@@ -80,10 +80,12 @@ _DRUG = re.compile(
 )
 # A code name: a few letters then digits ("id93", "ly3298176", "bnt162b2").
 _CODE = re.compile(r"^[a-z]{1,5}\d{2,}[a-z0-9]*$")
-# All capitals ("SPRINT", "DECLARE-TIMI 58"), or capitals and a hyphen ("TRuE-V1", "EMPA-REG").
+# All capitals ("SPRINT", "DECLARE-TIMI 58"), capitals and a hyphen ("TRuE-V1", "EMPA-REG"), or
+# a capitalised compound and a number ("CheckMate 067").
 _ACRONYM = re.compile(
     r"\b([A-Z][A-Z0-9]{2,}(?:-[A-Za-z0-9]+)*(?:\s\d{1,3}\b)?"
-    r"|[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?:\s\d{1,3}\b)?)"
+    r"|[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?:\s\d{1,3}\b)?"
+    r"|[A-Z][a-z]+[A-Z][A-Za-z]*\s\d{2,3}\b)"  # "CheckMate 067"
 )
 _ACRONYM_ONLY = re.compile(_ACRONYM.pattern.replace("\\b(", "^(", 1) + "$")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -244,6 +246,8 @@ class TopicReading:
     agree: float  # weight of cited words the trial's record shares
     disagree: float  # weight of informative cited words the record lacks
     lacking: tuple[str, ...]  # those words
+    substantive: int  # cited words not boilerplate, not generic, not the sponsor's
+    unshared: int  # of those, how many the record lacks (whatever their weight)
     shared: tuple[str, ...]  # the informative words it shares
     acronym_agrees: bool
     title_agrees: bool  # the citation writes the trial's brief or official title
@@ -266,9 +270,15 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
     for w in [*said, *around]:
         if _matches(w, record.stems):
             shared[w] = weight(w)
+    substantive: set[str] = set()
+    unshared: set[str] = set()
     for w in said:
-        if w in shared or _matches(w, record.neutral):
+        if w in GENERIC or _matches(w, record.neutral):
             continue
+        substantive.add(w)
+        if w in shared:
+            continue
+        unshared.add(w)
         if weight(w) >= INFORMATIVE:
             lacking[w] = weight(w)
     named = cited_acronyms(cited) | cited_acronyms(context)
@@ -293,6 +303,8 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         agree=sum(informative.values()),
         disagree=sum(lacking.values()),
         lacking=tuple(lacking),
+        substantive=len(substantive),
+        unshared=len(unshared),
         shared=tuple(informative),
         acronym_agrees=acronym_agrees,
         title_agrees=title_agrees,
