@@ -1001,6 +1001,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fault-kinds", default="503,drop", help=f"from {','.join(FAULT_KINDS)}")
     parser.add_argument("--no-limits", action="store_true", help="do not enforce Crossref limits")
     parser.add_argument("--seed-works", type=Path, help="extra Crossref records (JSON lines)")
+    parser.add_argument(
+        "--trial-corpus",
+        action="store_true",
+        help="also serve the constructed trial records of tests/data/trials (ClinicalTrials.gov "
+        "studies, their result papers, ISRCTN registrations)",
+    )
     parser.add_argument("--max-seconds", type=float, default=3600.0)
     parser.add_argument("--max-requests", type=int, default=1_000_000)
     parser.add_argument("--verbose", action="store_true")
@@ -1009,13 +1015,23 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [k for k in kinds if k not in FAULT_KINDS]
     if unknown:
         parser.error(f"unknown fault kind(s): {', '.join(unknown)}")
+    trials: dict[str, Any] = {}
+    if args.trial_corpus:
+        import trial_cases
+
+        trials = {
+            "extra_studies": trial_cases.constructed_studies(),
+            "isrctn_trials": trial_cases.isrctn_trials(),
+        }
     options = StandInOptions(
+        **trials,
         latency=args.latency,
         retry_after=args.retry_after,
         fault_rate=args.fault_rate,
         fault_kinds=kinds,
         enforce_limits=not args.no_limits,
-        extra_works=read_jsonl(args.seed_works) if args.seed_works else [],
+        extra_works=(read_jsonl(args.seed_works) if args.seed_works else [])
+        + (trial_cases.articles() if args.trial_corpus else []),
         max_seconds=args.max_seconds,
         max_requests=args.max_requests,
     )

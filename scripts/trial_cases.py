@@ -294,15 +294,15 @@ def build(split: str = "dev") -> list[TrialCase]:
                       _article_text(a, other.upper()), other.upper(), "mismatch")
         )  # fmt: skip
     for cited, given in WRONG_ACRONYM_PAIRS:
-        a, b = by_id[cited], by_id[given]
-        short = f"{a.acronym}: {b.conditions[0]}" if b.conditions else str(a.acronym)
-        for i, title in enumerate((f"{a.brief} ({a.acronym})", short)):
-            text = f"{a.sponsor}. {title}. ClinicalTrials.gov identifier: {given}. Accessed 2024."
+        s, b = by_id[cited], by_id[given]
+        short = f"{s.acronym}: {b.conditions[0]}" if b.conditions else str(s.acronym)
+        for i, title in enumerate((f"{s.brief} ({s.acronym})", short)):
+            text = f"{s.sponsor}. {title}. ClinicalTrials.gov identifier: {given}. Accessed 2024."
             cases.append(TrialCase(f"acr-text-{cited}-{i}", "wrong-acronym", "text", text, given,
                                    "mismatch"))  # fmt: skip
             entry = (
                 f"@misc{{w{cited}{i},\n  title = {{{_bib_escape(title)}}},\n"
-                f"  url = {{https://clinicaltrials.gov/study/{given}}},\n  year = {{{a.year}}}\n}}"
+                f"  url = {{https://clinicaltrials.gov/study/{given}}},\n  year = {{{s.year}}}\n}}"
             )
             cases.append(TrialCase(f"acr-bib-{cited}-{i}", "wrong-acronym", "bibtex", entry,
                                    given, "mismatch"))  # fmt: skip
