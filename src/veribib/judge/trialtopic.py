@@ -18,8 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-
-import snowballstemmer
+from typing import Any
 
 from veribib.judge.normalise import STOPWORDS, words, wordset
 from veribib.model import Trial
@@ -92,7 +91,6 @@ _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _IDS = re.compile(r"\b(?:NCT|ISRCTN|ACTRN|ChiCTR|DRKS|jRCT|UMIN|KCT)[-\w/]*\d\w*", re.IGNORECASE)
 _NON_KEY = re.compile(r"[^A-Z0-9]")
 
-_STEMMER = snowballstemmer.stemmer("english")
 _MIN_PREFIX = 4
 
 
@@ -114,10 +112,18 @@ def is_drug(word: str) -> bool:
     return (len(word) >= 6 and _DRUG.search(word) is not None) or _CODE.match(word) is not None
 
 
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    """The English Snowball stemmer (the package loads all 36 languages: only when needed)."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Snowball stem of a folded word."""
-    return str(_STEMMER.stemWord(word))
+    return str(_stemmer().stemWord(word))
 
 
 def content_words(text: str) -> list[str]:
