@@ -554,6 +554,8 @@ class Router:
                 )
                 return answer
             return _text(404, f"Study {nct} not found".encode())
+        if path == "/studies" and "query.term" in dict(query):
+            return self._ctgov_term(dict(query)["query.term"])
         if path == "/studies":
             params = dict(query)
             ids = [i.strip().upper() for i in params.get("filter.ids", "").split(",") if i.strip()]
@@ -573,6 +575,23 @@ class Router:
                 body["nextPageToken"] = str(start + size)
             return _json(body)
         return _text(404, b"Not Found")
+
+    def _ctgov_term(self, term: str) -> Answer:
+        """``query.term=AREA[SecondaryId]"X"``: the studies listing X as a secondary or org id.
+
+        Only this one Essie expression is understood (the one the client sends); anything else
+        is answered with no studies, as the real search would find nothing for it here.
+        """
+        m = re.fullmatch(r'AREA\[SecondaryId\]"([^"]+)"', term.strip())
+        wanted = m.group(1).upper() if m else None
+        found = []
+        for study in self.corpus.studies.values():
+            ident = study.get("protocolSection", {}).get("identificationModule", {})
+            ids = [i.get("id", "") for i in ident.get("secondaryIdInfos", [])]
+            ids.append(ident.get("orgStudyIdInfo", {}).get("id", ""))
+            if wanted and wanted in (str(i).upper() for i in ids):
+                found.append(study)
+        return _json({"studies": found})
 
     # --- ISRCTN (issue #12) ------------------------------------------------------------------
 

@@ -450,6 +450,24 @@ def _id_cases() -> Iterator[TrialCase]:
         "verified",
     )
     yield TrialCase(
+        "eudract-only",
+        "other-registry",
+        "text",
+        "Novo Nordisk A/S. Semaglutide 2.4 mg once weekly in adults with overweight or obesity "
+        "(STEP 1). EU Clinical Trials Register, EudraCT Number 2017-003960-16.",
+        "2017-003960-16",
+        "verified",
+    )
+    yield TrialCase(
+        "eudract-unlisted",
+        "other-registry",
+        "bibtex",
+        "@misc{e2,\n  title = {Honey dressings for venous leg ulcers},\n  howpublished = {EU "
+        "Clinical Trials Register},\n  note = {EudraCT 2011-004120-33}\n}",
+        "2011-004120-33",
+        "unresolved",
+    )
+    yield TrialCase(
         "isrctn-real",
         "isrctn",
         "bibtex",

@@ -88,3 +88,15 @@ async def test_isrctn_found_absent_and_an_html_page(standin: Callable[..., Stand
     async with IsrctnClient(settings_for(broken), policy=FAST) as client:
         outage = await client.trial("ISRCTN86750102")
     assert outage.status is Status.UNAVAILABLE
+
+
+async def test_an_eu_number_found_through_the_record_that_lists_it(
+    standin: Callable[..., StandIn],
+) -> None:
+    server = standin()
+    async with ClinicalTrialsClient(settings_for(server), policy=FAST) as client:
+        answers = await client.by_secondary_ids(["IDRI-TBVPX-120", "2011-004120-33"])
+    listed = answers["IDRI-TBVPX-120"]
+    assert listed.found and listed.value is not None and listed.value.id == "NCT03722472"
+    unlisted = answers["2011-004120-33"]
+    assert unlisted.status is Status.NOT_CHECKED and not unlisted.is_fact  # no evidence

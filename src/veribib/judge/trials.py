@@ -158,7 +158,10 @@ def _why_mismatch(reading: TopicReading) -> str:
 def _found(
     reference: Reference, trial_id: TrialId, trial: Trial, found: Work | None
 ) -> TrialFinding:
-    where, page = registry_name(trial_id.registry), registry_page(trial_id)
+    held = TrialId(trial.registry, trial.id)  # the record found (an EU number's CT.gov record)
+    where, page = registry_name(held.registry), registry_page(held)
+    if trial.id != trial_id.id:
+        where = f"{trial_id.id} is listed by {where}, which"
     link = _link(reference, trial, found)
     if link is not None:
         return TrialFinding(

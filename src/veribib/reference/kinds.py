@@ -32,8 +32,8 @@ _DATASET = re.compile(
 # Trial registries cited as if they were the container ("ClinicalTrials.gov, NCT0...").
 _TRIAL_REGISTRY = re.compile(
     r"\b(?:clinicaltrials\.gov|isrctn|eu\s*ctr|clinicaltrialsregister\.eu|anzctr|chictr|ctri|"
-    r"drks|who\s+ictrp|trial\s+regist(?:er|ry)|euclinicaltrials|jrct|umin(?:\s*-?ctr|\.ac\.jp)|"
-    r"cris\.nih\.go\.kr)\b",
+    r"drks|who\s+ictrp|trials?\s+regist(?:er|ry)|euclinicaltrials|eudract|jrct|"
+    r"umin(?:\s*-?ctr|\.ac\.jp)|cris\.nih\.go\.kr)\b",
     re.IGNORECASE,
 )
 _BOOK_HINT = re.compile(

@@ -199,6 +199,53 @@ class ClinicalTrialsClient(RegistryClient):
                 out[nct] = self._absent(nct, single, result.url) if answered else single
         return out
 
+    async def by_secondary_ids(self, ids: Sequence[str]) -> dict[str, Outcome[Trial]]:
+        """The studies whose records list these ids (EudraCT, CTIS, sponsor numbers).
+
+        ``query.term=AREA[SecondaryId]"..."`` (Essie's area search, as the API documents it;
+        not recorded). A record listing the id exactly is FOUND; none is NOT_CHECKED, never
+        NOT_FOUND: most trials of other registries are simply not on ClinicalTrials.gov.
+        """
+        wanted = list(dict.fromkeys(ids))
+        replies = await gather_or_raise(
+            *(
+                self.service.get(
+                    "/studies",
+                    [("query.term", f'AREA[SecondaryId]"{i}"'), ("pageSize", "10")],
+                    validate=_is_study_list,
+                )
+                for i in wanted
+            )
+        )
+        out: dict[str, Outcome[Trial]] = {}
+        for asked, result in zip(wanted, replies, strict=True):
+            if isinstance(result, Unavailable) or result.status != 200:
+                detail = result.detail if isinstance(result, Unavailable) else ""
+                out[asked] = Outcome(
+                    Status.UNAVAILABLE, source=SOURCE, detail=detail or "search failed"
+                )
+                continue
+            hits = [trial_from_ctgov(s) for s in result.data["studies"] if isinstance(s, Mapping)]
+            match = next(
+                (t for t in hits if asked.upper() in map(str.upper, t.secondary_ids)), None
+            )
+            if match is not None:
+                out[asked] = Outcome(
+                    Status.FOUND,
+                    value=match,
+                    source=SOURCE,
+                    detail=f"listed by {match.id} as a secondary id",
+                    url=result.url,
+                )
+            else:
+                out[asked] = Outcome(
+                    Status.NOT_CHECKED,
+                    source=SOURCE,
+                    detail="no ClinicalTrials.gov record lists it",
+                    url=result.url,
+                )
+        return out
+
     def _absent(self, nct: str, single: Outcome[Trial], batch_url: str) -> Outcome[Trial]:
         """An id a successful ``filter.ids`` answer lacked: found by its own lookup, or absent."""
         if single.found or single.status is Status.NOT_FOUND:

@@ -54,6 +54,7 @@ TITLE_FOUND_RATIO = 90
 DOWN_AFTER = 8  # consecutive failed Crossref lookups, none answered, before it counts as down
 NCT_REGISTRY = "clinicaltrials.gov"
 ISRCTN_REGISTRY = "isrctn"
+LISTED_BY_CTGOV = frozenset(("eudract", "ctis"))  # numbers CT.gov records list as secondary ids
 
 Progress = Callable[[int, int], None]
 """Called as progress(done, total) while lookups settle."""
@@ -308,13 +309,24 @@ class Resolver:
                 t.id for r in refs for t in r.identifiers.trials if _askable(t, ISRCTN_REGISTRY)
             )
         )
+        # EU numbers cited without an NCT id: ClinicalTrials.gov may list them as secondary ids.
+        eu = list(
+            dict.fromkeys(
+                t.id
+                for r in refs
+                if not any(_askable_nct(x) for x in r.identifiers.trials)
+                for t in r.identifiers.trials
+                if t.registry in LISTED_BY_CTGOV
+            )
+        )
         counter = _Counter(
             "resolve", len(dois) + len(ncts) + len(isrctns), self._reporter(progress)
         )
-        doi_answers, trial_answers, isrctn_answers = await _gather_or_raise(
+        doi_answers, trial_answers, isrctn_answers, eu_answers = await _gather_or_raise(
             self._resolve_dois(dois, counter),
             self._resolve_trials(ncts, counter, self.trials, "ctgov"),
             self._resolve_trials(isrctns, counter, self.isrctn, "isrctn"),
+            self._listed_by_ctgov(eu),
         )
         out: dict[str, Resolution] = {}
         for r in refs:
@@ -325,6 +337,8 @@ class Resolver:
                     trials.append((t.id, trial_answers[t.id.upper()]))
                 elif _askable(t, ISRCTN_REGISTRY) and self.isrctn is not None:
                     trials.append((t.id, isrctn_answers[t.id]))
+                elif t.id in eu_answers and eu_answers[t.id].found:
+                    trials.append((t.id, eu_answers[t.id]))
                 else:
                     trials.append((t.id, self._trial_not_asked(t)))
             out[r.id] = Resolution(
@@ -334,6 +348,14 @@ class Resolver:
                 notes=tuple(doi_answers.notes.get(doi, ())) if doi else (),
             )
         return out
+
+    async def _listed_by_ctgov(self, ids: list[str]) -> dict[str, Outcome[Trial]]:
+        """ClinicalTrials.gov records listing these EU numbers as secondary ids (if it can say)."""
+        search = getattr(self.trials, "by_secondary_ids", None)
+        if not ids or self.offline or search is None:
+            return {}
+        found: dict[str, Outcome[Trial]] = await self._batch("ctgov", search(ids), ids)
+        return found
 
     def _trial_not_asked(self, trial: TrialId) -> Outcome[Trial]:
         """Why a cited trial id was not looked up: malformed, or a registry without an API."""
