@@ -220,6 +220,7 @@ def _stems(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(stem(w) for t in texts for w in words(t))
 
 
+@lru_cache(maxsize=4096)
 def trial_text(trial: Trial) -> TrialText:
     """The comparable form of a registry record."""
     titles = [trial.brief_title, trial.official_title or ""]
