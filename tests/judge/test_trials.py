@@ -301,3 +301,18 @@ def test_malformed_and_impossible_ids(
     assert said in j.evidence[0].message
     if "did you mean" not in said:
         assert "did you mean" not in j.evidence[0].message
+
+
+@pytest.mark.parametrize(
+    ("kind", "phrase"),
+    [(ReferenceType.OTHER, "a work of this kind"), (ReferenceType.WEBPAGE, "a webpage")],
+)
+def test_not_registered_reasons_read_as_english(
+    kind: ReferenceType, phrase: str, today: datetime.date
+) -> None:
+    j = judge(
+        ref(title="Some grey literature", type=kind), Resolution(search=crossref_search([])), today
+    )
+    assert j.verdict is Verdict.UNRESOLVED
+    assert f"{phrase} is often not registered there" in j.reason
+    assert "a other" not in j.reason
