@@ -8,6 +8,7 @@ status codes under one prefix each::
     /doi           /ra/{doi},{doi}..  /api/handles/{doi}
     /datacite      /dois/{doi}
     /ctgov/api/v2  /studies/{id}  /studies?filter.ids=..
+    /isrctn/api    /query/format/default?q=ISRCTN12345678   (XML)
 
 Crossref's limits are enforced like the real pools (polite with ``mailto``, public without,
 ``plus`` with a token; 429 past the rate or the concurrency). Latency and faults (503, dropped
@@ -44,12 +45,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from standin_corpus import Corpus, load_corpus, read_jsonl, record_year
 
-SERVICES = ("crossref", "doi", "datacite", "ctgov")
+SERVICES = ("crossref", "doi", "datacite", "ctgov", "isrctn")
 PREFIXES = {
     "/crossref": "crossref",
     "/doi": "doi",
     "/datacite": "datacite",
     "/ctgov/api/v2": "ctgov",
+    "/isrctn/api": "isrctn",
 }
 FAULT_KINDS = ("503", "500", "429", "403", "drop", "slow", "malformed", "truncated", "html200")
 NOT_FOUND = b"Resource not found."
@@ -95,6 +97,10 @@ class StandInOptions:
     seed: int = 0
     extra_works: list[dict[str, Any]] = field(default_factory=list)
     ctgov_aliases: dict[str, str] = field(default_factory=dict)  # alias -> canonical NCT id
+    # --- trial registries (issue #12) ---
+    extra_studies: list[dict[str, Any]] = field(default_factory=list)  # CT.gov v2 records
+    isrctn_trials: list[dict[str, Any]] = field(default_factory=list)  # see isrctn_xml()
+    ctgov_proxy_404: bool = False  # every ClinicalTrials.gov path: plain-text 404 (a proxy)
     max_requests: int = 1_000_000
     max_seconds: float | None = None
     idle_timeout: float = 15.0
@@ -532,6 +538,8 @@ class Router:
 
     def ctgov(self, path: str, query: list[tuple[str, str]], prefix: str) -> Answer:
         """``/studies/{id}`` and ``/studies?filter.ids=...``."""
+        if self.options.ctgov_proxy_404:
+            return _text(404, b"Not Found")
         if path.startswith("/studies/"):
             nct = path[len("/studies/") :].upper()
             if not _NCT.match(nct):
@@ -546,6 +554,8 @@ class Router:
                 )
                 return answer
             return _text(404, f"Study {nct} not found".encode())
+        if path == "/studies" and "query.term" in dict(query):
+            return self._ctgov_term(dict(query)["query.term"])
         if path == "/studies":
             params = dict(query)
             ids = [i.strip().upper() for i in params.get("filter.ids", "").split(",") if i.strip()]
@@ -565,6 +575,80 @@ class Router:
                 body["nextPageToken"] = str(start + size)
             return _json(body)
         return _text(404, b"Not Found")
+
+    def _ctgov_term(self, term: str) -> Answer:
+        """``query.term=AREA[SecondaryId]"X"``: the studies listing X as a secondary or org id.
+
+        Only this one Essie expression is understood (the one the client sends); anything else
+        is answered with no studies, as the real search would find nothing for it here.
+        """
+        m = re.fullmatch(r'AREA\[SecondaryId\]"([^"]+)"', term.strip())
+        wanted = m.group(1).upper() if m else None
+        found = []
+        for study in self.corpus.studies.values():
+            ident = study.get("protocolSection", {}).get("identificationModule", {})
+            ids = [i.get("id", "") for i in ident.get("secondaryIdInfos", [])]
+            ids.append(ident.get("orgStudyIdInfo", {}).get("id", ""))
+            if wanted and wanted in (str(i).upper() for i in ids):
+                found.append(study)
+        return _json({"studies": found})
+
+    # --- ISRCTN (issue #12) ------------------------------------------------------------------
+
+    def isrctn(self, path: str, query: list[tuple[str, str]]) -> Answer:
+        """``/query/format/default?q=...``: the trials whose number or title the query names."""
+        if path != "/query/format/default":
+            return _text(404, b"Not Found")
+        q = dict(query).get("q", "").strip()
+        number = q.upper().removeprefix("ISRCTN")
+        hits = [t for t in self.options.isrctn_trials if str(t.get("isrctn")) == number]
+        return Answer(200, isrctn_xml(hits), "application/xml;charset=UTF-8", {})
+
+
+def _xml(text: object) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def isrctn_xml(trials: list[dict[str, Any]]) -> bytes:
+    """An ISRCTN API answer for these trials.
+
+    No ISRCTN response was recorded: the shape (``allTrials``/``fullTrial``/``trial`` in the
+    namespace ``http://www.67bricks.com/isrctn``, ``trialDescription``, ``externalRefs``,
+    ``conditions``, ``interventions``, ``sponsor/organisation``) follows the API's documented
+    XML as its public clients parse it. Each trial is a dict with ``isrctn`` (digits),
+    ``title``, ``scientificTitle``, ``acronym``, ``conditions``, ``interventions``
+    (``description``, ``drugNames``), ``sponsor``, ``eudraCTNumber``,
+    ``clinicalTrialsGovNumber`` and ``doi``.
+    """
+    parts = [f'<allTrials xmlns="http://www.67bricks.com/isrctn" totalCount="{len(trials)}">']
+    for t in trials:
+        desc = "".join(
+            f"<{k}>{_xml(t[k])}</{k}>" for k in ("acronym", "title", "scientificTitle") if t.get(k)
+        )
+        refs = "".join(
+            f"<{k}>{_xml(t[k])}</{k}>"
+            for k in ("doi", "eudraCTNumber", "clinicalTrialsGovNumber")
+            if t.get(k)
+        )
+        conditions = "".join(
+            f"<condition><description>{_xml(c)}</description></condition>"
+            for c in t.get("conditions", [])
+        )
+        interventions = "".join(
+            "<intervention>"
+            + "".join(f"<{k}>{_xml(i[k])}</{k}>" for k in ("description", "drugNames") if i.get(k))
+            + "</intervention>"
+            for i in t.get("interventions", [])
+        )
+        parts.append(
+            f"<fullTrial><trial><isrctn>{_xml(t['isrctn'])}</isrctn>"
+            f"<trialDescription>{desc}</trialDescription><externalRefs>{refs}</externalRefs>"
+            f"<conditions>{conditions}</conditions><interventions>{interventions}</interventions>"
+            f"</trial><sponsor><organisation>{_xml(t.get('sponsor', ''))}</organisation></sponsor>"
+            "</fullTrial>"
+        )
+    parts.append("</allTrials>")
+    return "".join(parts).encode()
 
 
 class _Server(ThreadingHTTPServer):
@@ -728,6 +812,8 @@ class _Handler(BaseHTTPRequestHandler):
             return router.doi(path, query)
         if service == "datacite":
             return router.datacite(path, query)
+        if service == "isrctn":
+            return router.isrctn(path, query)
         return router.ctgov(path, query, prefix)
 
     def _send(self, answer: Answer, truncate: bool = False) -> None:
@@ -770,6 +856,17 @@ class StandIn:
                 studies=corpus.studies,
             )
             corpus.add_works(self.options.extra_works)
+        if self.options.extra_studies:  # trial registries (issue #12): a copy, never shared
+            corpus = Corpus(
+                works=corpus.works,
+                datacite=corpus.datacite,
+                journals=corpus.journals,
+                studies=dict(corpus.studies),
+                indexes=corpus.indexes,
+            )
+            for study in self.options.extra_studies:
+                nct = study["protocolSection"]["identificationModule"]["nctId"]
+                corpus.studies[str(nct).upper()] = study
         self.corpus = corpus
         self.port = port
         self.verbose = verbose
@@ -881,6 +978,11 @@ class StandIn:
         """Base URL to use as ``Settings.ctgov_url``."""
         return self.url + "/ctgov/api/v2"
 
+    @property
+    def isrctn_url(self) -> str:
+        """Base URL to use as ``Settings.isrctn_url``."""
+        return self.url + "/isrctn/api"
+
     def service_urls(self) -> dict[str, str]:
         """All four base URLs as ``Settings`` keyword arguments."""
         return {
@@ -888,6 +990,7 @@ class StandIn:
             "doi_url": self.doi_url,
             "datacite_url": self.datacite_url,
             "ctgov_url": self.ctgov_url,
+            "isrctn_url": self.isrctn_url,
         }
 
     # --- changing records between runs (tests of what changes over time) -------------------
@@ -935,6 +1038,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fault-kinds", default="503,drop", help=f"from {','.join(FAULT_KINDS)}")
     parser.add_argument("--no-limits", action="store_true", help="do not enforce Crossref limits")
     parser.add_argument("--seed-works", type=Path, help="extra Crossref records (JSON lines)")
+    parser.add_argument(
+        "--trial-corpus",
+        action="store_true",
+        help="also serve the constructed trial records of tests/data/trials (ClinicalTrials.gov "
+        "studies, their result papers, ISRCTN registrations)",
+    )
     parser.add_argument("--max-seconds", type=float, default=3600.0)
     parser.add_argument("--max-requests", type=int, default=1_000_000)
     parser.add_argument("--verbose", action="store_true")
@@ -943,13 +1052,23 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [k for k in kinds if k not in FAULT_KINDS]
     if unknown:
         parser.error(f"unknown fault kind(s): {', '.join(unknown)}")
+    trials: dict[str, Any] = {}
+    if args.trial_corpus:
+        import trial_cases
+
+        trials = {
+            "extra_studies": trial_cases.constructed_studies(),
+            "isrctn_trials": trial_cases.isrctn_trials(),
+        }
     options = StandInOptions(
+        **trials,
         latency=args.latency,
         retry_after=args.retry_after,
         fault_rate=args.fault_rate,
         fault_kinds=kinds,
         enforce_limits=not args.no_limits,
-        extra_works=read_jsonl(args.seed_works) if args.seed_works else [],
+        extra_works=(read_jsonl(args.seed_works) if args.seed_works else [])
+        + (trial_cases.articles() if args.trial_corpus else []),
         max_seconds=args.max_seconds,
         max_requests=args.max_requests,
     )

@@ -21,6 +21,7 @@ DEFAULT_CROSSREF_URL = "https://api.crossref.org"
 DEFAULT_DOI_URL = "https://doi.org"
 DEFAULT_DATACITE_URL = "https://api.datacite.org"
 DEFAULT_CTGOV_URL = "https://clinicaltrials.gov/api/v2"
+DEFAULT_ISRCTN_URL = "https://www.isrctn.com/api"
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -30,6 +31,7 @@ _ENV = {
     "doi_url": "VERIBIB_DOI_URL",
     "datacite_url": "VERIBIB_DATACITE_URL",
     "ctgov_url": "VERIBIB_CTGOV_URL",
+    "isrctn_url": "VERIBIB_ISRCTN_URL",
     "mailto": "VERIBIB_MAILTO",
     "db": "VERIBIB_DB",
     "crossref_token": "VERIBIB_CROSSREF_TOKEN",
@@ -52,6 +54,7 @@ class Settings:
     doi_url: str = DEFAULT_DOI_URL
     datacite_url: str = DEFAULT_DATACITE_URL
     ctgov_url: str = DEFAULT_CTGOV_URL
+    isrctn_url: str = DEFAULT_ISRCTN_URL
     mailto: str | None = None
     db: str | None = None  # path or SQLAlchemy URL; None = <cache_dir>/veribib.sqlite
     crossref_token: str | None = field(default=None, repr=False)  # Crossref Plus; secret
@@ -71,7 +74,7 @@ class Settings:
 
     def validate(self) -> Settings:
         """Check URLs and the e-mail; raise ConfigError naming the bad setting."""
-        for name in ("crossref_url", "doi_url", "datacite_url", "ctgov_url"):
+        for name in ("crossref_url", "doi_url", "datacite_url", "ctgov_url", "isrctn_url"):
             url = getattr(self, name)
             if not re.match(r"^https?://[^\s/]+", url):
                 raise ConfigError(f"{name} must be an http(s) URL, got {url!r}")

@@ -225,7 +225,7 @@ class Work:
 
 @dataclass(frozen=True, slots=True)
 class Trial:
-    """A registered clinical trial as ClinicalTrials.gov records it."""
+    """A registered clinical trial as its registry (ClinicalTrials.gov, ISRCTN) records it."""
 
     id: str
     brief_title: str
@@ -237,6 +237,10 @@ class Trial:
     sponsor: str | None = None
     start_year: int | None = None
     aliases: tuple[str, ...] = ()
+    secondary_ids: tuple[str, ...] = ()  # sponsor protocol number, EudraCT and other ids
+    pmids: tuple[str, ...] = ()  # publications the record lists as its results (or derived)
+    dois: tuple[str, ...] = ()  # DOIs written in those publications' citations, lower-case
+    registry: str = "clinicaltrials.gov"  # the registry the record came from
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,3 +73,12 @@ def test_token_is_not_in_repr(tmp_path: Path) -> None:
     s = load_settings(tmp_path, environ={"VERIBIB_CROSSREF_TOKEN": "sekrit-token"})
     assert s.crossref_token == "sekrit-token"
     assert "sekrit" not in repr(s)
+
+
+def test_the_isrctn_url_setting(tmp_path: Path) -> None:
+    assert load_settings(tmp_path, environ={}).isrctn_url == "https://www.isrctn.com/api"
+    env = {"VERIBIB_ISRCTN_URL": "http://127.0.0.1:1/isrctn/api/"}
+    assert load_settings(tmp_path, environ=env).isrctn_url == "http://127.0.0.1:1/isrctn/api"
+    (tmp_path / "veribib.toml").write_text('isrctn-url = "gopher://x"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="isrctn_url"):
+        load_settings(tmp_path, environ={})

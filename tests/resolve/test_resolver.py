@@ -208,7 +208,9 @@ async def test_trials_one_batch_other_registries_not_checked() -> None:
             2,
             trials=[
                 TrialId("clinicaltrials.gov", "NCT01234567"),
-                TrialId("isrctn", "ISRCTN12345678"),
+                TrialId("chictr", "ChiCTR2000029308"),
+                TrialId("clinicaltrials.gov", "NCT0123456"),  # a digit short: never asked
+                TrialId("clinicaltrials.gov", "NCT12345678"),  # not issued yet: never asked
             ],
         ),
         ref(3, trials=[TrialId("clinicaltrials.gov", "NCT07654321")]),
@@ -216,8 +218,12 @@ async def test_trials_one_batch_other_registries_not_checked() -> None:
     got = await _resolver(trials=trials).resolve_identifiers(refs)
     assert trials.calls == [["NCT01234567", "NCT07654321"]]
     assert got["paper.txt#1"].trials[0][1].found
-    isrctn = dict(got["paper.txt#2"].trials)["ISRCTN12345678"]
-    assert isrctn.status is Status.NOT_CHECKED and "no public API" in isrctn.detail
+    said = dict(got["paper.txt#2"].trials)
+    chictr = said["ChiCTR2000029308"]
+    assert chictr.status is Status.NOT_CHECKED
+    assert chictr.detail == "ChiCTR has no open API: format valid, not checked"
+    assert "7 digits" in said["NCT0123456"].detail
+    assert "beyond the numbers" in said["NCT12345678"].detail
     assert got["paper.txt#3"].trials[0][1].status is Status.NOT_FOUND
 
 

@@ -25,9 +25,11 @@ Order of decision, each step only on facts (an outage or offline lookup never ac
    venue probe's answer) → fabricated (NO_MATCH_IN_COVERED_VENUE). Otherwise unresolved.
 5. Checks without a registry: placeholder authors, a future year → fabricated, unless a
    registry record matching the citation carries those very authors / that year.
-6. Trial ids: not found, or about another topic (TRIAL_TOPIC_MISMATCH) → fabricated when the
-   citation's own work was looked for and not found, inaccurate when the work was found (a
-   wrong id on a real article), unresolved when the work could not be looked for.
+6. Trial ids (``trials``): not found, not issued yet, or about another topic
+   (TRIAL_TOPIC_MISMATCH, TRIAL_WRONG_ID) → fabricated when the citation's own work was looked
+   for and not found, inaccurate when the work was found (a wrong id on a real article),
+   unresolved when the work could not be looked for; a mistyped id (TRIAL_ID_MALFORMED) makes a
+   found work inaccurate and leaves the rest unresolved.
 """
 
 from __future__ import annotations
@@ -103,19 +105,18 @@ def _trial_checks(
     trial_only = cited.type is ReferenceType.CLINICAL_TRIAL or not (
         reference.identifiers.doi or cited.container or cited.title
     )
-    linked = set(draft.found.trial_numbers) if draft.found is not None else set()
-    for finding in check_trials(reference, resolution):
+    for finding in check_trials(reference, resolution, draft.found):
         status, said = finding.status, finding.evidence
-        if status is TrialStatus.TOPIC_MISMATCH and finding.id.upper() in linked:
-            # The publisher's record names this trial: their words differ, the link is a fact.
-            status = TrialStatus.OK
-            title = finding.trial.brief_title if finding.trial else ""
-            said = Evidence(codes.TRIAL_FOUND, f"the matched record names {finding.id} ('{title}')")
         if status in (TrialStatus.NOT_FOUND, TrialStatus.TOPIC_MISMATCH):
             if draft.found is not None:
                 draft.verdict = _worse(draft.verdict, Verdict.INACCURATE)
             elif route.looked_no_match or trial_only or draft.verdict is Verdict.FABRICATED:
                 draft.verdict = Verdict.FABRICATED
+            draft.evidence.insert(0, said)
+        elif status is TrialStatus.MALFORMED:
+            # A mistyped id is an error in a citation, not proof that the work is invented.
+            if draft.found is not None:
+                draft.verdict = _worse(draft.verdict, Verdict.INACCURATE)
             draft.evidence.insert(0, said)
         elif status is TrialStatus.OK and draft.verdict is Verdict.UNRESOLVED and trial_only:
             draft.verdict = Verdict.VERIFIED

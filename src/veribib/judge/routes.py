@@ -389,11 +389,11 @@ def _unresolved_reasons(
         if cited.type in _GREY_TYPES or (
             cited.type is None and cited.publisher and not cited.container
         ):
-            kind = cited.type.value if cited.type else "book"
             reasons.append(
                 Evidence(
                     codes.NOT_IN_REGISTRY,
-                    f"no matching record in {where}; a {kind} is often not registered there",
+                    f"no matching record in {where}; {_a_kind(cited.type)} is often not "
+                    "registered there",
                 )
             )
         else:
@@ -407,6 +407,16 @@ def _unresolved_reasons(
         reasons.append(Evidence(codes.NO_IDENTIFIER_NO_MATCH, "no bibliographic search was made"))
     reasons.extend(doi_notes)
     return reasons
+
+
+def _a_kind(kind: ReferenceType | None) -> str:
+    """A reference type as a phrase with its article ("a book chapter", "a work of this kind")."""
+    if kind is None:
+        return "a book"
+    if kind is ReferenceType.OTHER:
+        return "a work of this kind"
+    name = kind.value.replace("-", " ")
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
 
 
 def work_route(reference: Reference, resolution: Resolution, today: datetime.date) -> Route:

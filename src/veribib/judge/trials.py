@@ -1,47 +1,83 @@
-"""Cited clinical-trial ids: does each exist, and is it about what the citation is about?
+"""Cited clinical-trial ids: is each well-formed, does it exist, and is it what the citation cites?
 
-Topic check: the citation's content words (title, or the raw text when there is no title) are
-compared, by 5-letter stems, with the trial's titles, acronym, conditions, interventions and
-keywords. A trial sharing no stem at all with a citation of three or more content words has
-"nothing to do with" it (TRIAL_TOPIC_MISMATCH); any shared stem is enough to let it stand,
-since trial titles and article titles word the same study very differently.
+Per cited id, in this order:
+
+1. A malformed id (wrong digit count) cannot be looked up: TRIAL_ID_MALFORMED, with the nearest
+   well-formed reading when only leading zeros differ; a well-formed NCT number beyond those
+   issued so far cannot exist: NOT_FOUND with the same code.
+2. A registry without an open API (ChiCTR, EU CTR, ...): the id's format is valid, nothing more
+   is known (TRIAL_NOT_CHECKABLE) — unless a ClinicalTrials.gov record the citation also cites
+   lists it among its secondary ids, which links it (TRIAL_LINKED).
+3. Not found by the registry itself (authoritatively) → NOT_FOUND; an outage, offline run or a
+   snapshot's miss → UNKNOWN.
+4. Found. Links between publication and registration decide first: the matched article's
+   Crossref record names the trial (``clinical-trial-number``), or the trial's record lists the
+   cited article (PMID or DOI) → OK (TRIAL_LINKED). Then the topic (``trialtopic``):
+   - OK needs positive agreement: the trial's acronym named, its brief or official title written
+     out, or cited words of weight at least ``AGREE`` that the record shares (its conditions,
+     interventions, titles, keywords);
+   - TOPIC_MISMATCH on clear disagreement: the citation names another trial's acronym, or a drug
+     the trial does not test while naming none of its drugs, or at least ``MISMATCH_WORDS``
+     informative words the record lacks, weighing at least ``DISAGREE`` and ``DISAGREE_RATIO``
+     times the weight it shares, or most of four or more substantive cited words the record
+     lacks while it shares no more than a common word;
+   - otherwise UNKNOWN, showing the trial's title so a person can judge.
+   A found article whose record names other trials and not this one, when the topic does not
+   agree, gets TRIAL_WRONG_ID (a mismatch).
 """
 
 from __future__ import annotations
 
-import re
+import datetime
 from dataclasses import dataclass
 from enum import StrEnum
 
 from veribib.judge import codes
-from veribib.judge.describe import outcome_name
-from veribib.judge.normalise import STOPWORDS, words, wordset
-from veribib.model import Evidence, Reference, Resolution, Status, Trial
-
-# Stem length for topic words: long enough to keep topics apart, short enough to join
-# "dermatology"/"dermatological", "exosome"/"exosomes".
-TOPIC_STEM = 5
-# A citation with fewer content words than this is too short to call off-topic.
-TOPIC_MIN_WORDS = 3
-
-# Words every trial or article title uses; they say nothing about the topic.
-_GENERIC = wordset(
-    "study trial trials clinical randomized randomised controlled phase patients patient "
-    "effect effects efficacy safety evaluation evaluate evaluating investigating "
-    "investigation analysis review systematic results outcomes treatment therapy open label "
-    "double blind placebo versus single multicenter multicentre pilot cohort group adults "
-    "adult healthy subjects participants use using based new novel role human"
+from veribib.judge.trialtopic import TopicReading, read_topic
+from veribib.model import (
+    Evidence,
+    Outcome,
+    Reference,
+    ReferenceType,
+    Resolution,
+    Status,
+    Trial,
+    TrialId,
+    Work,
 )
-_NCT = re.compile(r"\bNCT\d{8}\b", re.I)
+from veribib.reference.registries import (
+    NCT,
+    WITH_API,
+    registry_name,
+    registry_page,
+    trial_id_problem,
+)
+
+# Weight of shared informative words that shows the citation is about the trial.
+AGREE = 1.0
+# A citation whose informative words the record lacks, weighing at least DISAGREE and at least
+# DISAGREE_RATIO times what it shares (which is under AGREE), in MISMATCH_WORDS words or more,
+# is about something else.
+DISAGREE = 1.5
+DISAGREE_RATIO = 3.0
+MISMATCH_WORDS = 3
+# Or: at least SPREAD_WORDS substantive cited words, SPREAD_SHARE of them not the trial's, while
+# what it shares weighs under BARELY (a common word or two).
+SPREAD_WORDS = 4
+SPREAD_SHARE = 0.75
+BARELY = 0.3
+# Extra fields of a structured source that may name or describe the trial.
+_CONTEXT_FIELDS = ("note", "howpublished", "annote", "addendum", "subtitle", "titleaddon")
 
 
 class TrialStatus(StrEnum):
     """What the registry said of one cited trial id."""
 
-    OK = "ok"  # exists and fits (or nothing to compare it with)
-    NOT_FOUND = "not_found"  # authoritative: no such trial
-    TOPIC_MISMATCH = "topic_mismatch"  # exists, about something else
-    UNKNOWN = "unknown"  # registry unavailable, offline, a non-authoritative miss, or unclear
+    OK = "ok"  # exists, and the citation agrees with it (or a publication link shows it)
+    NOT_FOUND = "not_found"  # authoritative: no such trial (or a number not issued yet)
+    TOPIC_MISMATCH = "topic_mismatch"  # exists, about something else (or another trial's id)
+    MALFORMED = "malformed"  # cannot be a registration as written (wrong digit count)
+    UNKNOWN = "unknown"  # unavailable, offline, no open API, a snapshot's miss, or unclear
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,108 +91,208 @@ class TrialFinding:
     offline: bool = False
 
 
-def _stems(text: str) -> set[str]:
-    return {
-        w[:TOPIC_STEM]
-        for w in words(text)
-        if len(w) >= 3 and not w.isdigit() and w not in STOPWORDS and w not in _GENERIC
-    }
+def _registry_of(reference: Reference, trial_id: str) -> TrialId:
+    for t in reference.identifiers.trials:
+        if t.id == trial_id:
+            return t
+    return TrialId(NCT if trial_id.upper().startswith("NCT") else "", trial_id)
 
 
-def _topic_text(reference: Reference) -> str:
-    title = reference.fields.title
-    if title:
-        return title
-    return _NCT.sub(" ", reference.raw.text)
+def _cited_text(reference: Reference) -> tuple[str, str]:
+    """(what the citation says the work is, text around it that may name the trial)."""
+    extra = [v for k, v in reference.raw.extra if k in _CONTEXT_FIELDS]
+    title = reference.fields.title or ""
+    raw = reference.raw.text
+    if reference.fields.type is ReferenceType.CLINICAL_TRIAL or not title:
+        return (title or raw), " ".join([raw, *extra])
+    return title, " ".join(extra)
 
 
-def _trial_text(trial: Trial) -> str:
-    return " ".join(
-        [
-            trial.brief_title,
-            trial.official_title or "",
-            trial.acronym or "",
-            *trial.conditions,
-            *trial.interventions,
-            *trial.keywords,
-        ]
+def _describe(trial: Trial) -> str:
+    conditions = ", ".join(trial.conditions[:4]) or "none listed"
+    return f"'{trial.brief_title}' (conditions: {conditions})"
+
+
+def _link(reference: Reference, trial: Trial, found: Work | None) -> str | None:
+    """A publication ↔ registration link between the citation and the trial, described."""
+    if found is not None and trial.id in found.trial_numbers:
+        return f"Crossref's record of {found.doi} names {trial.id}"
+    dois = {d for d in (reference.identifiers.doi, found.doi if found else None) if d}
+    listed = dois & set(trial.dois)
+    if listed:
+        return f"{trial.id}'s record lists {sorted(listed)[0]} among its results"
+    if reference.identifiers.pmid and reference.identifiers.pmid in trial.pmids:
+        return f"{trial.id}'s record lists PMID {reference.identifiers.pmid} among its results"
+    return None
+
+
+def _topic_status(reading: TopicReading) -> TrialStatus:
+    if reading.acronym_agrees:
+        return TrialStatus.OK
+    if reading.other_acronym or reading.other_drugs:
+        return TrialStatus.TOPIC_MISMATCH
+    if reading.agree >= AGREE or reading.title_agrees:
+        return TrialStatus.OK
+    if (
+        reading.disagree >= max(DISAGREE, DISAGREE_RATIO * reading.agree)
+        and len(reading.lacking) >= MISMATCH_WORDS
+    ):
+        return TrialStatus.TOPIC_MISMATCH
+    if (
+        reading.agree < BARELY
+        and reading.substantive >= SPREAD_WORDS
+        and reading.unshared >= SPREAD_SHARE * reading.substantive
+    ):
+        return TrialStatus.TOPIC_MISMATCH
+    return TrialStatus.UNKNOWN
+
+
+def _why_mismatch(reading: TopicReading) -> str:
+    if reading.other_acronym:
+        return f"the citation names {reading.other_acronym}, another trial"
+    if reading.other_drugs:
+        return f"the citation names {', '.join(reading.other_drugs)}, which it does not test"
+    return f"which has nothing of the citation's {', '.join(reading.lacking[:5])}"
+
+
+def _found(
+    reference: Reference, trial_id: TrialId, trial: Trial, found: Work | None
+) -> TrialFinding:
+    held = TrialId(trial.registry, trial.id)  # the record found (an EU number's CT.gov record)
+    where, page = registry_name(held.registry), registry_page(held)
+    if trial.id != trial_id.id:
+        where = f"{trial_id.id} is listed by {where}, which"
+    link = _link(reference, trial, found)
+    if link is not None:
+        return TrialFinding(
+            trial_id.id,
+            TrialStatus.OK,
+            Evidence(codes.TRIAL_LINKED, f"{link}: {_describe(trial)} ({page})"),
+            trial,
+        )
+    cited, context = _cited_text(reference)
+    reading = read_topic(cited, context, trial)
+    status = _topic_status(reading)
+    others = [n for n in (found.trial_numbers if found else ()) if n != trial.id]
+    if others and status is not TrialStatus.OK:
+        return TrialFinding(
+            trial_id.id,
+            TrialStatus.TOPIC_MISMATCH,
+            Evidence(
+                codes.TRIAL_WRONG_ID,
+                f"Crossref's record of {found.doi if found else 'the article'} names "
+                f"{', '.join(others)}, not {trial.id}, {_describe(trial)} ({page})",
+            ),
+            trial,
+        )
+    if status is TrialStatus.TOPIC_MISMATCH:
+        message = f"{trial.id} is {_describe(trial)}, {_why_mismatch(reading)} ({page})"
+        return TrialFinding(
+            trial_id.id, status, Evidence(codes.TRIAL_TOPIC_MISMATCH, message), trial
+        )
+    if status is TrialStatus.OK:
+        basis = (
+            "its acronym"
+            if reading.acronym_agrees
+            else ", ".join(reading.shared[:5])
+            if reading.agree >= AGREE
+            else "its title"
+        )
+        message = f"{where} has {trial.id}: '{trial.brief_title}', agreeing on {basis} ({page})"
+        return TrialFinding(trial_id.id, status, Evidence(codes.TRIAL_FOUND, message), trial)
+    message = (
+        f"{where} has {trial.id}: '{trial.brief_title}'; too little in the citation agrees "
+        f"with it to tell whether it is the cited study ({page})"
+    )
+    return TrialFinding(trial_id.id, status, Evidence(codes.TRIAL_FOUND, message), trial)
+
+
+def _not_asked(trial_id: TrialId, outcome: Outcome[Trial], linked_by: Trial | None) -> TrialFinding:
+    """A registry without an open API: its format is all that could be checked."""
+    name = registry_name(trial_id.registry)
+    if linked_by is not None:
+        return TrialFinding(
+            trial_id.id,
+            TrialStatus.OK,
+            Evidence(
+                codes.TRIAL_LINKED,
+                f"{linked_by.id}'s ClinicalTrials.gov record lists {trial_id.id} ({name}) "
+                "among its ids",
+            ),
+            linked_by,
+        )
+    detail = outcome.detail or f"{name} has no open API: format valid, not checked"
+    return TrialFinding(
+        trial_id.id,
+        TrialStatus.UNKNOWN,
+        Evidence(codes.TRIAL_NOT_CHECKABLE, f"{detail} ({registry_page(trial_id)})"),
     )
 
 
-def check_trials(reference: Reference, resolution: Resolution) -> tuple[TrialFinding, ...]:
-    """Judge every cited trial id the resolver looked up."""
+def _malformed(trial_id: TrialId, today: datetime.date | None) -> TrialFinding | None:
+    problem = trial_id_problem(trial_id, today)
+    if problem is None:
+        return None
+    hint = f" (did you mean {problem.nearest}?)" if problem.nearest else ""
+    status = TrialStatus.NOT_FOUND if problem.impossible else TrialStatus.MALFORMED
+    return TrialFinding(
+        trial_id.id, status, Evidence(codes.TRIAL_ID_MALFORMED, f"{problem.reason}{hint}")
+    )
+
+
+def _unknown(trial_id: TrialId, outcome: Outcome[Trial]) -> TrialFinding:
+    offline = outcome.status is Status.NOT_CHECKED
+    code = codes.NOT_CHECKED_OFFLINE if offline else codes.REGISTRY_UNAVAILABLE
+    if outcome.status is Status.NOT_FOUND:
+        code, why = codes.NOT_IN_REGISTRY, "not in the local data (no evidence either way)"
+    elif offline:
+        why = "not checked (offline, no cached answer)"
+    else:
+        why = "could not be checked"
+    detail = f": {outcome.detail}" if outcome.detail else ""
+    name = registry_name(trial_id.registry)
+    return TrialFinding(
+        trial_id.id,
+        TrialStatus.UNKNOWN,
+        Evidence(code, f"{name} trial {trial_id.id} {why}{detail}"),
+        offline=offline,
+    )
+
+
+def check_trials(
+    reference: Reference,
+    resolution: Resolution,
+    found: Work | None = None,
+    today: datetime.date | None = None,
+) -> tuple[TrialFinding, ...]:
+    """Judge every cited trial id; ``found`` is the cited article when a route found it."""
+    records = [o.value for _, o in resolution.trials if o.found and o.value is not None]
     findings: list[TrialFinding] = []
-    for trial_id, outcome in resolution.trials:
-        where = outcome_name(outcome, "ClinicalTrials.gov")
-        if outcome.status is Status.FOUND and outcome.value is not None:
-            trial = outcome.value
-            cited = _stems(_topic_text(reference))
-            shared = cited & _stems(_trial_text(trial))
-            if len(cited) >= TOPIC_MIN_WORDS and not shared:
-                findings.append(
-                    TrialFinding(
-                        trial_id,
-                        TrialStatus.TOPIC_MISMATCH,
-                        Evidence(
-                            codes.TRIAL_TOPIC_MISMATCH,
-                            f"{trial_id} is '{trial.brief_title}' "
-                            f"(conditions: {', '.join(trial.conditions) or 'none listed'}), "
-                            "which shares no topic with the citation",
-                        ),
-                        trial,
-                    )
-                )
-            elif cited and not shared:
-                # One or two topic words, none the trial's: too few to call it another
-                # study, too many apart to call it this one.
-                findings.append(
-                    TrialFinding(
-                        trial_id,
-                        TrialStatus.UNKNOWN,
-                        Evidence(
-                            codes.TRIAL_FOUND,
-                            f"{where} has {trial_id}: '{trial.brief_title}', which shares no "
-                            "topic word with the citation (too few to tell whether it is the "
-                            "cited study)",
-                        ),
-                        trial,
-                    )
-                )
-            else:
-                findings.append(
-                    TrialFinding(
-                        trial_id,
-                        TrialStatus.OK,
-                        Evidence(
-                            codes.TRIAL_FOUND, f"{where} has {trial_id}: '{trial.brief_title}'"
-                        ),
-                        trial,
-                    )
-                )
+    for raw_id, outcome in resolution.trials:
+        trial_id = _registry_of(reference, raw_id)
+        bad = _malformed(trial_id, today)
+        if bad is not None:
+            findings.append(bad)
+        elif outcome.status is Status.FOUND and outcome.value is not None:
+            findings.append(_found(reference, trial_id, outcome.value, found))
+        elif trial_id.registry not in WITH_API:
+            linked = next((t for t in records if trial_id.id in t.secondary_ids), None)
+            findings.append(_not_asked(trial_id, outcome, linked))
         elif outcome.status is Status.NOT_FOUND and outcome.authoritative:
+            name = registry_name(trial_id.registry)
             findings.append(
                 TrialFinding(
-                    trial_id,
+                    raw_id,
                     TrialStatus.NOT_FOUND,
-                    Evidence(codes.TRIAL_NOT_FOUND, f"{where} has no trial {trial_id}"),
+                    Evidence(
+                        codes.TRIAL_NOT_FOUND,
+                        f"{name} has no trial {raw_id} ({registry_page(trial_id)})",
+                    ),
                 )
             )
         else:
-            offline = outcome.status is Status.NOT_CHECKED
-            code = codes.NOT_CHECKED_OFFLINE if offline else codes.REGISTRY_UNAVAILABLE
-            if outcome.status is Status.NOT_FOUND:
-                code, why = codes.NOT_IN_REGISTRY, "not in the local data (no evidence either way)"
-            elif offline:
-                why = "not checked (offline, no cached answer)"
-            else:
-                why = "could not be checked"
-            detail = f": {outcome.detail}" if outcome.detail else ""
-            findings.append(
-                TrialFinding(
-                    trial_id,
-                    TrialStatus.UNKNOWN,
-                    Evidence(code, f"trial {trial_id} {why}{detail}"),
-                    offline=offline,
-                )
-            )
+            findings.append(_unknown(trial_id, outcome))
     return tuple(findings)
+
+
+__all__ = ["AGREE", "DISAGREE", "TrialFinding", "TrialStatus", "check_trials"]

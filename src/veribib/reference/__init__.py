@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from veribib.model import Fields, Identifiers, RawReference, Reference
+from veribib.model import Fields, Identifiers, RawReference, Reference, ReferenceType
 from veribib.reference.identifiers import (
     arxiv_from_doi,
     doi_was_broken,
@@ -19,7 +19,7 @@ from veribib.reference.identifiers import (
     normalize_doi,
 )
 from veribib.reference.interface import ReferenceParseError
-from veribib.reference.kinds import guess_type
+from veribib.reference.kinds import guess_type, is_trial_citation
 from veribib.reference.parser import MAX_TOKENS, parse_string
 
 _BAD_ISBN = re.compile(r"\bISBN(?:-1[03])?\s*:?\s*[\dXx][\d\sXx-]{8,16}", re.IGNORECASE)
@@ -84,6 +84,10 @@ def parse_reference(raw: RawReference, id: str) -> Reference:
             fields = replace(fields, type=guess_type(raw.text, fields, (), ids))
     else:
         fields = parse_string(raw.text, ids)
+    if fields.type is not ReferenceType.CLINICAL_TRIAL and is_trial_citation(
+        fields, ids, raw.extra
+    ):
+        fields = replace(fields, type=ReferenceType.CLINICAL_TRIAL)
     return Reference(
         id=id,
         raw=raw,

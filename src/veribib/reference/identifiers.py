@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from urllib.parse import unquote
 
 from veribib.model import Identifiers, TrialId
+from veribib.reference.registries import find_malformed_trial_ids
 
 # --- DOI ---------------------------------------------------------------------------------
 
@@ -291,6 +292,15 @@ def _first(values: list[str]) -> str | None:
     return values[0] if values else None
 
 
+# Fields that describe a work's content rather than cite it: an abstract names other trials.
+_NOT_CITING = frozenset(("abstract", "ab", "file", "keywords", "kw", "mendeley-tags"))
+
+
+def _trials_in(text: str) -> list[TrialId]:
+    """Well-formed trial ids, then NCT/ISRCTN numbers with a wrong digit count."""
+    return [*find_trial_ids(text), *find_malformed_trial_ids(text)]
+
+
 def _from_extra(extra: Mapping[str, str]) -> Identifiers:
     """Identifiers from a structured source's raw field pairs (keys compared lower-case)."""
     doi = pmid = pmcid = arxiv = isbn = issn = None
@@ -313,8 +323,8 @@ def _from_extra(extra: Mapping[str, str]) -> Identifiers:
             issn = next((i for v in re.split(r"[,;]", value) if (i := normalize_issn(v))), None)
         elif k in ("url", "link", "howpublished", "note") and doi is None:
             doi = _first(find_dois(value))
-        if k in ("note", "annote", "clinicaltrial", "trial", "url", "howpublished"):
-            trials += [t for t in find_trial_ids(value) if t not in trials]
+        if k not in _NOT_CITING:
+            trials += [t for t in _trials_in(value) if t not in trials]
     return Identifiers(
         doi=doi, trials=tuple(trials), pmid=pmid, pmcid=pmcid, arxiv=arxiv, isbn=isbn, issn=issn
     )
@@ -332,7 +342,7 @@ def find_identifiers(text: str, extra: Mapping[str, str] | None = None) -> Ident
     given = _from_extra(extra) if extra else Identifiers()
     doi = given.doi or _first(find_dois(text))
     trials = list(given.trials)
-    trials += [t for t in find_trial_ids(text) if t not in trials]
+    trials += [t for t in _trials_in(text) if t not in trials]
     return Identifiers(
         doi=doi,
         trials=tuple(trials),

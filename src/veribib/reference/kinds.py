@@ -32,7 +32,8 @@ _DATASET = re.compile(
 # Trial registries cited as if they were the container ("ClinicalTrials.gov, NCT0...").
 _TRIAL_REGISTRY = re.compile(
     r"\b(?:clinicaltrials\.gov|isrctn|eu\s*ctr|clinicaltrialsregister\.eu|anzctr|chictr|ctri|"
-    r"drks|who\s+ictrp|trial\s+regist(?:er|ry))\b",
+    r"drks|who\s+ictrp|trials?\s+regist(?:er|ry)|euclinicaltrials|eudract|jrct|"
+    r"umin(?:\s*-?ctr|\.ac\.jp)|cris\.nih\.go\.kr)\b",
     re.IGNORECASE,
 )
 _BOOK_HINT = re.compile(
@@ -74,4 +75,34 @@ def guess_type(
     return ReferenceType.OTHER
 
 
-__all__ = ["guess_type"]
+# Where a structured source names the registry a work was "published" in.
+_REGISTRY_FIELDS = (
+    "howpublished", "publisher", "organization", "institution", "journal", "journaltitle",
+    "container-title", "url", "note", "t2", "jo", "pb", "ur",
+)  # fmt: skip
+_OTHER_IDS = ("doi", "pmid", "pmcid", "arxiv", "isbn")
+
+
+def names_registry(text: str) -> bool:
+    """True when ``text`` names a trial registry (ClinicalTrials.gov, ISRCTN, a registry URL)."""
+    return _TRIAL_REGISTRY.search(text) is not None
+
+
+def is_trial_citation(
+    fields: Fields, ids: Identifiers, extra: Collection[tuple[str, str]] = ()
+) -> bool:
+    """A registration cited as such: trial ids, and a registry as the container/publisher/URL,
+    or a trial id as the only identifier of a reference that is not a journal article with a
+    volume or pages (whatever its entry type)."""
+    if not ids.trials:
+        return False
+    where = [fields.container or "", fields.publisher or "", fields.url or ""]
+    where += [v for k, v in extra if k in _REGISTRY_FIELDS and k != "note"]
+    if any(names_registry(w) for w in where if w):
+        return True
+    if any(getattr(ids, name) for name in _OTHER_IDS):
+        return False
+    return not (fields.container and (fields.volume or fields.pages))
+
+
+__all__ = ["guess_type", "is_trial_citation", "names_registry"]

@@ -20,6 +20,7 @@ def build_resolver(settings: Settings, cache: ResponseCache | None = None) -> Re
         from veribib.resolve.ctgov import ClinicalTrialsClient
         from veribib.resolve.datacite import DataCiteClient
         from veribib.resolve.doiorg import DoiOrgClient
+        from veribib.resolve.isrctn import IsrctnClient
     except ImportError as exc:
         for snapshot in snapshots:
             snapshot.close()
@@ -31,6 +32,7 @@ def build_resolver(settings: Settings, cache: ResponseCache | None = None) -> Re
         doiorg=DoiOrgClient(settings, cache),
         datacite=DataCiteClient(settings, cache),
         trials=ClinicalTrialsClient(settings, cache),
+        isrctn=IsrctnClient(settings, cache),
         snapshots=snapshots,
     )
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from veribib.model import Fields, Person, ReferenceType, Trial, Update, Work
+from veribib.reference.identifiers import find_dois
 
 _TAGS = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -270,6 +271,48 @@ def work_from_datacite(data: Mapping[str, Any]) -> Work:
     )
 
 
+def _ctgov_interventions(module: Mapping[str, Any]) -> tuple[str, ...]:
+    """Intervention names and their other names (code names, brand names)."""
+    names: list[str] = []
+    for item in module.get("interventions") or ():
+        if not isinstance(item, Mapping):
+            continue
+        names += [n for n in (clean_text(item.get("name")),) if n]
+        names += list(_all(item.get("otherNames")))
+    return tuple(dict.fromkeys(names))
+
+
+def _ctgov_ids(ident: Mapping[str, Any]) -> tuple[str, ...]:
+    """The organisation's study id and every secondary id (EudraCT, grant, protocol numbers)."""
+    out: list[str] = []
+    org = ident.get("orgStudyIdInfo")
+    infos = [org] if isinstance(org, Mapping) else []
+    secondary = ident.get("secondaryIdInfos")
+    infos += [i for i in secondary if isinstance(i, Mapping)] if isinstance(secondary, list) else []
+    for info in infos:
+        value = clean_text(info.get("id"))
+        if value:
+            out.append(value)
+    return tuple(dict.fromkeys(out))
+
+
+_RESULT_TYPES = frozenset(("RESULT", "DERIVED"))
+
+
+def _ctgov_publications(module: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """PMIDs and DOIs of the publications a record lists as its results."""
+    pmids: list[str] = []
+    dois: list[str] = []
+    for ref in module.get("references") or ():
+        if not isinstance(ref, Mapping) or str(ref.get("type", "")).upper() not in _RESULT_TYPES:
+            continue
+        pmid = clean_text(ref.get("pmid"))
+        if pmid and pmid.isdigit():
+            pmids.append(str(int(pmid)))
+        dois += find_dois(clean_text(ref.get("citation")) or "")
+    return tuple(dict.fromkeys(pmids)), tuple(dict.fromkeys(dois))
+
+
 def trial_from_ctgov(study: Mapping[str, Any]) -> Trial:
     """A ClinicalTrials.gov v2 study record as a Trial."""
     proto = study.get("protocolSection")
@@ -283,24 +326,25 @@ def trial_from_ctgov(study: Mapping[str, Any]) -> Trial:
     ident = module("identificationModule")
     start = module("statusModule").get("startDateStruct")
     start_date = start.get("date") if isinstance(start, Mapping) else None
-    interventions = module("armsInterventionsModule").get("interventions") or ()
     lead = module("sponsorCollaboratorsModule").get("leadSponsor")
-    aliases = study.get("derivedSection", {}).get("miscInfoModule", {}).get("nctIdAliases", ())
+    derived = study.get("derivedSection")
+    misc = derived.get("miscInfoModule") if isinstance(derived, Mapping) else None
+    aliases = misc.get("nctIdAliases", ()) if isinstance(misc, Mapping) else ()
+    pmids, dois = _ctgov_publications(module("referencesModule"))
     return Trial(
         id=str(ident.get("nctId", "")).upper(),
         brief_title=clean_text(ident.get("briefTitle")) or "",
         official_title=clean_text(ident.get("officialTitle")),
         acronym=clean_text(ident.get("acronym")),
         conditions=_all(module("conditionsModule").get("conditions")),
-        interventions=tuple(
-            n
-            for n in (clean_text(i.get("name")) for i in interventions if isinstance(i, Mapping))
-            if n
-        ),
+        interventions=_ctgov_interventions(module("armsInterventionsModule")),
         keywords=_all(module("conditionsModule").get("keywords")),
         sponsor=clean_text(lead.get("name")) if isinstance(lead, Mapping) else None,
         start_year=int(start_date[:4])
         if isinstance(start_date, str) and start_date[:4].isdigit()
         else None,
         aliases=tuple(str(a).upper() for a in aliases) if isinstance(aliases, list) else (),
+        secondary_ids=_ctgov_ids(ident),
+        pmids=pmids,
+        dois=dois,
     )

@@ -35,8 +35,10 @@ from veribib.model import (
     Resolution,
     Status,
     Trial,
+    TrialId,
     Work,
 )
+from veribib.reference.registries import WITH_API, askable, registry_name, trial_id_problem
 from veribib.resolve.interface import DoiRegistry, TrialRegistry, WorkRegistry
 from veribib.resolve.normalize import fold, words
 
@@ -51,6 +53,8 @@ OFFLINE = "not checked (offline)"
 TITLE_FOUND_RATIO = 90
 DOWN_AFTER = 8  # consecutive failed Crossref lookups, none answered, before it counts as down
 NCT_REGISTRY = "clinicaltrials.gov"
+ISRCTN_REGISTRY = "isrctn"
+LISTED_BY_CTGOV = frozenset(("eudract", "ctis"))  # numbers CT.gov records list as secondary ids
 
 Progress = Callable[[int, int], None]
 """Called as progress(done, total) while lookups settle."""
@@ -139,8 +143,13 @@ def _doi_key(doi: str) -> str:
     return doi.strip().lower()
 
 
-def _is_nct(registry: str, trial_id: str) -> bool:
-    return registry.lower() == NCT_REGISTRY or trial_id.upper().startswith("NCT")
+def _askable(trial: TrialId, registry: str) -> bool:
+    """An id of ``registry`` worth asking for: well-formed and possibly issued."""
+    return trial.registry.lower() == registry and askable(trial)
+
+
+def _askable_nct(trial: TrialId) -> bool:
+    return _askable(trial, NCT_REGISTRY)
 
 
 def _not_checked(source: str, detail: str) -> Outcome[Any]:
@@ -170,6 +179,7 @@ class Resolver:
         doiorg: DoiRegistry | None = None,
         datacite: WorkRegistry | None = None,
         trials: TrialRegistry | None = None,
+        isrctn: TrialRegistry | None = None,
         snapshots: Sequence[WorkRegistry] = (),
         offline: bool = False,
         progress: Progress | None = None,
@@ -180,6 +190,7 @@ class Resolver:
         self.doiorg = doiorg
         self.datacite = datacite
         self.trials = trials
+        self.isrctn = isrctn
         self.snapshots = tuple(snapshots)
         self.offline = offline
         self.progress = progress
@@ -267,7 +278,8 @@ class Resolver:
     async def aclose(self) -> None:
         """Close every registry that holds connections or files."""
         seen: set[int] = set()
-        for registry in (self.crossref, self.doiorg, self.datacite, self.trials, *self.snapshots):
+        registries = (self.crossref, self.doiorg, self.datacite, self.trials, self.isrctn)
+        for registry in (*registries, *self.snapshots):
             if registry is None or id(registry) in seen:
                 continue
             seen.add(id(registry))
@@ -289,25 +301,46 @@ class Resolver:
         dois = list(dict.fromkeys(_doi_key(r.identifiers.doi) for r in refs if r.identifiers.doi))
         ncts = list(
             dict.fromkeys(
-                t.id.upper()
-                for r in refs
-                for t in r.identifiers.trials
-                if _is_nct(t.registry, t.id)
+                t.id.upper() for r in refs for t in r.identifiers.trials if _askable_nct(t)
             )
         )
-        counter = _Counter("resolve", len(dois) + len(ncts), self._reporter(progress))
-        doi_answers, trial_answers = await _gather_or_raise(
-            self._resolve_dois(dois, counter), self._resolve_trials(ncts, counter)
+        isrctns = list(
+            dict.fromkeys(
+                t.id for r in refs for t in r.identifiers.trials if _askable(t, ISRCTN_REGISTRY)
+            )
+        )
+        # EU numbers cited without an NCT id: ClinicalTrials.gov may list them as secondary ids.
+        eu = list(
+            dict.fromkeys(
+                t.id
+                for r in refs
+                if not any(_askable_nct(x) for x in r.identifiers.trials)
+                for t in r.identifiers.trials
+                if t.registry in LISTED_BY_CTGOV
+            )
+        )
+        counter = _Counter(
+            "resolve", len(dois) + len(ncts) + len(isrctns), self._reporter(progress)
+        )
+        doi_answers, trial_answers, isrctn_answers, eu_answers = await _gather_or_raise(
+            self._resolve_dois(dois, counter),
+            self._resolve_trials(ncts, counter, self.trials, "ctgov"),
+            self._resolve_trials(isrctns, counter, self.isrctn, "isrctn"),
+            self._listed_by_ctgov(eu),
         )
         out: dict[str, Resolution] = {}
         for r in refs:
             doi = _doi_key(r.identifiers.doi) if r.identifiers.doi else None
             trials: list[tuple[str, Outcome[Trial]]] = []
             for t in r.identifiers.trials:
-                if _is_nct(t.registry, t.id):
+                if _askable_nct(t):
                     trials.append((t.id, trial_answers[t.id.upper()]))
+                elif _askable(t, ISRCTN_REGISTRY) and self.isrctn is not None:
+                    trials.append((t.id, isrctn_answers[t.id]))
+                elif t.id in eu_answers and eu_answers[t.id].found:
+                    trials.append((t.id, eu_answers[t.id]))
                 else:
-                    trials.append((t.id, _not_checked(t.registry, f"{t.registry}: no public API")))
+                    trials.append((t.id, self._trial_not_asked(t)))
             out[r.id] = Resolution(
                 doi=doi_answers.work.get(doi) if doi else None,
                 doi_registration=doi_answers.registration.get(doi) if doi else None,
@@ -315,6 +348,28 @@ class Resolver:
                 notes=tuple(doi_answers.notes.get(doi, ())) if doi else (),
             )
         return out
+
+    async def _listed_by_ctgov(self, ids: list[str]) -> dict[str, Outcome[Trial]]:
+        """ClinicalTrials.gov records listing these EU numbers as secondary ids (if it can say)."""
+        search = getattr(self.trials, "by_secondary_ids", None)
+        if not ids or self.offline or search is None:
+            return {}
+        found: dict[str, Outcome[Trial]] = await self._batch("ctgov", search(ids), ids)
+        return found
+
+    def _trial_not_asked(self, trial: TrialId) -> Outcome[Trial]:
+        """Why a cited trial id was not looked up: malformed, or a registry without an API."""
+        name = registry_name(trial.registry)
+        problem = trial_id_problem(trial)
+        if problem is not None:
+            return _not_checked(trial.registry, f"{name}: {problem.reason}")
+        if trial.registry not in WITH_API:
+            return _not_checked(
+                trial.registry, f"{name} has no open API: format valid, not checked"
+            )
+        if self.offline:
+            return _not_checked(trial.registry, OFFLINE)
+        return _not_checked(trial.registry, f"not checked (no {name} client)")
 
     async def _resolve_dois(self, dois: list[str], counter: _Counter) -> _DoiAnswers:
         """Snapshots, then Crossref, then doi.org and DataCite for what Crossref lacks."""
@@ -424,15 +479,21 @@ class Resolver:
         )
         answers.work.update(records)
 
-    async def _resolve_trials(self, ids: list[str], counter: _Counter) -> dict[str, Outcome[Trial]]:
-        """Every NCT id in one batch from the trial registry."""
+    async def _resolve_trials(
+        self,
+        ids: list[str],
+        counter: _Counter,
+        client: TrialRegistry | None,
+        source: str,
+    ) -> dict[str, Outcome[Trial]]:
+        """Every id of one trial registry in one batch."""
         if not ids:
             return {}
-        if self.offline or self.trials is None:
+        if self.offline or client is None:
             detail = OFFLINE if self.offline else "not checked (no trial registry client)"
             counter.tick(len(ids))
-            return {i: _not_checked("ctgov", detail) for i in ids}
-        got = await self._batch("ctgov", self.trials.trials(ids), ids)
+            return {i: _not_checked(source, detail) for i in ids}
+        got = await self._batch(source, client.trials(ids), ids)
         counter.tick(len(ids))
         return got
 

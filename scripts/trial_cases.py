@@ -1,0 +1,521 @@
+"""The trial-citation corpus: registrations cited in every form veribib reads, and wrong ones.
+
+Built from the three recorded ClinicalTrials.gov studies in ``../shared/data/ctgov`` and the
+constructed records in ``tests/data/trials`` (see its NOTICE). Each case is one reference with
+the class it belongs to and what veribib should say of it:
+
+- ``real-text``: a registration cited in running text (sponsor-first with "First posted" and
+  "Accessed", the National Library of Medicine style, acronym-first with a classic URL);
+- ``real-bibtex``: the same in BibTeX, the id in each field people put it in (url of each
+  ClinicalTrials.gov URL form, note, howpublished, number, eprint, title, an @article whose
+  journal is ClinicalTrials.gov, a @techreport);
+- ``real-ris`` and ``real-csljson``: RIS and CSL-JSON records of registrations;
+- ``real-article``: the trial's result paper cited with its NCT id (text and BibTeX);
+- ``wrong-acronym``: a trial's acronym cited with another trial's id of the same field, so the
+  cited text and the trial share their condition's words;
+- ``wrong-topic``: an unrelated study cited with a real id, sharing common words with it;
+- ``wrong-id-article``: a result paper cited with another trial's id;
+- ``malformed``, ``not-issued``, ``unknown-id``, ``other-registry``, ``isrctn``: the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+PROJECT = Path(__file__).resolve().parents[1]
+CORPUS = PROJECT / "tests" / "data" / "trials"
+
+# Classes whose references name a real registration correctly: never to be called mismatched.
+REAL = ("real-text", "real-bibtex", "real-ris", "real-csljson", "real-article")
+WRONG = ("wrong-acronym", "wrong-topic", "wrong-id-article")
+
+
+@dataclass(frozen=True)
+class TrialCase:
+    """One reference of the corpus: its class, input format, text and expected outcome."""
+
+    id: str
+    cls: str
+    format: str  # "text", "bibtex", "ris", "csljson"
+    body: str  # the reference as written in its format (a BibTeX entry, one RIS record, ...)
+    nct: str  # the id cited
+    expect: str  # "verified", "mismatch", "malformed", "fabricated", "unresolved"
+
+
+def shared_data() -> Path:
+    """``$VERIBIB_SHARED/data`` or ``<project>/../shared/data``."""
+    root = os.environ.get("VERIBIB_SHARED")
+    return (Path(root) if root else PROJECT.parent / "shared") / "data"
+
+
+def studies() -> list[dict[str, Any]]:
+    """The recorded studies, then the constructed ones."""
+    out = [
+        json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted((shared_data() / "ctgov").glob("*.json"))
+    ]
+    with (CORPUS / "studies.jsonl").open(encoding="utf-8") as fh:
+        out += [json.loads(line) for line in fh if line.strip()]
+    return out
+
+
+def constructed_studies() -> list[dict[str, Any]]:
+    """The constructed studies only (the stand-in holds the recorded ones already)."""
+    with (CORPUS / "studies.jsonl").open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def articles() -> list[dict[str, Any]]:
+    """The constructed Crossref records of the trials' result papers."""
+    with (CORPUS / "articles.jsonl").open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def isrctn_trials() -> list[dict[str, Any]]:
+    """The constructed ISRCTN registrations the stand-in serves."""
+    data: list[dict[str, Any]] = json.loads((CORPUS / "isrctn.json").read_text(encoding="utf-8"))
+    return data
+
+
+@dataclass(frozen=True)
+class _Study:
+    nct: str
+    brief: str
+    official: str
+    acronym: str | None
+    sponsor: str
+    conditions: tuple[str, ...]
+    posted: str
+    year: str
+
+
+def _study(record: dict[str, Any]) -> _Study:
+    p = record["protocolSection"]
+    ident = p["identificationModule"]
+    status = p.get("statusModule", {})
+    posted = (status.get("studyFirstPostDateStruct") or {}).get("date") or ""
+    start = (status.get("startDateStruct") or {}).get("date") or posted or "2024"
+    return _Study(
+        nct=ident["nctId"],
+        brief=ident["briefTitle"],
+        official=ident.get("officialTitle") or ident["briefTitle"],
+        acronym=ident.get("acronym"),
+        sponsor=p.get("sponsorCollaboratorsModule", {}).get("leadSponsor", {}).get("name", ""),
+        conditions=tuple(p.get("conditionsModule", {}).get("conditions", [])),
+        posted=posted,
+        year=(posted or start)[:4],
+    )
+
+
+def _bib_escape(text: str) -> str:
+    return text.replace("&", r"\&").replace("%", r"\%").replace("_", r"\_")
+
+
+def _text_forms(s: _Study) -> list[str]:
+    posted = f" First posted {s.posted}." if s.posted else ""
+    name = s.acronym or s.sponsor
+    return [
+        f"{s.sponsor}. {s.brief}. ClinicalTrials.gov identifier: {s.nct}.{posted} "
+        f"Accessed March 3, 2024. https://clinicaltrials.gov/study/{s.nct}",
+        "ClinicalTrials.gov [Internet]. Bethesda (MD): National Library of Medicine (US). "
+        f"2000 -. Identifier {s.nct}, {s.official}; {s.year} [cited 2024 Mar 3]. Available from: "
+        f"https://clinicaltrials.gov/ct2/show/{s.nct}",
+        f"{name}. {s.brief}. {s.year}. https://classic.clinicaltrials.gov/ct2/show/{s.nct}"
+        f"?term={s.nct}&draw=2&rank=1",
+    ]
+
+
+def _bibtex_forms(s: _Study, key: str) -> list[str]:
+    brief, official = _bib_escape(s.brief), _bib_escape(s.official)
+    sponsor = _bib_escape(s.sponsor)
+    short = f"{s.acronym}: {brief}" if s.acronym else brief
+    return [
+        f"@misc{{{key}a,\n  author = {{{{{sponsor}}}}},\n  title = {{{brief}}},\n"
+        f"  year = {{{s.year}}},\n  url = {{https://clinicaltrials.gov/study/{s.nct}}}\n}}",
+        f"@misc{{{key}b,\n  title = {{{official}}},\n  year = {{{s.year}}},\n"
+        f"  howpublished = {{\\url{{https://clinicaltrials.gov/ct2/show/{s.nct}?term=x&rank=1}}}}\n}}",
+        f"@misc{{{key}c,\n  title = {{{brief}}},\n  note = {{ClinicalTrials.gov identifier: "
+        f"{s.nct}}},\n  year = {{{s.year}}}\n}}",
+        f"@online{{{key}d,\n  title = {{{brief}}},\n  organization = {{{sponsor}}},\n"
+        f"  url = {{https://classic.clinicaltrials.gov/ct2/show/{s.nct}}},\n"
+        "  urldate = {2024-03-03}\n}",
+        f"@misc{{{key}e,\n  title = {{{short}}},\n  number = {{{s.nct}}},\n"
+        f"  publisher = {{ClinicalTrials.gov}},\n  year = {{{s.year}}}\n}}",
+        f"@misc{{{key}f,\n  title = {{{brief}}},\n  eprint = {{{s.nct}}},\n"
+        f"  archiveprefix = {{ClinicalTrials.gov}}\n}}",
+        f"@misc{{{key}g,\n  title = {{{brief} ({s.nct})}},\n  author = {{{{{sponsor}}}}}\n}}",
+        f"@article{{{key}h,\n  title = {{{brief}}},\n  journal = {{ClinicalTrials.gov}},\n"
+        f"  year = {{{s.year}}},\n  note = {{{s.nct}}}\n}}",
+        f"@techreport{{{key}i,\n  title = {{{official}}},\n  institution = {{{sponsor}}},\n"
+        f"  number = {{{s.nct}}},\n  year = {{{s.year}}},\n"
+        f"  url = {{https://clinicaltrials.gov/show/{s.nct}}}\n}}",
+    ]
+
+
+def _ris(s: _Study) -> str:
+    return (
+        f"TY  - ELEC\nAU  - {s.sponsor}\nTI  - {s.brief}\nPY  - {s.year}\n"
+        f"UR  - https://clinicaltrials.gov/study/{s.nct}\n"
+        f"N1  - ClinicalTrials.gov identifier: {s.nct}\nER  - \n"
+    )
+
+
+def _csl(s: _Study, key: str) -> str:
+    item = {
+        "id": key,
+        "type": "webpage",
+        "title": s.official,
+        "author": [{"literal": s.sponsor}],
+        "publisher": "ClinicalTrials.gov",
+        "number": s.nct,
+        "URL": f"https://clinicaltrials.gov/study/{s.nct}",
+        "issued": {"date-parts": [[int(s.year)]]},
+    }
+    return json.dumps(item, ensure_ascii=False)
+
+
+def _article_text(a: dict[str, Any], nct: str) -> str:
+    names = [
+        f"{p['family']} {p['given'].replace(' ', '')}" if "family" in p else p["name"]
+        for p in a["author"]
+    ]
+    year = a["issued"]["date-parts"][0][0]
+    return (
+        f"{', '.join(names)}, et al. {a['title'][0]}. N Engl J Med. {year};{a['volume']}"
+        f"({a['issue']}):{a['page']}. doi:{a['DOI']}. ClinicalTrials.gov number, {nct}."
+    )
+
+
+def _article_bibtex(a: dict[str, Any], nct: str, key: str) -> str:
+    names = " and ".join(
+        f"{p['family']}, {p['given']}" if "family" in p else "{" + p["name"] + "}"
+        for p in a["author"]
+    )
+    year = a["issued"]["date-parts"][0][0]
+    return (
+        f"@article{{{key},\n  author = {{{names} and others}},\n  title = {{{a['title'][0]}}},\n"
+        f"  journal = {{N Engl J Med}},\n  year = {{{year}}},\n  volume = {{{a['volume']}}},\n"
+        f"  number = {{{a['issue']}}},\n  pages = {{{a['page'].replace('-', '--')}}},\n"
+        f"  doi = {{{a['DOI']}}},\n  note = {{ClinicalTrials.gov number, {nct}}}\n}}"
+    )
+
+
+# Same field, another trial's acronym: (cited trial, id given).
+WRONG_ACRONYM_PAIRS = (
+    ("NCT03036124", "NCT03057977"),  # DAPA-HF with EMPEROR-Reduced's id
+    ("NCT03057977", "NCT03036124"),
+    ("NCT03057951", "NCT03619213"),  # EMPEROR-Preserved with DELIVER's
+    ("NCT03619213", "NCT03057951"),
+    ("NCT01035255", "NCT03036124"),  # PARADIGM-HF with DAPA-HF's
+    ("NCT03548935", "NCT04184622"),  # STEP 1 with SURMOUNT-1's
+    ("NCT04184622", "NCT03548935"),
+    ("NCT01720446", "NCT01179048"),  # SUSTAIN-6 with LEADER's
+    ("NCT01179048", "NCT01720446"),
+    ("NCT01730534", "NCT01131676"),  # DECLARE-TIMI 58 with EMPA-REG OUTCOME's
+    ("NCT01131676", "NCT01730534"),
+    ("NCT04381936", "NCT04280705"),  # RECOVERY with ACTT-1's
+    ("NCT04280705", "NCT04381936"),
+    ("NCT02578680", "NCT01844505"),  # KEYNOTE-189 with CheckMate 067's
+    ("NCT04052425", "NCT02277743"),  # TRuE-V1 with LIBERTY AD SOLO 1's
+    ("NCT02277743", "NCT01365455"),  # LIBERTY AD SOLO 1 with ERASURE's
+    ("NCT01365455", "NCT04052425"),  # ERASURE with TRuE-V1's
+)
+
+# An unrelated study cited with a real id, sharing common words with the trial.
+WRONG_TOPIC = (
+    ("Stem cell-derived exosomes for psoriasis: a randomized study", "NCT03745287"),
+    ("Mesenchymal stem cell therapy for knee osteoarthritis", "NCT03036124"),
+    ("Heart rate variability and melatonin in patients with chronic insomnia", "NCT03036124"),
+    ("Vitamin D supplementation and bone loss in breast cancer survivors", "NCT07062965"),
+    ("Blood pressure lowering with acupuncture in pregnancy", "NCT01206062"),
+    ("Plant sterols and LDL cholesterol in healthy adults", "NCT06323538"),
+    ("Investigating mesenchymal stem cell-derived exosomes for anti-ageing applications",
+     "NCT03722472"),
+    ("Healthy adult volunteers: probiotic yoghurt and gut microbiota diversity", "NCT03722472"),
+    ("Dapagliflozin in Patients with Chronic Kidney Disease (DAPA-CKD)", "NCT03036124"),
+    ("Tranexamic acid for postpartum haemorrhage: the WOMAN trial", "ISRCTN86750102"),
+    ("Cognitive behavioural therapy for insomnia in adults with obesity", "NCT03548935"),
+    ("Lung cancer screening with low-dose computed tomography in smokers", "NCT02578680"),
+)  # fmt: skip
+
+
+def _by_id(records: Sequence[dict[str, Any]]) -> dict[str, _Study]:
+    return {s.nct: s for s in (_study(r) for r in records)}
+
+
+def build(split: str = "dev") -> list[TrialCase]:
+    """Every case of one split, in a fixed order.
+
+    ``dev`` is the set the rules were developed on; ``holdout`` was written after they were
+    fixed (other citation templates, other trial pairs, other off-topic studies) and is the
+    set whose figures say how the rules carry over.
+    """
+    if split == "holdout":
+        return _holdout()
+    records = studies()
+    by_id = _by_id(records)
+    cases: list[TrialCase] = []
+    for n, s in enumerate(by_id.values()):
+        for i, text in enumerate(_text_forms(s)):
+            cases.append(
+                TrialCase(f"text-{s.nct}-{i}", "real-text", "text", text, s.nct, "verified")
+            )
+        for i, entry in enumerate(_bibtex_forms(s, f"t{n}")):
+            form = "bibtex"
+            cases.append(
+                TrialCase(f"bib-{s.nct}-{i}", "real-bibtex", form, entry, s.nct, "verified")
+            )
+        cases.append(TrialCase(f"ris-{s.nct}", "real-ris", "ris", _ris(s), s.nct, "verified"))
+        cases.append(
+            TrialCase(
+                f"csl-{s.nct}", "real-csljson", "csljson", _csl(s, f"c{n}"), s.nct, "verified"
+            )
+        )
+    arts = articles()
+    for n, a in enumerate(arts):
+        nct = a["clinical-trial-number"][0]["clinical-trial-number"].upper()
+        cases.append(
+            TrialCase(
+                f"art-text-{nct}", "real-article", "text", _article_text(a, nct), nct, "verified"
+            )
+        )
+        cases.append(
+            TrialCase(f"art-bib-{nct}", "real-article", "bibtex", _article_bibtex(a, nct, f"a{n}"),
+                      nct, "verified")
+        )  # fmt: skip
+        other = arts[(n + 5) % len(arts)]["clinical-trial-number"][0]["clinical-trial-number"]
+        cases.append(
+            TrialCase(f"art-wrong-{nct}", "wrong-id-article", "text",
+                      _article_text(a, other.upper()), other.upper(), "mismatch")
+        )  # fmt: skip
+    for cited, given in WRONG_ACRONYM_PAIRS:
+        s, b = by_id[cited], by_id[given]
+        short = f"{s.acronym}: {b.conditions[0]}" if b.conditions else str(s.acronym)
+        for i, title in enumerate((f"{s.brief} ({s.acronym})", short)):
+            text = f"{s.sponsor}. {title}. ClinicalTrials.gov identifier: {given}. Accessed 2024."
+            cases.append(TrialCase(f"acr-text-{cited}-{i}", "wrong-acronym", "text", text, given,
+                                   "mismatch"))  # fmt: skip
+            entry = (
+                f"@misc{{w{cited}{i},\n  title = {{{_bib_escape(title)}}},\n"
+                f"  url = {{https://clinicaltrials.gov/study/{given}}},\n  year = {{{s.year}}}\n}}"
+            )
+            cases.append(TrialCase(f"acr-bib-{cited}-{i}", "wrong-acronym", "bibtex", entry,
+                                   given, "mismatch"))  # fmt: skip
+    for i, (title, given) in enumerate(WRONG_TOPIC):
+        text = f"Smith J, Brown K. {title}. ClinicalTrials.gov identifier: {given}. 2022."
+        cases.append(TrialCase(f"topic-text-{i}", "wrong-topic", "text", text, given, "mismatch"))
+        entry = f"@misc{{topic{i},\n  title = {{{title}}},\n  note = {{Registered as {given}}}\n}}"
+        cases.append(TrialCase(f"topic-bib-{i}", "wrong-topic", "bibtex", entry, given, "mismatch"))
+    cases += list(_id_cases())
+    return cases
+
+
+# Held out: pairs and off-topic studies not used while the rules were developed.
+HOLDOUT_ACRONYM_PAIRS = (
+    ("NCT03619213", "NCT03036124"),  # DELIVER with DAPA-HF's id (same drug)
+    ("NCT03057951", "NCT03057977"),  # EMPEROR-Preserved with EMPEROR-Reduced's (same drug)
+    ("NCT04184622", "NCT01720446"),  # SURMOUNT-1 with SUSTAIN-6's
+    ("NCT03548935", "NCT01179048"),  # STEP 1 with LEADER's
+    ("NCT01844505", "NCT02578680"),  # CheckMate 067 with KEYNOTE-189's
+    ("NCT01365455", "NCT02277743"),  # ERASURE with LIBERTY AD SOLO 1's
+    ("NCT01730534", "NCT03036124"),  # DECLARE-TIMI 58 with DAPA-HF's (same drug)
+    ("NCT04470427", "NCT04280705"),  # COVE with ACTT-1's
+)
+HOLDOUT_TOPIC = (
+    ("Cell phone use and sleep quality in adolescents", "NCT03745287"),
+    ("Heart failure nurse-led telemonitoring programme", "NCT03036124"),
+    ("Smoking cessation with varenicline in patients with COPD", "NCT02578680"),
+    ("Obesity and knee osteoarthritis: a weight-loss diet and exercise trial", "NCT04184622"),
+    ("Vaccine hesitancy among healthcare workers: a survey", "NCT04368728"),
+    ("Type 2 diabetes remission through a low-calorie diet in primary care", "NCT01179048"),
+    ("COVID-19 and mental health of university students", "NCT04381936"),
+    ("Hypertension in pregnancy: aspirin for pre-eclampsia prevention", "NCT01206062"),
+)
+
+
+def _holdout_text(s: _Study) -> list[str]:
+    digits = s.nct[3:]
+    return [
+        f"{s.sponsor}. ({s.year}). {s.brief} (ClinicalTrials.gov Identifier {s.nct}). U.S. "
+        f"National Library of Medicine. https://clinicaltrials.gov/ct2/show/record/{s.nct}",
+        f"{s.sponsor} ({s.year}) '{s.official}', ClinicalTrials.gov, {s.nct}. Available at: "
+        f"www.clinicaltrials.gov/study/{s.nct} (Accessed: 3 March 2024).",
+        f"{s.brief}. Registered at ClinicalTrials.gov (NCT {digits}); first posted {s.posted}.",
+    ]
+
+
+def _holdout_bibtex(s: _Study, key: str) -> list[str]:
+    brief, official = _bib_escape(s.brief), _bib_escape(s.official)
+    sponsor = _bib_escape(s.sponsor)
+    return [
+        f"@misc{{{key}p,\n  author = {{{{{sponsor}}}}},\n  title = {{{official}}},\n"
+        f"  url = {{https://www.clinicaltrials.gov/study/{s.nct}?tab=results}}\n}}",
+        f"@online{{{key}q,\n  title = {{{brief}}},\n  eprinttype = {{clinicaltrials}},\n"
+        f"  eprint = {{{s.nct}}},\n  urldate = {{2024-03-03}}\n}}",
+        f"@misc{{{key}r,\n  title = {{{brief}}},\n  howpublished = {{ClinicalTrials.gov, "
+        f"{s.nct}}},\n  year = {{{s.year}}}\n}}",
+        f"@report{{{key}s,\n  title = {{{brief}}},\n  type = {{Clinical trial registration}},\n"
+        f"  number = {{{s.nct}}},\n  institution = {{U.S. National Library of Medicine}}\n}}",
+    ]
+
+
+def _holdout() -> list[TrialCase]:
+    by_id = _by_id(studies())
+    cases: list[TrialCase] = []
+    for n, s in enumerate(by_id.values()):
+        for i, text in enumerate(_holdout_text(s)):
+            cases.append(TrialCase(f"h-text-{s.nct}-{i}", "real-text", "text", text, s.nct,
+                                   "verified"))  # fmt: skip
+        for i, entry in enumerate(_holdout_bibtex(s, f"h{n}")):
+            cases.append(TrialCase(f"h-bib-{s.nct}-{i}", "real-bibtex", "bibtex", entry, s.nct,
+                                   "verified"))  # fmt: skip
+    for cited, given in HOLDOUT_ACRONYM_PAIRS:
+        a = by_id[cited]
+        text = f"The {a.acronym} trial. {a.sponsor}; ClinicalTrials.gov {given}."
+        cases.append(TrialCase(f"h-acr-text-{cited}", "wrong-acronym", "text", text, given,
+                               "mismatch"))  # fmt: skip
+        entry = (
+            f"@misc{{h{cited},\n  title = {{{a.acronym} trial}},\n  note = {{{given}}},\n"
+            f"  organization = {{{_bib_escape(a.sponsor)}}}\n}}"
+        )
+        cases.append(TrialCase(f"h-acr-bib-{cited}", "wrong-acronym", "bibtex", entry, given,
+                               "mismatch"))  # fmt: skip
+    for i, (title, given) in enumerate(HOLDOUT_TOPIC):
+        text = f"Garcia M, Lee H. {title}. ClinicalTrials.gov {given}; 2021."
+        cases.append(TrialCase(f"h-topic-text-{i}", "wrong-topic", "text", text, given, "mismatch"))
+        entry = f"@misc{{ht{i},\n  title = {{{title}}},\n  url = {{https://clinicaltrials.gov/study/{given}}}\n}}"
+        cases.append(
+            TrialCase(f"h-topic-bib-{i}", "wrong-topic", "bibtex", entry, given, "mismatch")
+        )
+    return cases
+
+
+def _id_cases() -> Iterator[TrialCase]:
+    yield TrialCase(
+        "malformed-short",
+        "malformed",
+        "text",
+        "AstraZeneca. Dapagliflozin in heart failure (DAPA-HF). ClinicalTrials.gov identifier: "
+        "NCT0303612. Accessed 2024.",
+        "NCT0303612",
+        "malformed",
+    )
+    yield TrialCase(
+        "malformed-bib",
+        "malformed",
+        "bibtex",
+        "@misc{m1,\n  title = {Semaglutide in obesity},\n  url = {https://clinicaltrials.gov/study/"
+        "NCT035489351}\n}",
+        "NCT035489351",
+        "malformed",
+    )
+    yield TrialCase(
+        "not-issued",
+        "not-issued",
+        "text",
+        "Johnson L. Exosome serum for skin ageing. ClinicalTrials.gov identifier: NCT12345678.",
+        "NCT12345678",
+        "fabricated",
+    )
+    yield TrialCase(
+        "unknown-id",
+        "unknown-id",
+        "bibtex",
+        "@misc{u1,\n  title = {Exosome serum for skin ageing},\n  note = {ClinicalTrials.gov "
+        "identifier: NCT05999999}\n}",
+        "NCT05999999",
+        "fabricated",
+    )
+    yield TrialCase(
+        "chictr",
+        "other-registry",
+        "text",
+        "Wang Y. Remdesivir in adults with severe COVID-19. Chinese Clinical Trial Registry: "
+        "ChiCTR2000029308.",
+        "ChiCTR2000029308",
+        "unresolved",
+    )
+    yield TrialCase(
+        "eudract-linked",
+        "other-registry",
+        "text",
+        "AstraZeneca. Dapagliflozin in heart failure with reduced ejection fraction (DAPA-HF). "
+        "EudraCT 2016-003290-34; ClinicalTrials.gov identifier: NCT03036124.",
+        "2016-003290-34",
+        "verified",
+    )
+    yield TrialCase(
+        "eudract-only",
+        "other-registry",
+        "text",
+        "Novo Nordisk A/S. Semaglutide 2.4 mg once weekly in adults with overweight or obesity "
+        "(STEP 1). EU Clinical Trials Register, EudraCT Number 2017-003960-16.",
+        "2017-003960-16",
+        "verified",
+    )
+    yield TrialCase(
+        "eudract-unlisted",
+        "other-registry",
+        "bibtex",
+        "@misc{e2,\n  title = {Honey dressings for venous leg ulcers},\n  howpublished = {EU "
+        "Clinical Trials Register},\n  note = {EudraCT 2011-004120-33}\n}",
+        "2011-004120-33",
+        "unresolved",
+    )
+    yield TrialCase(
+        "isrctn-real",
+        "isrctn",
+        "bibtex",
+        "@misc{i1,\n  title = {Clinical Randomisation of an Antifibrinolytic in Significant "
+        "Haemorrhage (CRASH-2)},\n  url = {https://www.isrctn.com/ISRCTN86750102}\n}",
+        "ISRCTN86750102",
+        "verified",
+    )
+    yield TrialCase(
+        "isrctn-unknown", "isrctn", "text",
+        "Brown K. Honey dressings for leg ulcers. ISRCTN registry: ISRCTN12345678.",
+        "ISRCTN12345678", "fabricated",
+    )  # fmt: skip
+
+
+def write_inputs(cases: Sequence[TrialCase], folder: Path) -> dict[str, Path]:
+    """One input file per format; returns {format: path}."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out: dict[str, Path] = {}
+    by_format: dict[str, list[TrialCase]] = {}
+    for case in cases:
+        by_format.setdefault(case.format, []).append(case)
+    for fmt, group in by_format.items():
+        if fmt == "text":
+            body = "References\n\n" + "\n".join(f"{i}. {c.body}" for i, c in enumerate(group, 1))
+            path = folder / "trials.txt"
+        elif fmt == "bibtex":
+            body = "\n\n".join(c.body for c in group) + "\n"
+            path = folder / "trials.bib"
+        elif fmt == "ris":
+            body = "\n".join(c.body for c in group)
+            path = folder / "trials.ris"
+        else:
+            body = "[" + ",\n".join(c.body for c in group) + "]\n"
+            path = folder / "trials.json"
+        path.write_text(body + "\n", encoding="utf-8")
+        out[fmt] = path
+    return out
+
+
+__all__ = [
+    "REAL",
+    "WRONG",
+    "TrialCase",
+    "articles",
+    "build",
+    "constructed_studies",
+    "isrctn_trials",
+    "studies",
+    "write_inputs",
+]

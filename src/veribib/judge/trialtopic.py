@@ -1,0 +1,335 @@
+"""Does a citation's wording describe the trial a registry holds under the cited id?
+
+The citation's words are weighed by what they tell. A word common in general English weighs
+almost nothing (weights from its Zipf frequency in ``wordfreq``'s English list: "cell", "heart",
+"patients" say little; "psoriasis", "vitiligo", "dapagliflozin" a lot), and trial boilerplate
+("study", "randomized", "placebo") and citation boilerplate ("ClinicalTrials.gov identifier",
+"accessed", "first posted") nothing at all. Words are compared by their Snowball stems, and a stem
+may stand for a longer one ("diet" / "dietary").
+
+Three kinds of evidence come out: the trial's acronym named in the citation (or another trial's
+acronym named instead), a drug the citation names that the trial does not test while none of the
+trial's own drugs is named, and the weight of cited words the trial shares or lacks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from veribib.judge.normalise import STOPWORDS, words, wordset
+from veribib.model import Trial
+
+# Zipf frequency (log10 per billion words) at and above which a word weighs nothing; each
+# step of SPAN below it adds one unit of weight, up to MAX_WEIGHT.
+COMMON_ZIPF = 5.0
+SPAN = 2.0
+MAX_WEIGHT = 1.5
+# A cited word weighing less than this is not counted as a word the trial lacks.
+INFORMATIVE = 0.3
+# The trial's title written in the citation: this share of its content words, at least this many.
+TITLE_SHARE = 0.9
+TITLE_WORDS = 4
+
+# Words every trial title or registration citation uses; they say nothing about the topic.
+GENERIC = wordset(
+    "study studies trial trials clinical clinically randomized randomised randomization "
+    "controlled control phase patients patient participants subjects people persons "
+    "volunteers effect effects efficacy effectiveness safety tolerability immunogenicity "
+    "pharmacokinetics evaluation evaluate evaluating investigate investigating investigation "
+    "assess assessing assessment compare comparing comparison analysis review systematic "
+    "results outcome outcomes treatment treatments treated therapy therapies open label "
+    "double blind blinded masked placebo versus single multicenter multicentre multi center "
+    "international pilot cohort group groups adults adult healthy use using based new novel "
+    "role human humans prospective retrospective observational interventional feasibility "
+    "dose doses dosing regimen administered administration intravenous oral subcutaneous "
+    "intramuscularly combination standard care added addition prior line after before "
+    "learn called medicine medicines works well how people suffering research"
+)
+# Citation boilerplate around a registration ("ClinicalTrials.gov [Internet]. Bethesda (MD):
+# National Library of Medicine (US). Identifier NCT0..., first posted ...; accessed ...").
+BOILERPLATE = wordset(
+    "clinicaltrials gov identifier accessed access first posted last updated update available "
+    "online internet bethesda md national library medicine us registry registered registration "
+    "number http https www org com retrieved cited record show ct2 classic january february "
+    "march april may june july august september october november december jan feb mar apr "
+    "jun jul aug sep sept oct nov dec isrctn eudract ctis anzctr chictr drks ctri jrct umin "
+    "kct identifier nct id"
+)
+# Abbreviations that are not trial names, even written in capitals.
+NOT_ACRONYMS = wordset(
+    "COVID HIV AIDS HER2 HR RNA DNA MRNA USA UK EU FDA NIH NIAID WHO BMI LDL HDL HFREF HFPEF "
+    "CKD COPD ICU MRI PET SARS MERS TNF ICD NSCLC SCLC BCG TB AAHI CAR CART PD PDL1 EGFR ALK "
+    "KRAS BRCA MS ALS RA SLE IBD UC CD CVD CAD MI ACS PCI CABG AF HF T2D T2DM T1D NASH MASH "
+    "NAFLD HCV HBV HPV RSV GLP SGLT2 DPP4 ACE ARB ARNI LVEF EF NYHA QOL PRO AE SAE ITT CI HR "
+    "OR RR NEJM JAMA BMJ PLOS USA LTD INC LLC GMBH AG SA AB NV PLC MD"
+)
+
+# WHO International Nonproprietary Name stems that end a drug's name (a selection).
+_DRUG = re.compile(
+    r"(?:mab|tinib|ciclib|parib|rafenib|lisib|gliflozin|gliptin|glutide|glinide|sartan|pril|"
+    r"olol|statin|navir|previr|buvir|asvir|fovir|ciclovir|amivir|azole|oxacin|cillin|cycline|"
+    r"mycin|parin|xaban|gatran|lukast|setron|tidine|prazole|dronate|platin|taxel|rubicin|cept|"
+    r"kinra|dipine|afil|triptan|zepam|zolam|oxetine|apine|peridol|profen|coxib|caine|"
+    r"estrant|relin|semide|thiazide|formin|lutamide|trozole|olimus|asone|olone|isone|terol|"
+    r"tropium|zepatide|glutide|parin|fungin|conazole|vudine|citabine|fluridine|imus|limus)$"
+)
+# A code name: a few letters then digits ("id93", "ly3298176", "bnt162b2").
+_CODE = re.compile(r"^[a-z]{1,5}\d{2,}[a-z0-9]*$")
+# All capitals ("SPRINT", "DECLARE-TIMI 58"), capitals and a hyphen ("TRuE-V1", "EMPA-REG"), or
+# a capitalised compound and a number ("CheckMate 067").
+_ACRONYM = re.compile(
+    r"\b([A-Z][A-Z0-9]{2,}(?:-[A-Za-z0-9]+)*(?:\s\d{1,3}\b)?"
+    r"|[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?:\s\d{1,3}\b)?"
+    r"|[A-Z][a-z]+[A-Z][A-Za-z]*\s\d{2,3}\b)"  # "CheckMate 067"
+)
+_ACRONYM_ONLY = re.compile(_ACRONYM.pattern.replace("\\b(", "^(", 1) + "$")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+_IDS = re.compile(r"\b(?:NCT|ISRCTN|ACTRN|ChiCTR|DRKS|jRCT|UMIN|KCT)[-\w/]*\d\w*", re.IGNORECASE)
+_NON_KEY = re.compile(r"[^A-Z0-9]")
+
+_MIN_PREFIX = 4
+
+
+@lru_cache(maxsize=65536)
+def weight(word: str) -> float:
+    """What a (folded) cited word tells about a topic: 0 for common words, up to MAX_WEIGHT."""
+    if word in GENERIC or word in BOILERPLATE or word in STOPWORDS:
+        return 0.0
+    if is_drug(word):
+        return MAX_WEIGHT
+    from wordfreq import zipf_frequency  # loaded only when a trial is judged
+
+    zipf = zipf_frequency(word, "en")
+    return max(0.0, min(MAX_WEIGHT, (COMMON_ZIPF - zipf) / SPAN))
+
+
+def is_drug(word: str) -> bool:
+    """True when a folded word looks like a drug's name (an INN stem) or a code name."""
+    return (len(word) >= 6 and _DRUG.search(word) is not None) or _CODE.match(word) is not None
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    """The English Snowball stemmer (the package loads all 36 languages: only when needed)."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball stem of a folded word."""
+    return str(_stemmer().stemWord(word))
+
+
+def content_words(text: str) -> list[str]:
+    """The folded words of ``text`` worth comparing: no URLs, trial ids, numbers or boilerplate."""
+    text = _IDS.sub(" ", _URL.sub(" ", text))
+    return [
+        w
+        for w in words(text)
+        if (len(w) >= 3 or _CODE.match(w))
+        and not w.isdigit()
+        and w not in STOPWORDS
+        and w not in BOILERPLATE
+    ]
+
+
+def _matches(word: str, stems: frozenset[str]) -> bool:
+    s = stem(word)
+    if s in stems:
+        return True
+    if len(s) < _MIN_PREFIX:
+        return False
+    return any(len(t) >= _MIN_PREFIX and (t.startswith(s) or s.startswith(t)) for t in stems)
+
+
+def acronym_key(text: str) -> str:
+    """An acronym as compared: capitals and digits only ("DAPA-HF" → "DAPAHF")."""
+    return _NON_KEY.sub("", text.upper())
+
+
+def _shouting(text: str) -> bool:
+    """True when most words are in capitals (a title set in capitals names no acronym)."""
+    found = set(re.findall(r"[A-Za-z]{2,}", text))
+    return len(found) >= 4 and sum(w.isupper() for w in found) > 0.6 * len(found)
+
+
+def _named_as_trial(text: str, start: int, end: int, name: str) -> bool:
+    """Written where a trial's name goes: in brackets, beside "trial"/"study", before a
+    colon at the start, or shaped like one (a hyphen or a number in it)."""
+    if "-" in name or any(c.isdigit() for c in name):
+        return True
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    if before.endswith("(") and after.startswith(")"):
+        return True
+    if re.match(r"(?:trial|study|investigators|group)\b", after, re.IGNORECASE):
+        return True
+    if re.search(r"\b(?:the|trial|study)$", before, re.IGNORECASE) and after[:1] in (
+        "",
+        ".",
+        ",",
+        ";",
+        ":",
+        ")",
+    ):
+        return True
+    return (not before or before.endswith(".")) and after.startswith(":")
+
+
+def cited_acronyms(text: str) -> set[str]:
+    """Keys of what the citation writes like a trial's name ("DAPA-HF", "DECLARE-TIMI 58")."""
+    out: set[str] = set()
+    text = _IDS.sub(" ", _URL.sub(" ", text))
+    if _shouting(text):
+        return out
+    for m in _ACRONYM.finditer(text):
+        name = m.group(1)
+        first = re.split(r"[-\s]", name)[0]
+        capitals = sum(c.isupper() for c in first)
+        if capitals < 2 or first.upper() in NOT_ACRONYMS or _CODE.match(first.lower()):
+            continue
+        if _named_as_trial(text, m.start(1), m.end(1), name):
+            out.add(acronym_key(name))
+    return out
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two acronym keys for one trial: equal, or one a shortening of the other."""
+    short, long_ = sorted((a, b), key=len)
+    return short == long_ or (len(short) >= 4 and long_.startswith(short))
+
+
+@dataclass(frozen=True, slots=True)
+class TrialText:
+    """A registry record made comparable once: its stems, drugs and acronyms."""
+
+    stems: frozenset[str]  # titles, acronym, conditions, interventions, keywords
+    neutral: frozenset[str]  # the sponsor's words: neither agreement nor disagreement
+    drugs: frozenset[str]  # stems of drug names among the interventions and titles
+    acronyms: frozenset[str]  # keys of the recorded acronym (and one in the brief title)
+    key_text: str  # every field as one acronym key string, to tell shared capitals
+    titles: tuple[tuple[str, ...], ...]  # brief and official title as content words
+
+
+def _stems(texts: Iterable[str]) -> frozenset[str]:
+    return frozenset(stem(w) for t in texts for w in words(t))
+
+
+@lru_cache(maxsize=4096)
+def trial_text(trial: Trial) -> TrialText:
+    """The comparable form of a registry record."""
+    titles = [trial.brief_title, trial.official_title or ""]
+    fields = [*titles, trial.acronym or "", *trial.conditions, *trial.interventions]
+    fields += list(trial.keywords)
+    drugs = frozenset(
+        stem(w) for t in [*trial.interventions, *titles] for w in words(t) if is_drug(w)
+    )
+    acronyms = {acronym_key(trial.acronym)} if trial.acronym else set()
+    for m in re.finditer(r"\(([^()]{3,30})\)", trial.brief_title):
+        inner = re.sub(r"\s+(?:Study|Trial)$", "", m.group(1).strip(), flags=re.IGNORECASE)
+        if _ACRONYM_ONLY.match(inner):
+            acronyms.add(acronym_key(inner))
+    return TrialText(
+        stems=_stems(fields),
+        neutral=_stems([trial.sponsor or ""]),
+        drugs=drugs,
+        acronyms=frozenset(a for a in acronyms if len(a) >= 3),
+        key_text=" ".join(
+            acronym_key(w) for f in [*fields, trial.sponsor or ""] for w in f.split()
+        ),
+        titles=tuple(t for t in (tuple(content_words(x)) for x in titles if x) if t),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TopicReading:
+    """How a citation's wording relates to a trial."""
+
+    agree: float  # weight of cited words the trial's record shares
+    disagree: float  # weight of informative cited words the record lacks
+    lacking: tuple[str, ...]  # those words
+    substantive: int  # cited words not boilerplate, not generic, not the sponsor's
+    unshared: int  # of those, how many the record lacks (whatever their weight)
+    shared: tuple[str, ...]  # the informative words it shares
+    acronym_agrees: bool
+    title_agrees: bool  # the citation writes the trial's brief or official title
+    other_acronym: str | None  # a trial name the citation gives that is not this trial's
+    other_drugs: tuple[str, ...]  # drugs the citation names that this trial does not test
+
+
+def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
+    """Compare the cited words with the trial (``cited`` may disagree; ``context`` only agrees).
+
+    ``cited`` is what the citation says the work is (its title, or its whole text); ``context``
+    is text around it (notes, sponsor-first text) that can name the trial but whose other
+    words (authors, places) are no evidence against it.
+    """
+    record = trial_text(trial)
+    said = content_words(cited)
+    around = content_words(context)
+    shared: dict[str, float] = {}
+    lacking: dict[str, float] = {}
+    for w in [*said, *around]:
+        if _matches(w, record.stems):
+            shared[w] = weight(w)
+    substantive: set[str] = set()
+    unshared: set[str] = set()
+    for w in said:
+        if w in GENERIC or _matches(w, record.neutral):
+            continue
+        substantive.add(w)
+        if w in shared:
+            continue
+        unshared.add(w)
+        if weight(w) >= INFORMATIVE:
+            lacking[w] = weight(w)
+    named = cited_acronyms(cited) | cited_acronyms(context)
+    acronym_agrees = any(_same_name(n, a) for n in named for a in record.acronyms) or any(
+        a in acronym_key(f"{cited} {context}") for a in record.acronyms if len(a) >= 5
+    )
+    other = None
+    if record.acronyms and not acronym_agrees:
+        foreign = sorted(a for a in named if a not in record.key_text and len(a) >= 4)
+        other = foreign[0] if foreign else None
+    other_drugs: tuple[str, ...] = ()
+    cited_drugs = [w for w in lacking if is_drug(w)]
+    if cited_drugs and record.drugs and not any(_matches(w, record.drugs) for w in said):
+        other_drugs = tuple(cited_drugs)
+    informative = {w: v for w, v in shared.items() if v > 0}
+    written = {stem(w) for w in [*said, *around]}
+    title_agrees = any(
+        len(t) >= TITLE_WORDS and sum(stem(w) in written for w in t) >= TITLE_SHARE * len(t)
+        for t in record.titles
+    )
+    return TopicReading(
+        agree=sum(informative.values()),
+        disagree=sum(lacking.values()),
+        lacking=tuple(lacking),
+        substantive=len(substantive),
+        unshared=len(unshared),
+        shared=tuple(informative),
+        acronym_agrees=acronym_agrees,
+        title_agrees=title_agrees,
+        other_acronym=other,
+        other_drugs=other_drugs,
+    )
+
+
+__all__ = [
+    "GENERIC",
+    "TopicReading",
+    "TrialText",
+    "acronym_key",
+    "cited_acronyms",
+    "content_words",
+    "is_drug",
+    "read_topic",
+    "stem",
+    "trial_text",
+    "weight",
+]
