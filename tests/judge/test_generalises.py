@@ -54,8 +54,8 @@ COMMON_NAMED = _articles(
 )
 
 
-def test_the_corpus_holds_the_class() -> None:
-    assert len(COMMON_NAMED) >= 40
+def test_the_corpus_holds_the_classes() -> None:
+    assert len(COMMON_NAMED) >= 40 and len(COMMON_FIRST) >= 20 and len(GIVEN_NAMED) >= 40
 
 
 @pytest.mark.parametrize("work", COMMON_NAMED, ids=lambda w: w.doi)
@@ -332,3 +332,60 @@ def test_one_full_placeholder_among_real_names_is_fabricated(
     judgement = judge(reference, Resolution(search=crossref_search([])), today)
     assert judgement.verdict is Verdict.FABRICATED
     assert judgement.evidence[0].code == codes.PLACEHOLDER_AUTHORS
+
+
+# --- a shared surname with another given name is another person ------------------------------
+
+
+@pytest.mark.parametrize("work", GIVEN_NAMED[:30], ids=lambda w: w.doi)
+def test_a_real_title_under_namesakes_of_its_authors_is_borrowed(
+    work: Work, today: datetime.date
+) -> None:
+    # The record's own title under invented people, one of whom shares a family name of the
+    # record's list with another given name: other people, not the record's authors.
+    shared = work.fields.authors[1]
+    other = "Q" if shared.given[0].upper() not in "QIJY" else "M"
+    authors = (Person("Okonkwo", "B."), Person(shared.family, f"{other}."), Person("Varga", "L."))
+    reference = cited_from(work, authors=authors, doi=None)
+    judgement = judge(reference, Resolution(search=crossref_search([work])), today)
+    assert judgement.verdict is Verdict.FABRICATED
+    assert judgement.evidence[0].code == codes.AUTHORS_OTHER_WORK
+
+
+def test_the_template_pair_of_placeholders_is_fabricated(today: datetime.date) -> None:
+    reference = ref(
+        title="Towards rigorous interpretations: a formalisation of feature attribution",
+        authors=["Doe, J.", "Smith, J."],
+        year=2021,
+        container="International Conference on Machine Learning",
+    )
+    judgement = judge(reference, Resolution(search=crossref_search([])), today)
+    assert judgement.verdict is Verdict.FABRICATED
+    assert judgement.evidence[0].code == codes.PLACEHOLDER_AUTHORS
+
+
+# --- common names do not make a neighbour a possible match --------------------------------------
+
+
+COMMON_FIRST = [w for w in COMMON_NAMED if _common(w.fields.authors[0])]
+
+
+@pytest.mark.parametrize("work", COMMON_FIRST, ids=lambda w: w.doi)
+def test_a_neighbour_under_common_first_names_leaves_absence_evidence(
+    work: Work, today: datetime.date
+) -> None:
+    # An invented title in a covered journal-year under the neighbour's first two (common)
+    # names: "same authors, other title" needs more than two shared common surnames.
+    common = [p for p in work.fields.authors if _common(p)][:2]
+    reference = ref(
+        title="Adaptive sparse attention for forecasting sediment transport in estuaries",
+        authors=[f"{p.family}, {p.given}" for p in common],
+        year=work.fields.year,
+        container=work.fields.container,
+        volume=work.fields.volume,
+        type=ReferenceType.JOURNAL_ARTICLE,
+    )
+    judgement = judge(reference, Resolution(search=crossref_search([work])), today)
+    assert codes.POSSIBLE_MATCH not in _codes(judgement)
+    assert judgement.verdict is Verdict.FABRICATED
+    assert judgement.evidence[0].code == codes.NO_MATCH_IN_COVERED_VENUE

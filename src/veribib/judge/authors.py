@@ -109,6 +109,11 @@ def _initials(given: str) -> str:
     return "".join(out)
 
 
+def given_agrees(cited: Person, recorded: Person) -> bool:
+    """Two people's given names could be one person's (see ``_given_agrees``)."""
+    return _given_agrees(_name(cited), _name(recorded))
+
+
 def _given_agrees(c: _Name, f: _Name) -> bool:
     """The given names could be one person's: same first initial, or either's first initial
     among the other's (a middle name used as the first), or one transliterated initial; a
@@ -177,6 +182,17 @@ class AuthorCheck:
             return False
         if self.first_agrees:
             return True
+        return self.matched / self.compared >= AUTHOR_SUPPORT_SHARE and (
+            self.rare_matched >= 1 or self.matched >= AUTHORS_ENOUGH
+        )
+
+    @property
+    def identifies(self) -> bool:
+        """The lists are one author team's: the first author and most of those compared are
+        found, one of them with an uncommon name or three or more of them ("Xu Y, Zhang Y"
+        are the first two names of thousands of papers)."""
+        if self.compared == 0 or not self.first_agrees:
+            return False
         return self.matched / self.compared >= AUTHOR_SUPPORT_SHARE and (
             self.rare_matched >= 1 or self.matched >= AUTHORS_ENOUGH
         )

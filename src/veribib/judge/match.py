@@ -201,6 +201,16 @@ def _identity(
                 # Recurring titles ("Editorial", "Society information", a drug monograph)
                 # years apart are namesakes as often as the same work.
                 return Identity.UNSURE
+            if (
+                title.agrees is not True
+                and authors.compared
+                and not authors.contradict
+                and not authors.support
+                and not locator_support
+            ):
+                # A title close to the cited one but not it, and a name or two in common: a
+                # neighbour on the same topic as often as the cited work.
+                return Identity.UNSURE
             short = len(words(cited.title or "")) < SHORT_TITLE_WORDS
             if short and not (authors.support or locator_support):
                 return Identity.UNSURE
@@ -208,19 +218,14 @@ def _identity(
         if sim >= TITLE_SIMILAR:
             if authors.contradict:
                 return Identity.DIFFERENT
-            if authors.support or locator_support:
+            if authors.identifies or (locator_support and authors.support is not False):
                 return Identity.SAME if year_ok else Identity.UNSURE
             return Identity.UNSURE
         if authors.support and authors.first_agrees and locator_support and year_ok:
             # Another title at the cited location under the cited first author: the title
             # was garbled or translated; locator and authors together identify the work.
             return Identity.SAME
-        if (
-            authors.support
-            and authors.first_agrees
-            and year.agrees is True
-            and not locator_contradict
-        ):
+        if authors.identifies and year.agrees is True and not locator_contradict:
             # Same authors (the first among them) and year, other title: a translated or
             # garbled title, or an invented one on real authors; never enough to call it
             # either way. One look-alike name further down the list ("Cohen" for "Chen") is

@@ -24,6 +24,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA, JaroWinkler
 
 from veribib.judge import codes
+from veribib.judge.authors import given_agrees
 from veribib.judge.compare import full_title
 from veribib.judge.describe import cite, label
 from veribib.judge.match import SHORT_TITLE_WORDS, TITLE_SAME_OTHER_AUTHORS, Assessment
@@ -31,6 +32,7 @@ from veribib.judge.normalise import (
     STOPWORDS,
     fold,
     name_key,
+    person_key,
     spelling_key,
     title_key,
     words,
@@ -237,12 +239,18 @@ def _latin(p: Person) -> bool:
 
 
 def _near_name(cited: Person, recorded: Person) -> bool:
-    """Could be the same person's family name however written (order, spelling, script)."""
-    c, f = name_key(cited.family), name_key(recorded.family)
+    """Could be the same person however written (order, spelling, script): a family name
+    like the record's, with given names that do not tell another person ("V. Lee" is not
+    the record's "Chen-Yu Lee")."""
+    c, f = person_key(cited.family), person_key(recorded.family)
     if not c or not f:
         return False
-    if c == f or c == name_key(recorded.given) or f == name_key(cited.given):
-        return True  # the same, or family and given names the other way round
+    if c == name_key(recorded.given) or f == name_key(cited.given):
+        return True  # family and given names the other way round
+    if not given_agrees(cited, recorded):
+        return False
+    if c == f:
+        return True
     if min(len(c), len(f)) >= NAME_NEAR_MIN_LENGTH:
         if c in f or f in c or JaroWinkler.similarity(c, f) >= NAME_NEAR_SIMILARITY:
             return True
@@ -255,9 +263,10 @@ def _near_name(cited: Person, recorded: Person) -> bool:
 
 def _misspelt_in_place(cited: Person, recorded: Person) -> bool:
     """A short family name one letter off the name in the same place of the record's list."""
-    c, f = name_key(cited.family), name_key(recorded.family)
+    c, f = person_key(cited.family), person_key(recorded.family)
     return (
         bool(c and f)
+        and given_agrees(cited, recorded)
         and max(len(c), len(f)) >= NAME_NEAR_SHORT_LENGTH
         and c[0] == f[0]
         and OSA.distance(c, f) <= 1
@@ -338,9 +347,8 @@ def authors_other_work(cited: Fields, a: Assessment) -> Evidence | None:
 
 
 def _authors_identify(a: Assessment) -> bool:
-    """The cited authors are the record's: the first author and most of those compared."""
-    check = a.authors
-    return check.compared > 0 and bool(check.first_agrees) and check.matched / check.compared >= 0.5
+    """The cited authors are the record's team (see ``AuthorCheck.identifies``)."""
+    return a.authors.identifies
 
 
 def title_other_work(cited: Fields, a: Assessment, *, strict: bool) -> Evidence | None:

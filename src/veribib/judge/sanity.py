@@ -19,7 +19,8 @@ from veribib.judge.normalise import words, wordset
 from veribib.model import Evidence, Fields, Person
 
 _PLACEHOLDER_FAMILIES = wordset(
-    "author authors lastname surname familyname placeholder nobody xxx xxxx tbd todo etal others"
+    "author authors lastname surname familyname placeholder nobody xxx xxxx tbd todo etal others "
+    "name"
 )
 _PLACEHOLDER_FULL = re.compile(
     r"^(?:(?:first|second|third|last|corresponding|main|co)\s*)?author(?:s)?\s*(?:[a-z]|\d+)?$|"
@@ -45,7 +46,8 @@ _SURE_ALONE = re.compile(
 # Second-party names of the same templates: placeholders only beside a sure one.
 _COMPANION_FULL = re.compile(
     r"^(?:richard|jane|john|r|j|rr)\s*roe$|^roe\s*(?:richard|jane|john|r|j|rr)?$|"
-    r"^(?:j|joe|fred|f)\s*bloggs$|^bloggs\s*(?:j|f)?$"
+    r"^(?:j|joe|fred|f)\s*bloggs$|^bloggs\s*(?:j|f)?$|"
+    r"^(?:jane|john|j)\s*smith$|^smith\s*(?:jane|john|j)?$"
 )
 
 
@@ -79,7 +81,8 @@ def placeholder_authors(cited: Fields) -> Evidence | None:
 
     Fires when the list is only "et al.", when any author is a placeholder written out in full
     ("John Doe", "Jane Smith", "Alice Example", "Author Name"), or when every named author is
-    a placeholder or two or more are ("J. Doe" alone may be a real person). A registry record
+    a placeholder (or the template's companion, "R. Roe", "J. Smith") or two or more are sure
+    placeholders ("J. Doe" alone may be a real person). A registry record
     bearing the very names overrules it (see ``decide``).
     """
     people = [p for p in cited.authors if words(p.family)]
@@ -93,7 +96,7 @@ def placeholder_authors(cited: Fields) -> Evidence | None:
     alone = [p for p in real if _SURE_ALONE.match(_full(p)) or _SURE_ALONE.match(_full_inverted(p))]
     if alone and not fake:
         fake = alone
-    if fake and (alone or len(fake) == len(real) or len(fake) >= 2):
+    if fake and (alone or len(fake) == len(real) or len(sure) >= 2):
         names = "; ".join(str(p) for p in fake)
         return Evidence(codes.PLACEHOLDER_AUTHORS, f"placeholder author names: {names}")
     return None
