@@ -32,6 +32,7 @@ from veribib.reference import parse_reference
 from veribib.resolve import build_resolver
 from veribib.source import read_document
 from veribib.source.citations import match_citations
+from veribib.source.scan import expand_inputs
 from veribib.store import Store
 from veribib.store.db import now_iso
 
@@ -39,21 +40,6 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
 """Called as progress(stage, done, total) while a run goes on."""
-
-INPUT_SUFFIXES = (
-    ".bib",
-    ".bibtex",
-    ".txt",
-    ".text",
-    ".html",
-    ".htm",
-    ".pdf",
-    ".ris",
-    ".json",
-    ".xml",
-    ".nxml",
-)
-
 
 @dataclass(frozen=True, slots=True)
 class ParsedInput:
@@ -64,24 +50,6 @@ class ParsedInput:
     references: tuple[Reference, ...]
     sha256: str
     error: str | None = None
-
-
-def expand_inputs(paths: Iterable[str | Path]) -> list[str]:
-    """Input paths with directories expanded to the supported files inside them, sorted."""
-    out: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if str(p) != "-" and path.is_dir():
-            out.extend(
-                str(f)
-                for f in sorted(path.rglob("*"))
-                if f.is_file()
-                and f.suffix.lower() in INPUT_SUFFIXES
-                and not any(part.startswith(".") for part in f.relative_to(path).parts)
-            )
-        else:
-            out.append(str(p))
-    return out
 
 
 def read_input(path: str, progress: Progress | None = None) -> ParsedInput:
@@ -114,7 +82,29 @@ def parse_inputs(
         out.append(read_input(path, progress))
     if progress is not None:
         progress("read", len(files), len(files))
-    return out
+    return _without_companions(out)
+
+
+def _without_companions(inputs: list[ParsedInput]) -> list[ParsedInput]:
+    """Drop inputs another input already read (a .tex's .bib, its .bbl), so none counts twice."""
+    included = {str(Path(f).resolve()) for item in inputs for f in item.document.includes}
+    manuscripts = {
+        str(Path(item.path).with_suffix("").resolve())
+        for item in inputs
+        if item.document.format in ("latex", "markdown") and item.document.includes
+    }
+    return [
+        item
+        for item in inputs
+        if item.path == "-"
+        or not (
+            str(Path(item.path).resolve()) in included
+            or (
+                Path(item.path).suffix.lower() in (".bbl", ".aux")
+                and str(Path(item.path).with_suffix("").resolve()) in manuscripts
+            )
+        )
+    ]
 
 
 def run_key(inputs: Sequence[ParsedInput], settings: Settings) -> str:
