@@ -79,7 +79,9 @@ def parse_inputs(
     for i, path in enumerate(files):
         if progress is not None:
             progress("read", i, len(files))
-        out.append(read_input(path, progress))
+        item = read_input(path, progress)
+        log.info("read %s as %s: %d references", path, item.document.format, len(item.references))
+        out.append(item)
     if progress is not None:
         progress("read", len(files), len(files))
     return _without_companions(out)

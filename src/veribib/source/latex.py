@@ -159,7 +159,8 @@ class LatexSource(Source):
         reading.seen.add(Path(path))
         _read_tex(reading, Path(path), text)
         includes = _read_bibs(reading)
-        return _document(path, self.format, reading, includes)
+        chapters = tuple(sorted(str(p) for p in reading.seen if p != Path(path) and p.is_file()))
+        return _document(path, self.format, reading, includes + chapters)
 
 
 class AuxSource(Source):

@@ -83,7 +83,7 @@ def _gitignore(directory: Path) -> pathspec.PathSpec[Any] | None:
         lines = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
-    return pathspec.PathSpec.from_lines("gitwildmatch", lines.splitlines())
+    return pathspec.GitIgnoreSpec.from_lines(lines.splitlines())
 
 
 def _ignored(rel: str, specs: list[tuple[str, pathspec.PathSpec[Any]]], is_dir: bool) -> bool:
