@@ -10,10 +10,13 @@ import asyncio
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Iterable, Sequence
+import os
+from collections.abc import Callable, Coroutine, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from veribib.config import Settings, load_settings
 from veribib.errors import InputError
@@ -52,10 +55,15 @@ class ParsedInput:
     error: str | None = None
 
 
-def read_input(path: str, progress: Progress | None = None) -> ParsedInput:
-    """Read and parse one input; an unreadable file becomes a ParsedInput with ``error`` set."""
+def read_input(
+    path: str, progress: Progress | None = None, data: bytes | None = None
+) -> ParsedInput:
+    """Read and parse one input; an unreadable file becomes a ParsedInput with ``error`` set.
+
+    ``data`` gives the input's bytes directly (``path`` then only names them).
+    """
     try:
-        document = read_document(path)
+        document = read_document(path, data)
     except InputError as exc:
         return ParsedInput(path, Document(path, "unknown", ()), (), "", error=str(exc))
     total = len(document.references)
@@ -70,16 +78,33 @@ def read_input(path: str, progress: Progress | None = None) -> ParsedInput:
     return ParsedInput(path, document, tuple(refs), digest)
 
 
+Inputs = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
+"""One path, or several: a plain string is one path, never a sequence of characters."""
+
+
+def as_paths(paths: Inputs) -> list[str | os.PathLike[str]]:
+    """``paths`` as a list (a lone str or Path is one input)."""
+    if isinstance(paths, str | os.PathLike):
+        return [paths]
+    return list(paths)
+
+
 def parse_inputs(
-    paths: Iterable[str | Path], progress: Progress | None = None
+    paths: Inputs,
+    progress: Progress | None = None,
+    texts: Sequence[tuple[str, bytes]] = (),
 ) -> list[ParsedInput]:
-    """Read and parse every input (directories expanded); never raises for a bad file."""
-    files = expand_inputs(paths)
+    """Read and parse every input (directories expanded); never raises for a bad file.
+
+    ``texts`` are extra inputs given as (name, bytes), read after the paths.
+    """
+    files: list[tuple[str, bytes | None]] = [(f, None) for f in expand_inputs(as_paths(paths))]
+    files += list(texts)
     out: list[ParsedInput] = []
-    for i, path in enumerate(files):
+    for i, (path, data) in enumerate(files):
         if progress is not None:
             progress("read", i, len(files))
-        item = read_input(path, progress)
+        item = read_input(path, progress, data)
         log.info("read %s as %s: %d references", path, item.document.format, len(item.references))
         out.append(item)
     if progress is not None:
@@ -209,19 +234,20 @@ def _failed_lookups(resolutions: Iterable[Resolution]) -> int:
 
 
 async def check_async(
-    paths: Sequence[str | Path],
+    paths: Inputs,
     settings: Settings | None = None,
     *,
     store: Store | None = None,
     progress: Progress | None = None,
     today: date | None = None,
+    texts: Sequence[tuple[str, bytes]] = (),
 ) -> Report:
-    """Check every reference of the given inputs; see ``check``."""
+    """Check every reference of the given inputs (and ``texts``: (name, bytes)); see ``check``."""
     settings = settings or load_settings()
     started = now_iso()
     notify = progress or (lambda _stage, _done, _total: None)
 
-    inputs = parse_inputs(paths, notify)
+    inputs = parse_inputs(paths, notify, texts)
     refs = [r for item in inputs for r in item.references]
 
     own_store = store is None
@@ -290,23 +316,41 @@ async def check_async(
 
 
 def check(
-    paths: Sequence[str | Path],
+    paths: Inputs,
     settings: Settings | None = None,
     *,
     store: Store | None = None,
     progress: Progress | None = None,
     today: date | None = None,
+    texts: Sequence[tuple[str, bytes]] = (),
 ) -> Report:
     """Check every reference of the given files or directories and return the verdicts.
 
-    Unreadable inputs do not stop the others: their ``CheckedDocument.error`` says why.
-    Every response and verdict is recorded in the store (``settings.db``).
+    ``paths`` is one path or a list of them. Unreadable inputs do not stop the others: their
+    ``CheckedDocument.error`` says why. Every response and verdict is recorded in the store
+    (``settings.db``). Inside a running event loop (Jupyter, an async app) the work runs on a
+    thread of its own; there ``await acheck(...)`` is the better call.
     """
+    coro = check_async(paths, settings, store=store, progress=progress, today=today, texts=texts)
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _run_in_new_loop(coro)
+    coro.close()  # never started here; the thread makes its own
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="veribib") as pool:
+        return pool.submit(
+            lambda: _run_in_new_loop(
+                check_async(
+                    paths, settings, store=store, progress=progress, today=today, texts=texts
+                )
+            )
+        ).result()
+
+
+def _run_in_new_loop(coro: Coroutine[Any, Any, Report]) -> Report:
     loop = asyncio.new_event_loop()
     try:
-        return loop.run_until_complete(
-            check_async(paths, settings, store=store, progress=progress, today=today)
-        )
+        return loop.run_until_complete(coro)
     finally:
         loop.run_until_complete(loop.shutdown_asyncgens())
         loop.close()

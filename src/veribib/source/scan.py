@@ -132,7 +132,7 @@ def scan_directory(root: Path) -> list[str]:
     return sorted(found)
 
 
-def expand_inputs(paths: Iterable[str | Path]) -> list[str]:
+def expand_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     """Input paths with directories expanded to the supported files inside them."""
     out: list[str] = []
     for p in paths:
