@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from veribib.config import Settings, load_settings
+from veribib.duplicates import flag_duplicates
 from veribib.errors import InputError
 from veribib.export.interface import CheckedDocument, CheckedReference, Report
 from veribib.judge import judge, needs_search
@@ -163,30 +164,6 @@ def _lookup_key(ref: Reference) -> str:
     return "\x1f".join(parts)
 
 
-def _dedup_key(ref: Reference) -> str:
-    """References with the same key cite the same work (for the ``duplicate`` flag)."""
-    if ref.identifiers.doi:
-        return "doi:" + ref.identifiers.doi
-    f = ref.fields
-    first = f.authors[0].family.lower() if f.authors else ""
-    title = "".join(ch for ch in (f.title or ref.raw.text).lower() if ch.isalnum())
-    return f"t:{first}:{f.year}:{title}"
-
-
-def _flag_duplicates(checked: list[CheckedReference]) -> list[CheckedReference]:
-    """Flag later references citing the same work as an earlier one in the same document."""
-    seen: dict[tuple[str, str], str] = {}
-    out: list[CheckedReference] = []
-    for c in checked:
-        key = (c.reference.origin.file, _dedup_key(c.reference))
-        j = c.judgement
-        if key in seen and Flag.DUPLICATE not in j.flags:
-            j = replace(j, flags=(*j.flags, Flag.DUPLICATE))
-        seen.setdefault(key, c.reference.id)
-        out.append(CheckedReference(c.reference, j))
-    return out
-
-
 def _flag_uncited(
     checked: list[CheckedReference], citations: CitationReport
 ) -> list[CheckedReference]:
@@ -298,7 +275,7 @@ async def check_async(
         for item in inputs:
             checked = [CheckedReference(r, judged[r.id]) for r in item.references]
             citations = match_citations(item.document.citations, item.references)
-            checked = _flag_uncited(_flag_duplicates(checked), citations)
+            checked = _flag_uncited(flag_duplicates(checked), citations)
             store.save_verdicts(run_id, (c.judgement for c in checked))
             documents.append(CheckedDocument(item.document, tuple(checked), citations, item.error))
         store.finish_run(run_id)

@@ -82,3 +82,25 @@ def test_api_reference_is_in_step_with_the_docstrings() -> None:
     assert module.build() == current, "docs/api.md is stale: run python scripts/gen_api_docs.py"
     for name in ("veribib.check(", "async veribib.acheck(", "veribib.check_text("):
         assert name in current
+
+
+def test_same_work_with_and_without_doi_and_in_two_styles_is_a_duplicate(
+    settings: veribib.Settings,
+) -> None:
+    text = (
+        "References\n\n"
+        "1. Théry C, Witwer KW, Aikawa E, et al. Minimal information for studies of "
+        "extracellular vesicles 2018 (MISEV2018). J Extracell Vesicles. 2018;7(1):1535750. "
+        "doi:10.1080/20013078.2018.1535750\n"
+        "2. Thery, C., Witwer, K. W., & Aikawa, E. (2018). Minimal information for studies of "
+        "extracellular vesicles 2018 (MISEV2018). Journal of Extracellular Vesicles, 7(1), "
+        "1535750.\n"
+        "3. Théry C, Amigorena S, Raposo G, Clayton A. Isolation and characterization of "
+        "exosomes from cell culture supernatants and biological fluids. Curr Protoc Cell Biol. "
+        "2006;Chapter 3:Unit 3.22.\n"
+    )
+    report = veribib.check_text(text, settings)
+    flags = [[f.value for f in r.judgement.flags] for r in report.references]
+    assert len(flags) == 3
+    assert "duplicate" not in flags[0] and "duplicate" in flags[1]
+    assert "duplicate" not in flags[2]  # same first author, another work
