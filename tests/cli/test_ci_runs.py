@@ -266,3 +266,14 @@ def test_ctrl_c_prints_one_line_exits_130_and_keeps_the_run(tmp_path: Path) -> N
         runs = con.execute("select finished_at from run").fetchall()
         saved = con.execute("select count(*) from reference").fetchone()[0]
     assert runs == [(None,)] and saved == 3  # the unfinished run is there to resume
+
+
+def test_export_quiet_prints_nothing(tmp_path: Path) -> None:
+    work = _latex_project(tmp_path)
+    loud = _run("export", "refs.bib", "-o", "a.bib", "--offline", "--db", "db.sqlite", cwd=work)
+    quiet = _run(
+        "export", "refs.bib", "-o", "b.bib", "--offline", "--db", "db.sqlite", "-q", cwd=work
+    )
+    assert loud.returncode == quiet.returncode == 0, loud.stderr + quiet.stderr
+    assert loud.stderr.strip() and quiet.stderr == "" and quiet.stdout == ""
+    assert (work / "b.bib").read_text() == (work / "a.bib").read_text()
