@@ -107,3 +107,16 @@ def test_ignore_entry_without_reason_is_a_config_error(tmp_path: Path) -> None:
     (tmp_path / "veribib.toml").write_text('ignore = [{key = "x"}]\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="reason"):
         load_settings(tmp_path, environ={})
+
+
+def test_user_config_dir_is_the_fallback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    (tmp_path / "xdg" / "veribib").mkdir(parents=True)
+    (tmp_path / "xdg" / "veribib" / "veribib.toml").write_text(
+        'mailto = "me@example.org"\n', encoding="utf-8"
+    )
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    assert load_settings(repo, environ={}).mailto == "me@example.org"
+    (repo / "veribib.toml").write_text('mailto = "repo@example.org"\n', encoding="utf-8")
+    assert load_settings(repo, environ={}).mailto == "repo@example.org"

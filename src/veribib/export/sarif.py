@@ -116,7 +116,6 @@ def sarif_dict(report: Report, rules: Sequence[IgnoreRule] = ()) -> dict[str, An
                     "driver": {
                         "name": "veribib",
                         "version": __version__,
-                        "informationUri": "https://github.com/veribib/veribib",
                         "rules": _rules(),
                     }
                 },
