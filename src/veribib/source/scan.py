@@ -74,6 +74,14 @@ SKIPPED_FILES = frozenset(
         "code_of_conduct.md",
         "license.md",
         "security.md",
+        "notice.md",
+        "notice.txt",
+        "authors.md",
+        "history.md",
+        "news.md",
+        "todo.md",
+        "support.md",
+        "pull_request_template.md",
     }
 )
 
