@@ -114,7 +114,7 @@ def test_empty_dir_message_names_what_was_passed_over(tmp_path: Path) -> None:
 def _latex_project(tmp: Path) -> Path:
     work = tmp / "repo"
     shutil.copytree(MANUSCRIPT, work)
-    for extra in ("paper.md", "paper.aux", "paper.bbl"):
+    for extra in ("paper.md", "paper.aux", "paper.bbl", "biber.bbl"):
         (work / extra).unlink()
     return work
 

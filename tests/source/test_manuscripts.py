@@ -199,6 +199,7 @@ def test_directory_scan_reads_a_manuscript_once_and_skips_dependencies(tmp_path:
     shutil.copytree(MANUSCRIPT, work)
     (work / "paper.md").unlink()
     (work / "paper.aux").unlink()
+    (work / "biber.bbl").unlink()
     (work / "node_modules" / "pkg").mkdir(parents=True)
     (work / "node_modules" / "pkg" / "refs.bib").write_text("@misc{x, title={X}}\n")
     (work / "package.json").write_text('{"name": "site", "version": "1.0.0"}\n')
@@ -212,3 +213,22 @@ def test_directory_scan_reads_a_manuscript_once_and_skips_dependencies(tmp_path:
     # paper.bbl and refs.bib belong to paper.tex: its references are counted once.
     assert [Path(i.path).name for i in inputs] == ["paper.tex"]
     assert len(inputs[0].references) == 3
+
+
+def test_biber_bbl_entries_are_structured_references() -> None:
+    item = read_input(str(MANUSCRIPT / "biber.bbl"))
+    refs = item.references
+    assert [(r.raw.key, r.origin.line) for r in refs] == [
+        ("he2016resnet", 16),
+        ("lecun2015deep", 52),
+    ]
+    he, lecun = (r.fields for r in refs)
+    assert [a.family for a in he.authors] == ["He", "Zhang", "Ren", "Sun"]
+    assert he.pages == "770–778" and he.container.startswith("2016 IEEE Conference")
+    assert (lecun.volume, lecun.issue, lecun.year, lecun.container) == (
+        "521",
+        "7553",
+        2015,
+        "Nature",
+    )
+    assert refs[1].identifiers.doi == "10.1038/nature14539"

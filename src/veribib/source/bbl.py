@@ -14,6 +14,7 @@ from veribib.model import Document, Origin, RawReference, Warning_
 from veribib.source.decode import decode_text
 from veribib.source.interface import Source
 from veribib.source.names import collapse, decode_latex
+from veribib.source.render import render_reference
 
 _BEGIN = re.compile(r"\\begin\s*\{thebibliography\}\s*\{[^}]*\}")
 _END = re.compile(r"\\end\s*\{thebibliography\}")
@@ -58,6 +59,81 @@ def read_bibitems(path: str, text: str) -> tuple[list[RawReference], list[Warnin
     return references, warnings
 
 
+_ENTRY = re.compile(r"\\entry\s*\{([^}]*)\}\s*\{([^}]*)\}")
+_FIELD = re.compile(r"\\(field|list|name)\s*\{([^}]*)\}")  # \range is a page count
+_VERB = re.compile(r"\\verb\s*\{([^}]*)\}\s*\n\s*\\verb\s+(.*?)\s*\n\s*\\endverb", re.S)
+_NAME_PART = re.compile(r"\b(family|given|prefix|suffix)=\{((?:[^{}]|\{[^{}]*\})*)\}")
+_BIBLATEX_MACROS = re.compile(r"\\bib(?:rangedash|datedash)\b\s*")
+
+
+def _group(text: str, start: int) -> tuple[str, int]:
+    """The balanced ``{…}`` group at or after ``start``: its inside and the index after it."""
+    i = text.index("{", start)
+    depth = 0
+    for k in range(i, len(text)):
+        if text[k] == "{":
+            depth += 1
+        elif text[k] == "}":
+            depth -= 1
+            if depth == 0:
+                return text[i + 1 : k], k + 1
+    return text[i + 1 :], len(text)
+
+
+def _names(body: str) -> str:
+    """A biblatex ``\\name`` list as BibTeX names ("Family, Given and …")."""
+    out = []
+    for person in re.split(r"\}\s*\}\s*%?\s*\{\s*\{", body):
+        parts = dict(_NAME_PART.findall(person))
+        family = " ".join(x for x in (parts.get("prefix"), parts.get("family")) if x)
+        if family:
+            given = parts.get("given", "")
+            out.append(f"{{{family}}}, {given}" if given else f"{{{family}}}")
+    return " and ".join(out)
+
+
+def read_biblatex_entries(path: str, text: str) -> list[RawReference]:
+    """The ``\\entry`` records of a biblatex/biber ``.bbl``, as structured references."""
+    from veribib.source.bibtex import fields_from_bibtex
+
+    references: list[RawReference] = []
+    for m in _ENTRY.finditer(text):
+        end = text.find("\\endentry", m.end())
+        body = text[m.end() : end if end != -1 else len(text)]
+        values: dict[str, str] = {}
+        for f in _FIELD.finditer(body):
+            kind, name = f.group(1), f.group(2).lower()
+            if kind == "name" or kind == "list":
+                _count, after = _group(body, f.end())
+                _opts, after = _group(body, after)
+                inner, _ = _group(body, after)
+                values[name] = (
+                    _names(inner)
+                    if kind == "name"
+                    else " and ".join(
+                        x.strip("{} ") for x in re.findall(r"\{((?:[^{}]|\{[^{}]*\})*)\}", inner)
+                    )
+                )
+            else:
+                inner, _ = _group(body, f.end())
+                values[name] = _BIBLATEX_MACROS.sub("--", inner).strip()
+        for v in _VERB.finditer(body):
+            values[v.group(1).lower()] = v.group(2).strip()
+        fields = fields_from_bibtex(m.group(2), values)
+        doi = values.get("doi")
+        references.append(
+            RawReference(
+                text=render_reference(fields, {"doi": doi} if doi else {}),
+                origin=Origin(path, text.count("\n", 0, m.start()) + 1, len(references)),
+                fields=fields,
+                key=m.group(1).strip() or None,
+                entry_type=m.group(2),
+                extra=tuple(values.items()),
+            )
+        )
+    return references
+
+
 class BblSource(Source):
     """``.bbl`` files written by BibTeX from a ``.bib`` and a bibliography style."""
 
@@ -67,16 +143,15 @@ class BblSource(Source):
     sniff_pattern = _SNIFF
 
     def read(self, path: str, data: bytes) -> Document:
-        """Read the ``\\bibitem`` entries; biblatex's ``\\entry`` form points at the .bib."""
+        """Read the ``\\bibitem`` entries, or biber's structured ``\\entry`` records."""
         text, decode_warnings = decode_text(path, data)
-        references, warnings = read_bibitems(path, text)
+        if _BIBLATEX.search(text):
+            references = read_biblatex_entries(path, text)
+            warnings: list[Warning_] = []
+        else:
+            references, warnings = read_bibitems(path, text)
         if not references:
-            why = (
-                "a biblatex/biber .bbl: check the .bib or the .tex instead"
-                if _BIBLATEX.search(text)
-                else "no \\bibitem entries found"
-            )
-            warnings.append(Warning_(Origin(path), why))
+            warnings.append(Warning_(Origin(path), "no \\bibitem or \\entry records found"))
         return Document(
             path, self.format, tuple(references), warnings=decode_warnings + tuple(warnings)
         )
