@@ -277,3 +277,19 @@ def test_export_quiet_prints_nothing(tmp_path: Path) -> None:
     assert loud.returncode == quiet.returncode == 0, loud.stderr + quiet.stderr
     assert loud.stderr.strip() and quiet.stderr == "" and quiet.stdout == ""
     assert (work / "b.bib").read_text() == (work / "a.bib").read_text()
+
+
+def test_json_names_missing_citation_keys_and_validates(tmp_path: Path) -> None:
+    from veribib.export import load_schema
+
+    work = _latex_project(tmp_path)
+    result = _offline("check", "paper.tex", "-o", "r.json", cwd=work)
+    assert result.returncode == 0, result.stderr
+    report = json.loads((work / "r.json").read_text(encoding="utf-8"))
+    jsonschema.validate(report, load_schema(), cls=jsonschema.Draft202012Validator)
+    unmatched = report["citations"]["paper.tex"]["unmatched"]
+    missing = {(c["key"], c["origin"]["file"], c["origin"]["line"]) for c in unmatched}
+    assert missing == {
+        ("devlin2019bert", "paper.tex", 10),
+        ("goodfellow2016book", "methods.tex", 2),
+    }
