@@ -210,6 +210,17 @@ def test_table_keeps_file_line_whole_in_an_80_column_pipe(tmp_path: Path) -> Non
     assert origin in result.stdout, result.stdout
 
 
+def _saved_references(db: Path) -> int:
+    """How many references the run has stored so far (0 while the database is not there)."""
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(db, timeout=0.5) as con:
+            return int(con.execute("select count(*) from reference").fetchone()[0])
+    except sqlite3.OperationalError:  # not created yet, or locked by the writer
+        return 0
+
+
 def test_ctrl_c_prints_one_line_exits_130_and_keeps_the_run(tmp_path: Path) -> None:
     port_file = tmp_path / "standin.out"
     server = subprocess.Popen(
@@ -250,10 +261,10 @@ def test_ctrl_c_prints_one_line_exits_130_and_keeps_the_run(tmp_path: Path) -> N
             stderr=subprocess.PIPE,
             text=True,
         )
-        deadline = time.monotonic() + 30
-        while not db.exists() and time.monotonic() < deadline:
+        deadline = time.monotonic() + 60
+        while _saved_references(db) < 3 and time.monotonic() < deadline:
             time.sleep(0.1)
-        time.sleep(1.5)  # the first answers are 3 s away: the run is waiting on the network
+        time.sleep(0.5)  # the first answers are 3 s away: the run is waiting on the network
         proc.send_signal(signal.SIGINT)
         _out, err = proc.communicate(timeout=30)
     finally:
