@@ -28,11 +28,14 @@ from rich.progress import (
 )
 
 from veribib import __version__
+from veribib.cli_habits import fail_on_list, global_flags_first, infer_format
 from veribib.config import Settings, load_settings
 from veribib.errors import ConfigError, InputError, VeribibError
 from veribib.export import export_bibtex, render
+from veribib.export.baseline import ignored, without_ignored
 from veribib.export.exit_codes import ExitCode, exit_code
 from veribib.export.interface import OutputFormat, Report
+from veribib.export.nothing_read import nothing_read
 from veribib.model import Flag, Verdict, as_jsonable
 
 app = typer.Typer(
@@ -83,7 +86,7 @@ def _errors_mapped(debug: bool) -> Iterator[None]:
     except VeribibError as exc:
         _fail(ExitCode.UNEXPECTED, str(exc))
     except KeyboardInterrupt:
-        _fail(ExitCode.UNEXPECTED, "interrupted; run the same command again to resume")
+        _fail(ExitCode.INTERRUPTED, "interrupted; run the same command again to resume")
     except Exception as exc:
         if debug:
             raise
@@ -191,12 +194,16 @@ def check(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Files or directories to check (.bib .txt .html .pdf .ris .json .xml; - = stdin)."
+            help="Files or directories to check (.bib .tex .aux .bbl .md .qmd .docx .nbib .ris "
+            ".json .xml .txt .html .pdf; - = stdin)."
         ),
     ],
     fmt: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Report format.")
-    ] = OutputFormat.TABLE,
+        OutputFormat | None,
+        typer.Option(
+            "--format", "-f", help="Report format (default: from the -o extension, else table)."
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
     ] = None,
@@ -205,9 +212,17 @@ def check(
         typer.Option(
             "--fail-on",
             help=f"Exit 1 if any reference has this verdict or worse, or this flag "
-            f"(repeatable; one of {', '.join(FAIL_ON_CHOICES)}). Default: fabricated.",
+            f"(repeatable or comma-separated; {', '.join(FAIL_ON_CHOICES)}). Default: the "
+            "config file's fail-on, else fabricated.",
         ),
     ] = None,
+    allow_empty: Annotated[
+        bool,
+        typer.Option("--allow-empty", help="Exit 0 when no reference was read (default: exit 2)."),
+    ] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when problems are found.")
+    ] = False,
     offline: OfflineOpt = False,
     snapshot: SnapshotOpt = None,
     db: DbOpt = None,
@@ -220,10 +235,9 @@ def check(
     from veribib.pipeline import check as run_check
 
     with _errors_mapped(debug):
-        for item in fail_on or ():
-            if item not in FAIL_ON_CHOICES:
-                raise ConfigError(f"--fail-on {item!r}: choose from {', '.join(FAIL_ON_CHOICES)}")
+        fmt = infer_format(fmt, output)
         settings = _settings(offline, snapshot, db, mailto, refresh)
+        failing = fail_on_list(fail_on, settings.fail_on)
         with _progress(not quiet) as progress:
             report = run_check(paths, settings, progress=progress)
         # A missing or unreadable input never stops the others; it is named and exits 2.
@@ -232,15 +246,23 @@ def check(
             for message in errors:
                 err.print(f"veribib: {message}", markup=False, soft_wrap=True)
             raise typer.Exit(int(ExitCode.USAGE))
+        # A run that read nothing checked nothing: never a silent green build.
+        empty = None if allow_empty else nothing_read(paths, report)
+        if empty is not None:
+            _fail(ExitCode.USAGE, empty)
         if fmt is OutputFormat.TABLE and output is None:
             from veribib.export.table import print_table
 
             print_table(report, Console())
         else:
-            _write_or_print(render(report, fmt), output)
+            _write_or_print(render(report, fmt, fail_on=failing, ignore=settings.ignore), output)
         for message in errors:
             err.print(f"veribib: {message}", markup=False, soft_wrap=True)
-        code = exit_code(report, fail_on or [Verdict.FABRICATED.value])
+        for rid, rule in ignored(report, settings.ignore).items():
+            err.print(f"veribib: ignored (baseline) {rid}: {rule.reason}", markup=False)
+        code = exit_code(without_ignored(report, settings.ignore), failing)
+        if exit_zero:
+            code = ExitCode.OK
         if errors:
             code = ExitCode.USAGE
     raise typer.Exit(int(code))
@@ -320,6 +342,7 @@ def export(
     db: DbOpt = None,
     mailto: MailtoOpt = None,
     refresh: RefreshOpt = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     debug: DebugOpt = False,
 ) -> None:
     """Write a cleaned BibTeX file: DOIs added, errors corrected, fabrications moved out."""
@@ -328,13 +351,14 @@ def export(
     with _errors_mapped(debug):
         _check_inputs_exist([path])
         settings = _settings(offline, snapshot, db, mailto, refresh)
-        with _progress(True) as progress:
+        with _progress(not quiet) as progress:
             report = run_check([path], settings, progress=progress)
         errors = _input_errors(report)
         if errors:
             raise InputError(str(path), errors[0].split(": ", 1)[-1])
         result = export_bibtex(report, path, output, fabricated=fabricated.value, in_place=in_place)
-        err.print(str(result), markup=False, soft_wrap=True)
+        if not quiet:
+            err.print(str(result), markup=False, soft_wrap=True)
 
 
 def _version(value: bool) -> None:
@@ -366,4 +390,4 @@ _register_library(app)
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    app(args=global_flags_first(sys.argv[1:]))

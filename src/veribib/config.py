@@ -1,8 +1,9 @@
 """Settings: service base URLs, contact e-mail, database, limits.
 
 Read in this order, later wins: built-in defaults, ``[tool.veribib]`` in ``pyproject.toml`` or a
-``veribib.toml`` in the working directory, environment variables (``VERIBIB_*``), then explicit
-arguments (the CLI's options).
+``veribib.toml`` — the nearest one in the working directory or above it up to the repository root,
+else ``veribib.toml`` in the user config directory — environment variables (``VERIBIB_*``), then
+explicit arguments (the CLI's options).
 """
 
 from __future__ import annotations
@@ -42,8 +43,30 @@ _ENV = {
 
 
 def default_cache_dir() -> Path:
-    """Where the database and snapshot indexes live by default: ``./cache``."""
-    return Path.cwd() / "cache"
+    """Where the database and snapshot indexes live by default: the user cache directory."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("veribib"))
+
+
+def user_config_file() -> Path:
+    """The per-user config file (``veribib.toml`` in the user config directory)."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("veribib")) / "veribib.toml"
+
+
+@dataclass(frozen=True)
+class IgnoreRule:
+    """A reference a team has checked by hand: matched by citation key or DOI, with a reason."""
+
+    reason: str
+    key: str | None = None
+    doi: str | None = None
+
+    def __str__(self) -> str:
+        what = f"key {self.key}" if self.key else f"doi {self.doi}"
+        return f"{what}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -64,6 +87,9 @@ class Settings:
     offline: bool = False
     refresh: bool = False
     snapshots: tuple[str, ...] = ()
+    fail_on: tuple[str, ...] = ()  # verdicts/flags that fail a CLI run (config file: fail-on)
+    ignore: tuple[IgnoreRule, ...] = ()  # the baseline: references not to fail on
+    config_file: str | None = None  # where the file settings came from (for messages)
 
     def database_url(self) -> str:
         """The SQLAlchemy URL of the store (a plain path becomes a SQLite file URL)."""
@@ -98,15 +124,61 @@ def _coerce(name: str, value: Any) -> Any:
             return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
         if name == "snapshots":
             return tuple(value) if isinstance(value, list | tuple) else (str(value),)
+        if name == "fail_on":
+            items = value if isinstance(value, list | tuple) else [value]
+            return tuple(p.strip() for v in items for p in str(v).split(",") if p.strip())
+        if name == "ignore":
+            return _ignore_rules(value)
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{name}: cannot use {value!r}: {exc}") from exc
     return str(value).rstrip("/") if name.endswith("_url") else str(value)
 
 
+def _ignore_rules(value: Any) -> tuple[IgnoreRule, ...]:
+    if not isinstance(value, list | tuple):
+        raise ValueError("ignore must be a list of {key = ..., reason = ...} tables")
+    rules: list[IgnoreRule] = []
+    for item in value:
+        if isinstance(item, IgnoreRule):
+            rules.append(item)
+            continue
+        if not isinstance(item, Mapping) or not (item.get("key") or item.get("doi")):
+            raise ValueError(f"each ignore entry needs a key or a doi: {item!r}")
+        if not str(item.get("reason", "")).strip():
+            raise ValueError(f"each ignore entry needs a reason: {item!r}")
+        doi = str(item["doi"]).strip().lower() if item.get("doi") else None
+        if doi:
+            doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", doi)
+        key = str(item["key"]).strip() if item.get("key") else None
+        rules.append(IgnoreRule(str(item["reason"]).strip(), key, doi))
+    return tuple(rules)
+
+
+def config_candidates(directory: Path) -> list[Path]:
+    """Directories whose config files count, nearest first: up to the repository root."""
+    out: list[Path] = []
+    for d in (directory.resolve(), *directory.resolve().parents):
+        out.append(d)
+        if (d / ".git").exists():
+            break
+    return out
+
+
 def _from_file(directory: Path) -> dict[str, Any]:
+    """Settings from the nearest config file (see the module docstring), if any."""
+    for d in config_candidates(directory):
+        found = _from_directory(d)
+        if found:
+            return found
+    user = user_config_file()
+    return _from_directory(user.parent, only_own=True) if user.is_file() else {}
+
+
+def _from_directory(directory: Path, only_own: bool = False) -> dict[str, Any]:
     """Settings from ``veribib.toml`` or ``[tool.veribib]`` in ``pyproject.toml``, if present."""
-    known = {f.name for f in fields(Settings)}
-    for name, table_path in (("veribib.toml", ()), ("pyproject.toml", ("tool", "veribib"))):
+    known = {f.name for f in fields(Settings)} - {"config_file"}
+    files = (("veribib.toml", ()), ("pyproject.toml", ("tool", "veribib")))
+    for name, table_path in files[:1] if only_own else files:
         path = directory / name
         if not path.is_file():
             continue
@@ -124,6 +196,7 @@ def _from_file(directory: Path) -> dict[str, Any]:
             if setting not in known:
                 raise ConfigError(f"{path}: unknown setting {key!r}")
             out[setting] = _coerce(setting, value)
+        out["config_file"] = str(path)
         return out
     return {}
 

@@ -166,6 +166,7 @@ class InTextCitation:
     year: str | None = None  # "2020", "2020a"
     number: int | None = None  # for numbered styles
     reference_ids: tuple[str, ...] = ()  # the list entries it points to (empty: none found)
+    key: str | None = None  # a citation key (LaTeX \cite{key}, Pandoc [@key]) to match exactly
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +187,7 @@ class Document:
     references: tuple[RawReference, ...]
     citations: tuple[InTextCitation, ...] = ()
     warnings: tuple[Warning_, ...] = ()
+    includes: tuple[str, ...] = ()  # other files read as part of it (a .tex's .bib files)
 
 
 # --- what the registries say -------------------------------------------------------------

@@ -10,12 +10,16 @@ import asyncio
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Iterable, Sequence
+import os
+from collections.abc import Callable, Coroutine, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from veribib.config import Settings, load_settings
+from veribib.duplicates import flag_duplicates
 from veribib.errors import InputError
 from veribib.export.interface import CheckedDocument, CheckedReference, Report
 from veribib.judge import judge, needs_search
@@ -32,6 +36,7 @@ from veribib.reference import parse_reference
 from veribib.resolve import build_resolver
 from veribib.source import read_document
 from veribib.source.citations import match_citations
+from veribib.source.scan import expand_inputs
 from veribib.store import Store
 from veribib.store.db import now_iso
 from veribib.store.works import save_works
@@ -40,21 +45,6 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
 """Called as progress(stage, done, total) while a run goes on."""
-
-INPUT_SUFFIXES = (
-    ".bib",
-    ".bibtex",
-    ".txt",
-    ".text",
-    ".html",
-    ".htm",
-    ".pdf",
-    ".ris",
-    ".json",
-    ".xml",
-    ".nxml",
-)
-
 
 @dataclass(frozen=True, slots=True)
 class ParsedInput:
@@ -67,28 +57,15 @@ class ParsedInput:
     error: str | None = None
 
 
-def expand_inputs(paths: Iterable[str | Path]) -> list[str]:
-    """Input paths with directories expanded to the supported files inside them, sorted."""
-    out: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if str(p) != "-" and path.is_dir():
-            out.extend(
-                str(f)
-                for f in sorted(path.rglob("*"))
-                if f.is_file()
-                and f.suffix.lower() in INPUT_SUFFIXES
-                and not any(part.startswith(".") for part in f.relative_to(path).parts)
-            )
-        else:
-            out.append(str(p))
-    return out
+def read_input(
+    path: str, progress: Progress | None = None, data: bytes | None = None
+) -> ParsedInput:
+    """Read and parse one input; an unreadable file becomes a ParsedInput with ``error`` set.
 
-
-def read_input(path: str, progress: Progress | None = None) -> ParsedInput:
-    """Read and parse one input; an unreadable file becomes a ParsedInput with ``error`` set."""
+    ``data`` gives the input's bytes directly (``path`` then only names them).
+    """
     try:
-        document = read_document(path)
+        document = read_document(path, data)
     except InputError as exc:
         return ParsedInput(path, Document(path, "unknown", ()), (), "", error=str(exc))
     total = len(document.references)
@@ -103,19 +80,60 @@ def read_input(path: str, progress: Progress | None = None) -> ParsedInput:
     return ParsedInput(path, document, tuple(refs), digest)
 
 
+Inputs = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
+"""One path, or several: a plain string is one path, never a sequence of characters."""
+
+
+def as_paths(paths: Inputs) -> list[str | os.PathLike[str]]:
+    """``paths`` as a list (a lone str or Path is one input)."""
+    if isinstance(paths, str | os.PathLike):
+        return [paths]
+    return list(paths)
+
+
 def parse_inputs(
-    paths: Iterable[str | Path], progress: Progress | None = None
+    paths: Inputs,
+    progress: Progress | None = None,
+    texts: Sequence[tuple[str, bytes]] = (),
 ) -> list[ParsedInput]:
-    """Read and parse every input (directories expanded); never raises for a bad file."""
-    files = expand_inputs(paths)
+    """Read and parse every input (directories expanded); never raises for a bad file.
+
+    ``texts`` are extra inputs given as (name, bytes), read after the paths.
+    """
+    files: list[tuple[str, bytes | None]] = [(f, None) for f in expand_inputs(as_paths(paths))]
+    files += list(texts)
     out: list[ParsedInput] = []
-    for i, path in enumerate(files):
+    for i, (path, data) in enumerate(files):
         if progress is not None:
             progress("read", i, len(files))
-        out.append(read_input(path, progress))
+        item = read_input(path, progress, data)
+        log.info("read %s as %s: %d references", path, item.document.format, len(item.references))
+        out.append(item)
     if progress is not None:
         progress("read", len(files), len(files))
-    return out
+    return _without_companions(out)
+
+
+def _without_companions(inputs: list[ParsedInput]) -> list[ParsedInput]:
+    """Drop inputs another input already read (a .tex's .bib, its .bbl), so none counts twice."""
+    included = {str(Path(f).resolve()) for item in inputs for f in item.document.includes}
+    manuscripts = {
+        str(Path(item.path).with_suffix("").resolve())
+        for item in inputs
+        if item.document.format in ("latex", "markdown") and item.document.includes
+    }
+    return [
+        item
+        for item in inputs
+        if item.path == "-"
+        or not (
+            str(Path(item.path).resolve()) in included
+            or (
+                Path(item.path).suffix.lower() in (".bbl", ".aux")
+                and str(Path(item.path).with_suffix("").resolve()) in manuscripts
+            )
+        )
+    ]
 
 
 def run_key(inputs: Sequence[ParsedInput], settings: Settings) -> str:
@@ -145,30 +163,6 @@ def _lookup_key(ref: Reference) -> str:
         f.pages or "",
     )
     return "\x1f".join(parts)
-
-
-def _dedup_key(ref: Reference) -> str:
-    """References with the same key cite the same work (for the ``duplicate`` flag)."""
-    if ref.identifiers.doi:
-        return "doi:" + ref.identifiers.doi
-    f = ref.fields
-    first = f.authors[0].family.lower() if f.authors else ""
-    title = "".join(ch for ch in (f.title or ref.raw.text).lower() if ch.isalnum())
-    return f"t:{first}:{f.year}:{title}"
-
-
-def _flag_duplicates(checked: list[CheckedReference]) -> list[CheckedReference]:
-    """Flag later references citing the same work as an earlier one in the same document."""
-    seen: dict[tuple[str, str], str] = {}
-    out: list[CheckedReference] = []
-    for c in checked:
-        key = (c.reference.origin.file, _dedup_key(c.reference))
-        j = c.judgement
-        if key in seen and Flag.DUPLICATE not in j.flags:
-            j = replace(j, flags=(*j.flags, Flag.DUPLICATE))
-        seen.setdefault(key, c.reference.id)
-        out.append(CheckedReference(c.reference, j))
-    return out
 
 
 def _flag_uncited(
@@ -218,19 +212,20 @@ def _failed_lookups(resolutions: Iterable[Resolution]) -> int:
 
 
 async def check_async(
-    paths: Sequence[str | Path],
+    paths: Inputs,
     settings: Settings | None = None,
     *,
     store: Store | None = None,
     progress: Progress | None = None,
     today: date | None = None,
+    texts: Sequence[tuple[str, bytes]] = (),
 ) -> Report:
-    """Check every reference of the given inputs; see ``check``."""
+    """Check every reference of the given inputs (and ``texts``: (name, bytes)); see ``check``."""
     settings = settings or load_settings()
     started = now_iso()
     notify = progress or (lambda _stage, _done, _total: None)
 
-    inputs = parse_inputs(paths, notify)
+    inputs = parse_inputs(paths, notify, texts)
     refs = [r for item in inputs for r in item.references]
 
     own_store = store is None
@@ -281,7 +276,7 @@ async def check_async(
         for item in inputs:
             checked = [CheckedReference(r, judged[r.id]) for r in item.references]
             citations = match_citations(item.document.citations, item.references)
-            checked = _flag_uncited(_flag_duplicates(checked), citations)
+            checked = _flag_uncited(flag_duplicates(checked), citations)
             store.save_verdicts(run_id, (c.judgement for c in checked))
             documents.append(CheckedDocument(item.document, tuple(checked), citations, item.error))
         # The library: each judged reference linked to the work it cites.
@@ -302,23 +297,41 @@ async def check_async(
 
 
 def check(
-    paths: Sequence[str | Path],
+    paths: Inputs,
     settings: Settings | None = None,
     *,
     store: Store | None = None,
     progress: Progress | None = None,
     today: date | None = None,
+    texts: Sequence[tuple[str, bytes]] = (),
 ) -> Report:
     """Check every reference of the given files or directories and return the verdicts.
 
-    Unreadable inputs do not stop the others: their ``CheckedDocument.error`` says why.
-    Every response and verdict is recorded in the store (``settings.db``).
+    ``paths`` is one path or a list of them. Unreadable inputs do not stop the others: their
+    ``CheckedDocument.error`` says why. Every response and verdict is recorded in the store
+    (``settings.db``). Inside a running event loop (Jupyter, an async app) the work runs on a
+    thread of its own; there ``await acheck(...)`` is the better call.
     """
+    coro = check_async(paths, settings, store=store, progress=progress, today=today, texts=texts)
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _run_in_new_loop(coro)
+    coro.close()  # never started here; the thread makes its own
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="veribib") as pool:
+        return pool.submit(
+            lambda: _run_in_new_loop(
+                check_async(
+                    paths, settings, store=store, progress=progress, today=today, texts=texts
+                )
+            )
+        ).result()
+
+
+def _run_in_new_loop(coro: Coroutine[Any, Any, Report]) -> Report:
     loop = asyncio.new_event_loop()
     try:
-        return loop.run_until_complete(
-            check_async(paths, settings, store=store, progress=progress, today=today)
-        )
+        return loop.run_until_complete(coro)
     finally:
         loop.run_until_complete(loop.shutdown_asyncgens())
         loop.close()

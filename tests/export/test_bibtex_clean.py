@@ -281,3 +281,16 @@ def test_report_without_the_input_is_an_error(bib: Path, tmp_path: Path) -> None
     report = Report(run_id=1, documents=(bib_document(bib), bib_document(bib, name="b.bib")))
     with pytest.raises(ExportError, match="not among the inputs"):
         export_bibtex(report, tmp_path / "other.bib", tmp_path / "out.bib")
+
+
+def test_biblatex_date_with_the_wrong_year_is_corrected(bib: Path, tmp_path: Path) -> None:
+    text = bib.read_text(encoding="utf-8")
+    assert "year = 2021," in text
+    bib.write_text(text.replace("year = 2021,", 'date = "2021-09",', 1), encoding="utf-8")
+    out = tmp_path / "out.bib"
+    result = export_bibtex(_report(bib), bib, out)
+    raw = _entry_raw(out.read_text(encoding="utf-8"), "xing2020emerging")
+    assert 'date = "2020-09",' in raw  # the delimiters and month as written
+    assert ("xing2020emerging", "correct", "date", "2021-09", "2020-09") in [
+        (c.key, c.action, c.field, c.old, c.new) for c in result.changes
+    ]

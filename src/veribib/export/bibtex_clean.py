@@ -9,6 +9,7 @@ other fields, and whether it ends its last field with a comma.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -56,6 +57,9 @@ def _current(span: EntrySpan, names: Sequence[str]) -> tuple[FieldSpan | None, s
     return f, (latex_to_text(unenclosed(f.raw)) if f is not None else None)
 
 
+_ISO_DATE = re.compile(r"^\s*(\d{4})((?:-\d{2}){0,2})\s*$")
+
+
 def _edit_entry(
     span: EntrySpan, whole: str, checked: CheckedReference, ascii_only: bool
 ) -> tuple[str | None, list[Change], list[str]]:
@@ -79,11 +83,16 @@ def _edit_entry(
                 )
                 continue
             if f.name.lower() == "date" and c.field == "year":
-                notes.append(
-                    f"{key}: date {current!r} disagrees with the record's year "
-                    f"{c.found}; left for you to check"
-                )
-                continue
+                # A BibLaTeX date (ISO 8601: 2019, 2019-05, 2019-05-03) gets the record's
+                # year in place of its own; a range or free text is left for a person.
+                m = _ISO_DATE.match(current or "")
+                if m is None or new is None or not new.isdigit():
+                    notes.append(
+                        f"{key}: date {current!r} disagrees with the record's year "
+                        f"{c.found}; left for you to check"
+                    )
+                    continue
+                new = new + m.group(2)
             if same_value(current, c.found):
                 continue
             edit.replace(f, new)

@@ -7,6 +7,7 @@ fabricated ones are left out and listed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bibtexparser.entrypoint import write_string
@@ -19,7 +20,7 @@ from veribib.export.bibtex_result import Change
 from veribib.export.bibtex_values import bib_value, container_field, entry_type_for, make_key
 from veribib.export.common import clip
 from veribib.export.interface import CheckedDocument, CheckedReference
-from veribib.model import Fields, Verdict
+from veribib.model import Fields, ReferenceType, Verdict
 
 # (Fields attribute, BibTeX field) in the order entries list them; the container goes by type.
 _ORDER = (
@@ -85,8 +86,45 @@ def _fill(primary: Fields, fallback: Fields) -> Fields:
     return replace(primary, **changes)
 
 
+# What a text reference's parser may take for a journal but is the access note of a web page.
+_NOT_A_CONTAINER = re.compile(
+    r"^\s*(?:accessed|updated|retrieved|available|cited|last\s+(?:updated|accessed|modified)|"
+    r"first\s+posted|viewed)\b",
+    re.IGNORECASE,
+)
+_REGISTRY_NAMES = {
+    "clinicaltrials.gov": "ClinicalTrials.gov",
+    "isrctn": "ISRCTN registry",
+    "eudract": "EU Clinical Trials Register (EudraCT)",
+    "ctis": "EU Clinical Trials Information System (CTIS)",
+    "anzctr": "Australian New Zealand Clinical Trials Registry",
+    "chictr": "Chinese Clinical Trial Registry",
+}
+
+
+def _is_registration(checked: CheckedReference, fields: Fields) -> bool:
+    """A trial registration cited as such (a registry record, not an article about the trial)."""
+    j = checked.judgement
+    matched_doi = j.match.doi if j.match is not None else None
+    if not checked.reference.identifiers.trials or checked.reference.identifiers.doi:
+        return False
+    if matched_doi and j.verdict in (Verdict.VERIFIED, Verdict.INACCURATE):
+        return False
+    return fields.type in (ReferenceType.CLINICAL_TRIAL, None) or not _real_container(fields)
+
+
+def _real_container(fields: Fields) -> bool:
+    c = fields.container or ""
+    return bool(c.strip()) and not _NOT_A_CONTAINER.match(c) and "clinicaltrials" not in c.lower()
+
+
 def _entry(checked: CheckedReference, taken: set[str]) -> Entry:
     fields = best_fields(checked)
+    registration = _is_registration(checked, fields)
+    if registration:
+        fields = replace(fields, container=None, type=ReferenceType.CLINICAL_TRIAL)
+    elif fields.container and _NOT_A_CONTAINER.match(fields.container):
+        fields = replace(fields, container=None)
     entry_type = entry_type_for(fields)
     out: list[Field] = []
     for name, bib_name in _ORDER:
@@ -102,6 +140,11 @@ def _entry(checked: CheckedReference, taken: set[str]) -> Entry:
     elif fields.url:
         out.append(Field("url", fields.url))
     trials = checked.reference.identifiers.trials
+    if registration:
+        registry = trials[0].registry
+        out.append(Field("howpublished", _REGISTRY_NAMES.get(registry, registry)))
+        if not doi and not fields.url and registry == "clinicaltrials.gov":
+            out.append(Field("url", f"https://clinicaltrials.gov/study/{trials[0].id}"))
     if trials:
         out.append(Field("note", "; ".join(f"{t.registry} {t.id}" for t in trials)))
     return Entry(entry_type, make_key(fields, taken), _dedupe(out))

@@ -109,6 +109,37 @@ def bib_people(people: Iterable[Person], et_al: bool = False) -> str:
     return " and ".join(names)
 
 
+_RUN_TOGETHER = re.compile(r"^([A-Z]{1,4})\.?$")
+
+
+def bib_given(given: str) -> str:
+    """Given names for BibTeX: Vancouver initials run together ("SL") spelled out ("S. L.").
+
+    BibTeX reads "SL" as one given name; "S. L." is two initials, as styles expect.
+    """
+    m = _RUN_TOGETHER.match(given.strip())
+    if m is None:
+        return given.strip()
+    return " ".join(f"{letter}." for letter in m.group(1))
+
+
+def bib_name(person: Person, ascii_only: bool = False) -> str:
+    """One name, escaped: "Family, G. N."; an organisation (no given name, several words)
+    braced whole so BibTeX never splits it into a first and last name."""
+    family = latex_escape(person.family.strip(), ascii_only)
+    if person.given:
+        return f"{family}, {latex_escape(bib_given(person.given), ascii_only)}"
+    return f"{{{family}}}" if len(person.family.split()) > 1 else family
+
+
+def bib_names(people: Iterable[Person], et_al: bool = False, ascii_only: bool = False) -> str:
+    """Escaped BibTeX names joined with "and" ("and others" for et al.)."""
+    names = [bib_name(p, ascii_only) for p in people]
+    if et_al:
+        names.append("others")
+    return " and ".join(names)
+
+
 def bib_pages(pages: str) -> str:
     """A page range with BibTeX's en dash ("1185-1193" → "1185--1193"); other forms as given."""
     m = _RANGE.match(pages)
@@ -120,9 +151,9 @@ def bib_value(fields: Fields, name: str, ascii_only: bool = False) -> str | None
     if name == "authors":
         if not fields.authors:
             return None
-        return latex_escape(bib_people(fields.authors, fields.et_al), ascii_only)
+        return bib_names(fields.authors, fields.et_al, ascii_only)
     if name == "editors":
-        return latex_escape(bib_people(fields.editors), ascii_only) if fields.editors else None
+        return bib_names(fields.editors, False, ascii_only) if fields.editors else None
     if name == "year":
         return str(fields.year) if fields.year is not None else None
     value = getattr(fields, name, None)
@@ -179,6 +210,9 @@ def _suffix(n: int) -> str:
 
 __all__ = [
     "BIB_FIELDS",
+    "bib_given",
+    "bib_name",
+    "bib_names",
     "bib_pages",
     "bib_people",
     "bib_value",

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from enum import IntEnum
 
 from veribib.errors import ConfigError
-from veribib.export.interface import Report
+from veribib.export.interface import CheckedReference, Report
 from veribib.model import Flag, Verdict
 
 
@@ -17,6 +17,7 @@ class ExitCode(IntEnum):
     PROBLEMS = 1  # some reference is at or above --fail-on
     USAGE = 2  # bad usage or unreadable input
     UNEXPECTED = 3  # a bug or an unexpected failure
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), as shells report it
 
 
 def fail_on_choices() -> tuple[str, ...]:
@@ -46,6 +47,15 @@ def _parse(fail_on: Sequence[str]) -> tuple[int | None, set[Flag]]:
     return threshold, flags
 
 
+def fails(checked: CheckedReference, fail_on: Sequence[str]) -> bool:
+    """True when this one reference has a listed verdict or worse, or a listed flag."""
+    threshold, flags = _parse(fail_on)
+    j = checked.judgement
+    return (threshold is not None and j.verdict.severity >= threshold) or bool(
+        flags.intersection(j.flags)
+    )
+
+
 def exit_code(report: Report, fail_on: Sequence[str]) -> int:
     """0 (OK) when no reference has a listed verdict or worse, or a listed flag; else 1.
 
@@ -62,4 +72,4 @@ def exit_code(report: Report, fail_on: Sequence[str]) -> int:
     return ExitCode.OK
 
 
-__all__ = ["ExitCode", "exit_code", "fail_on_choices"]
+__all__ = ["ExitCode", "exit_code", "fail_on_choices", "fails"]

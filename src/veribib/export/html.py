@@ -100,7 +100,7 @@ table.diff{border-collapse:collapse;width:100%;font-size:14px;table-layout:fixed
 table.diff th{text-align:left;font-size:12px;color:var(--muted);font-weight:600;
 border-bottom:1px solid var(--line);padding:4px 8px}
 table.diff td{border-bottom:1px solid #eef1f4;padding:5px 8px;vertical-align:top;
-overflow-wrap:anywhere}
+overflow-wrap:break-word}
 table.diff col.f{width:100px}table.diff col.s{width:120px}
 tr.differs td{background:#fff5f5}tr.differs td.field{box-shadow:inset 3px 0 var(--bad)}
 tr.agrees td.field{box-shadow:inset 3px 0 var(--ok)}
@@ -119,7 +119,53 @@ font-size:14px}
 .record a{color:#0969da}
 .problems li{font-size:14px}
 footer{color:var(--muted);font-size:12px;margin-top:40px}
-@media (max-width:640px){.legend .row{grid-template-columns:90px 1fr 30px}}
+.filters{display:flex;flex-wrap:wrap;gap:6px;margin:14px 0 4px}
+.filtered>input{position:absolute;opacity:0;pointer-events:none}
+.filters label{border:1px solid var(--line);background:var(--card);border-radius:999px;
+padding:3px 12px;font-size:13px;cursor:pointer;white-space:nowrap}
+.filters label .n{color:var(--muted);font-variant-numeric:tabular-nums}
+#f-all:focus-visible~.filters label[for=f-all]{outline:2px solid #0969da}
+#f-problems:focus-visible~.filters label[for=f-problems]{outline:2px solid #0969da}
+#f-fabricated:focus-visible~.filters label[for=f-fabricated]{outline:2px solid #0969da}
+#f-inaccurate:focus-visible~.filters label[for=f-inaccurate]{outline:2px solid #0969da}
+#f-unresolved:focus-visible~.filters label[for=f-unresolved]{outline:2px solid #0969da}
+#f-verified:focus-visible~.filters label[for=f-verified]{outline:2px solid #0969da}
+#f-all:checked~.filters label[for=f-all],
+#f-problems:checked~.filters label[for=f-problems],
+#f-fabricated:checked~.filters label[for=f-fabricated],
+#f-inaccurate:checked~.filters label[for=f-inaccurate],
+#f-unresolved:checked~.filters label[for=f-unresolved],
+#f-verified:checked~.filters label[for=f-verified]
+{background:var(--fg);color:#fff;border-color:var(--fg)}
+#f-problems:checked~.cards .card.c-verified:not(.serious),
+#f-fabricated:checked~.cards .card:not(.c-fabricated),
+#f-inaccurate:checked~.cards .card:not(.c-inaccurate),
+#f-unresolved:checked~.cards .card:not(.c-unresolved),
+#f-verified:checked~.cards .card:not(.c-verified){display:none}
+details.jump{background:var(--card);border:1px solid var(--line);border-radius:8px;
+margin:12px 0;padding:8px 14px}
+details.jump>summary{cursor:pointer;font-weight:600;font-size:14px}
+details.jump ol{margin:8px 0 4px;padding-left:0;list-style:none;columns:2 320px;
+column-gap:24px;font-size:13px}
+details.jump li{break-inside:avoid;margin:2px 0;overflow-wrap:break-word}
+details.jump a{color:var(--fg);text-decoration:none}
+details.jump a:hover{text-decoration:underline}
+.dot{display:inline-block;width:9px;height:9px;border-radius:50%;margin-right:6px;
+vertical-align:baseline;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.card>summary .where{overflow-wrap:anywhere}
+@media (max-width:640px){.legend .row{grid-template-columns:90px 1fr 30px}
+main{padding:16px 10px 40px}.summary{padding:14px;gap:14px}.legend{min-width:0}
+.card>summary{padding:10px 12px}.body{padding:0 12px 12px}
+.card>summary .title{min-width:0;flex-basis:100%}
+code.code{white-space:normal;overflow-wrap:anywhere}
+/* On a phone the cited-vs-found table becomes stacked blocks: whole words, full width. */
+table.diff,table.diff tbody,table.diff tr,table.diff td{display:block;width:auto}
+table.diff colgroup,table.diff thead{display:none}
+table.diff tr{border-bottom:1px solid var(--line);padding:4px 0}
+table.diff td{border:0;padding:2px 8px;overflow-wrap:break-word}
+table.diff td.field{padding-top:6px}table.diff tr.blank{display:none}
+table.diff td[data-label]::before{content:attr(data-label);display:block;font-size:11px;
+color:var(--muted);text-transform:uppercase;letter-spacing:.05em}}
 @media print{body{background:#fff;font-size:12px}main{max-width:none;padding:0}
 .card{border-color:#999;page-break-inside:avoid}.summary{border-color:#999}
 .card>summary{cursor:auto}a{color:inherit;text-decoration:none}}
@@ -265,21 +311,27 @@ def _diff_table(checked: CheckedReference) -> str:
     ]
     for c in rows:
         state = {True: "agrees", False: "differs", None: "unknown"}[c.agrees]
+        if c.cited is None and c.found is None:
+            state += " blank"  # known on neither side: hidden on a phone to save scrolling
         if c.cited is not None and c.found is not None and c.agrees is False:
             left, right = word_diff(c.cited, c.found)
         else:
             left = _e(c.cited) if c.cited is not None else ""
             right = _e(c.found) if c.found is not None else ""
         left_cell = (
-            f"<td>{left}</td>" if c.cited is not None else '<td class="unknown">not given</td>'
+            f'<td class="val" data-label="cited">{left}</td>'
+            if c.cited is not None
+            else '<td class="val unknown" data-label="cited">not given</td>'
         )
         right_cell = (
-            f"<td>{right}</td>" if c.found is not None else '<td class="unknown">not recorded</td>'
+            f'<td class="val" data-label="found">{right}</td>'
+            if c.found is not None
+            else '<td class="val unknown" data-label="found">not recorded</td>'
         )
         name = canonical_field(c.field) or c.field
         out.append(
             f'<tr class="{state}"><td class="field">{_e(name)}</td>{left_cell}{right_cell}'
-            f"<td>{_similarity(c.similarity, c.agrees)}</td></tr>"
+            f'<td data-label="similarity">{_similarity(c.similarity, c.agrees)}</td></tr>'
         )
     out.append("</tbody></table>")
     return "".join(out)
@@ -314,8 +366,9 @@ def _card(checked: CheckedReference, number: int) -> str:
     key = f" · <code>{_e(ref.raw.key)}</code>" if ref.raw.key else ""
     serious = any(f in SERIOUS_FLAGS for f in j.flags)
     opened = " open" if j.verdict is not Verdict.VERIFIED or serious else ""
+    marked = " serious" if serious else ""
     parts = [
-        f'<details class="card c-{j.verdict.value}" id="ref-{number}"{opened} '
+        f'<details class="card c-{j.verdict.value}{marked}" id="ref-{number}"{opened} '
         f'style="border-left-color:{COLORS[j.verdict]}">',
         f"<summary>{_badge(j.verdict)} {flags}"
         f'<span class="title">{number}. {_e(short_label(checked, 80))}</span>'
@@ -351,6 +404,53 @@ def _card(checked: CheckedReference, number: int) -> str:
         )
     parts.append("</div></details>")
     return "".join(parts)
+
+
+def _needs_a_look(checked: CheckedReference) -> bool:
+    j = checked.judgement
+    return j.verdict is not Verdict.VERIFIED or any(f in SERIOUS_FLAGS for f in j.flags)
+
+
+def _jump_list(ordered: list[CheckedReference]) -> str:
+    """A collapsed list of links to every card, the ones needing a look first (as ordered)."""
+    problems = sum(1 for c in ordered if _needs_a_look(c))
+    items = "".join(
+        f'<li><a href="#ref-{n}"><span class="dot" style="background:{COLORS[c.judgement.verdict]}"'
+        f' title="{c.judgement.verdict.value}"></span>{n}. {_e(short_label(c, 60))}</a></li>'
+        for n, c in enumerate(ordered, 1)
+    )
+    return (
+        f'<details class="jump"{" open" if len(ordered) <= 30 else ""}><summary>Jump to a '
+        f"reference ({problems} of {len(ordered)} need a look)</summary><ol>{items}</ol></details>"
+    )
+
+
+def _filters(ordered: list[CheckedReference]) -> str:
+    """Radio buttons that show all cards, only problems, or one verdict (CSS only, no script).
+
+    Opens the ``<div class="filtered">`` wrapper the cards go in (closed by the caller).
+    """
+    problems = sum(1 for c in ordered if _needs_a_look(c))
+    options = [("all", "all", len(ordered)), ("problems", "needing a look", problems)]
+    options += [
+        (v.value, v.value, sum(1 for c in ordered if c.judgement.verdict is v))
+        for v in VERDICT_ORDER
+    ]
+    shown = [o for o in options if o[2] or o[0] in ("all", "problems")]
+    # The inputs are siblings of the cards so CSS alone can hide cards by the one checked.
+    out = ['<div class="filtered">']
+    out += [
+        f'<input type="radio" name="show" id="f-{key}" aria-label="show {_e(label)}"'
+        f'{" checked" if key == "all" else ""}>'
+        for key, label, _ in shown
+    ]
+    out.append('<div class="filters" aria-hidden="true">Show:')
+    out += [
+        f'<label for="f-{key}">{_e(label)} <span class="n">{n}</span></label>'
+        for key, label, n in shown
+    ]
+    out.append("</div>")
+    return "".join(out)
 
 
 def _list(items: Iterable[str]) -> str:
@@ -402,7 +502,11 @@ def render_html(report: Report) -> str:
     ordered = attention_first(report)
     if ordered:
         body.append("<h2>References, most serious first</h2>")
+        body.append(_jump_list(ordered))
+        body.append(_filters(ordered))
+        body.append('<div class="cards">')
         body.extend(_card(c, n) for n, c in enumerate(ordered, 1))
+        body.append("</div></div>")
     problems = [p for p in (citation_problems(d) for d in report.documents) if p is not None]
     if problems:
         body.append("<h2>Citations and list</h2>")

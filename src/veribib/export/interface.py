@@ -19,6 +19,8 @@ class OutputFormat(StrEnum):
     JSON = "json"
     MARKDOWN = "markdown"
     HTML = "html"
+    SARIF = "sarif"
+    JUNIT = "junit"
 
 
 @dataclass(frozen=True, slots=True)

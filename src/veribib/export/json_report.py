@@ -105,13 +105,16 @@ def _comparison(c: FieldComparison) -> dict[str, Any]:
 
 
 def _citation(c: InTextCitation) -> dict[str, Any]:
-    return {
+    out = {
         "text": c.text,
         "origin": _origin(c.origin),
         "authors": list(c.authors),
         "year": c.year,
         "number": c.number,
     }
+    if c.key is not None:  # LaTeX \cite{key} and Pandoc [@key] citations
+        out["key"] = c.key
+    return out
 
 
 def _reference(checked: CheckedReference) -> dict[str, Any]:

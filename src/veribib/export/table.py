@@ -68,13 +68,13 @@ def build_table(report: Report) -> Table:
     return table
 
 
-def build_renderable(report: Report) -> RenderableType:
+def build_renderable(report: Report, table: bool = True) -> RenderableType:
     """Everything the table format shows: errors, table, summary line, citation problems."""
     parts: list[RenderableType] = []
-    for doc in report.documents:
+    for doc in report.documents if table else ():
         if doc.error:
             parts.append(Text(f"{doc.document.path}: could not be read: {doc.error}", style="red"))
-    if report.references:
+    if report.references and table:
         parts.append(build_table(report))
     parts.append(Text(summary_line(report), style="bold"))
     for doc in report.documents:
@@ -91,8 +91,39 @@ def build_renderable(report: Report) -> RenderableType:
     return Group(*parts)
 
 
+NARROW = 100  # below this width a table would fold file:line; a list keeps it whole
+
+
+def _print_narrow(report: Report, console: Console) -> None:
+    """One block per reference: ``file:line  verdict`` first, never folded, then the rest."""
+    for doc in report.documents:
+        if doc.error:
+            console.print(Text(f"{doc.document.path}: could not be read: {doc.error}", "red"))
+    for checked in attention_first(report):
+        j = checked.judgement
+        head = Text(origin_text(checked), style="bold")
+        head.append("  ")
+        head.append(
+            ", ".join([j.verdict.value, *(FLAG_LABELS[f] for f in j.flags)]),
+            style=VERDICT_STYLES[j.verdict],
+        )
+        # soft_wrap: file:line is written whole, never folded (only a path wider than the
+        # screen goes past it); everything else wraps under it.
+        console.print(head, soft_wrap=True)
+        console.print(Text("    " + short_label(checked)))
+        console.print(Text("    why: " + (clip(j.reason, 110) or "—")))
+        fix = fix_text(checked)
+        if fix:
+            console.print(Text("    fix: " + fix))
+    rest = build_renderable(report, table=False)
+    console.print(rest)
+
+
 def print_table(report: Report, console: Console) -> None:
     """Print the table format to ``console`` (the CLI's default output)."""
+    if console.width < NARROW:
+        _print_narrow(report, console)
+        return
     console.print(build_renderable(report))
 
 

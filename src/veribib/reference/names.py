@@ -182,12 +182,25 @@ def _parts(text: str) -> list[str]:
     return [p for p in parts if p.strip(" .")]
 
 
+def _one_organisation(text: str) -> bool:
+    """``National Institute for Health and Care Excellence``: one body whose name has "and".
+
+    No comma or semicolon, an organisation word, and no word that could be an initial.
+    """
+    if "," in text or ";" in text or not _ORG_WORDS.search(text):
+        return False
+    words = text.replace("&", " ").split()
+    return len(words) >= 4 and not any(_is_initials(w) and w.lower() != "and" for w in words)
+
+
 def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
     """Split an author list as written into persons; the flag says whether ``et al.`` was there."""
     text, et_al = _clean(text)
     if not text:
         return (), et_al
     if _ORG_WORDS.search(text) and "," not in text and not re.search(r"\band\b|&", text):
+        return (Person(family=text.rstrip(". ")),), et_al
+    if _one_organisation(text):
         return (Person(family=text.rstrip(". ")),), et_al
     parts = _parts(text)
     persons: list[Person] = []

@@ -13,13 +13,19 @@ from pathlib import Path
 
 from veribib.errors import InputError, SourceError
 from veribib.model import Document
+from veribib.source.bbl import BblSource
 from veribib.source.bibtex import BibtexSource
 from veribib.source.citations import find_citations, match_citations
 from veribib.source.csljson import CslJsonSource
 from veribib.source.decode import bom_encoding, looks_binary
+from veribib.source.docx import DocxSource
+from veribib.source.endnote import EndnoteSource
 from veribib.source.html import HtmlSource
 from veribib.source.interface import Source
 from veribib.source.jats import JatsSource
+from veribib.source.latex import AuxSource, LatexSource
+from veribib.source.markdown import MarkdownSource
+from veribib.source.nbib import NbibSource
 from veribib.source.pdf import PdfSource
 from veribib.source.ris import RisSource
 from veribib.source.text import TextSource
@@ -34,11 +40,18 @@ SOURCES: dict[str, type[Source]] = {
     cls.format: cls
     for cls in (
         PdfSource,
+        DocxSource,
+        EndnoteSource,
         JatsSource,
         HtmlSource,
         CslJsonSource,
         RisSource,
+        NbibSource,
         BibtexSource,
+        BblSource,
+        LatexSource,
+        AuxSource,
+        MarkdownSource,
         TextSource,
     )
 }
@@ -63,11 +76,15 @@ def detect_format(path: str | os.PathLike[str], head: bytes) -> str:
     name = os.fspath(path)
     if PdfSource.sniff(head):
         return PdfSource.format
+    if DocxSource.sniff(head) or (
+        head.startswith(b"PK\x03\x04") and _extension_format(name) == DocxSource.format
+    ):
+        return DocxSource.format
     if looks_binary(head):
         raise InputError(
             name,
-            "binary data, not a format veribib reads (text, BibTeX, RIS, "
-            "CSL-JSON, JATS XML, HTML or PDF)",
+            "binary data, not a format veribib reads (text, BibTeX, RIS, CSL-JSON, "
+            "MEDLINE, EndNote XML, JATS XML, LaTeX, Markdown, HTML, PDF or Word .docx)",
         )
     head = _as_utf8(head)
     by_extension = _extension_format(name)
@@ -153,10 +170,17 @@ def read_document(
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "SOURCES",
+    "AuxSource",
+    "BblSource",
     "BibtexSource",
     "CslJsonSource",
+    "DocxSource",
+    "EndnoteSource",
     "HtmlSource",
     "JatsSource",
+    "LatexSource",
+    "MarkdownSource",
+    "NbibSource",
     "PdfSource",
     "RisSource",
     "Source",

@@ -234,9 +234,14 @@ def match_citations(
 ) -> CitationReport:
     """Link citations to list entries; report citations with no entry and entries never cited.
 
-    Numbered citations match the entry with that list number (its key when numeric, else its
-    1-based position); author-year citations match on first author's family name and year.
+    Citations by key (LaTeX, Pandoc) match the entry with that key exactly; numbered citations
+    match the entry with that list number (its key when numeric, else its 1-based position);
+    author-year citations match on first author's family name and year.
     """
+    by_key: dict[str, list[str]] = {}
+    for ref in references:
+        if ref.raw.key is not None:
+            by_key.setdefault(ref.raw.key, []).append(ref.id)
     by_number: dict[int, list[str]] = {}
     by_author: dict[tuple[str, int | None], list[int]] = {}
     seconds: list[str | None] = []
@@ -254,7 +259,9 @@ def match_citations(
     unmatched: list[InTextCitation] = []
     cited: set[str] = set()
     for citation in citations:
-        if citation.number is not None:
+        if citation.key is not None:
+            ids = by_key.get(citation.key, [])
+        elif citation.number is not None:
             ids = by_number.get(citation.number, [])
         else:
             ids = [references[p].id for p in _author_year_match(citation, by_author, seconds)]

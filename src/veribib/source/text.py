@@ -225,7 +225,7 @@ class TextSource(Source):
     """Plain-text documents: articles, blog posts, text extracted from PDFs, pasted lists."""
 
     format = "text"
-    extensions = (".txt", ".text", ".md", ".markdown", ".rst")
+    extensions = (".txt", ".text", ".rst")
 
     @classmethod
     def sniff(cls, head: bytes) -> bool:
