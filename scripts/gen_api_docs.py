@@ -17,7 +17,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "src"))
 
 import veribib  # noqa: E402
-from veribib import config, model  # noqa: E402
+from veribib import config, library, model  # noqa: E402
 from veribib.export import interface  # noqa: E402
 
 OUT = PROJECT / "docs" / "api.md"
@@ -28,6 +28,11 @@ FUNCTIONS = [
     ("veribib.check_text", veribib.check_text),
     ("veribib.acheck_text", veribib.acheck_text),
     ("veribib.load_settings", veribib.load_settings),
+    ("veribib.library.list_works", library.list_works),
+    ("veribib.library.show_work", library.show_work),
+    ("veribib.library.export_library", library.export_library),
+    ("veribib.library.diff_documents", library.diff_documents),
+    ("veribib.library.recheck", library.recheck),
 ]
 TYPES = [
     ("veribib.Settings", config.Settings),

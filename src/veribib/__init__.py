@@ -20,7 +20,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from veribib.config import IgnoreRule, Settings, load_settings
     from veribib.export.interface import Report
-    from veribib.library import acheck, acheck_text, check, check_text
+    from veribib.api import acheck, acheck_text, check, check_text
 
 __all__ = [
     "IgnoreRule",
@@ -40,9 +40,9 @@ _LIBRARY = ("check", "acheck", "check_text", "acheck_text")
 def __getattr__(name: str) -> Any:
     # Imported lazily so `import veribib` stays cheap and free of import cycles.
     if name in _LIBRARY:
-        from veribib import library
+        from veribib import api
 
-        return getattr(library, name)
+        return getattr(api, name)
     if name == "Report":
         from veribib.export.interface import Report
 
