@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from veribib.api import acheck, acheck_text, check, check_text
     from veribib.config import IgnoreRule, Settings, load_settings
     from veribib.export.interface import Report
-    from veribib.api import acheck, acheck_text, check, check_text
 
 __all__ = [
     "IgnoreRule",
