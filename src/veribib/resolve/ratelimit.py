@@ -13,8 +13,7 @@ import asyncio
 import re
 import time
 from collections import deque
-from collections.abc import AsyncIterator, Callable, Mapping
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$", re.IGNORECASE)
@@ -147,31 +146,73 @@ class ConcurrencyLimit:
         self.limit = limit
         self.in_flight = 0
         self.max_in_flight = 0
-        self._changed: asyncio.Condition | None = None
+        self._freed: asyncio.Event | None = None
 
-    def _condition(self) -> asyncio.Condition:
-        if self._changed is None:
-            self._changed = asyncio.Condition()
-        return self._changed
+    def _event(self) -> asyncio.Event:
+        if self._freed is None:
+            self._freed = asyncio.Event()
+        return self._freed
 
     def resize(self, limit: int) -> None:
-        """Follow a newly announced concurrency limit; waiters re-check at the next release."""
+        """Follow a newly announced concurrency limit; waiters re-check at once."""
         self.limit = limit
+        if self._freed is not None:
+            self._freed.set()
 
-    @asynccontextmanager
-    async def hold(self) -> AsyncIterator[None]:
+    def hold(self) -> _Held:
         """Hold one of the ``limit`` slots for the body of the ``async with``."""
-        changed = self._condition()
-        async with changed:
-            await changed.wait_for(lambda: self.in_flight < self.limit)
-            self.in_flight += 1
-            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        return _Held(self)
+
+    async def _take(self) -> None:
+        freed = self._event()
+        while self.in_flight >= self.limit:
+            freed.clear()
+            await freed.wait()
+        self.in_flight += 1
+        self.max_in_flight = max(self.max_in_flight, self.in_flight)
+
+    def _give_back(self) -> None:
+        self.in_flight -= 1
+        self._event().set()
+
+
+class _Held:
+    """One held concurrency slot, released without awaiting.
+
+    A class rather than an async generator: a run interrupted mid-request (Ctrl-C) leaves
+    generators to be closed while the loop shuts down, where nested ones fail noisily.
+    """
+
+    def __init__(self, limit: ConcurrencyLimit) -> None:
+        self._limit = limit
+
+    async def __aenter__(self) -> None:
+        await self._limit._take()
+
+    async def __aexit__(self, *exc: object) -> None:
+        self._limit._give_back()
+
+
+class _Slot:
+    """A pool slot: a concurrency slot, then the rate window (see ``PoolLimiter.slot``)."""
+
+    def __init__(self, pool: PoolLimiter) -> None:
+        self._pool = pool
+        self._held = pool.concurrency.hold()
+
+    async def __aenter__(self) -> Callable[[], None]:
+        await self._held.__aenter__()
         try:
-            yield
-        finally:
-            async with changed:
-                self.in_flight -= 1
-                changed.notify_all()
+            # Rate second: the recorded start must be as close as possible to the real send.
+            start = await self._pool.rate.acquire()
+        except BaseException:
+            await self._held.__aexit__(None, None, None)
+            raise
+        rate = self._pool.rate
+        return lambda: rate.sent(start)
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._held.__aexit__(None, None, None)
 
 
 class PoolLimiter:
@@ -182,16 +223,12 @@ class PoolLimiter:
         self.rate = rate
         self.concurrency = concurrency
 
-    @asynccontextmanager
-    async def slot(self) -> AsyncIterator[Callable[[], None]]:
+    def slot(self) -> _Slot:
         """Wait for a concurrency slot, then for the rate window; send inside the block.
 
         Yields a function to call when the request's bytes really leave.
         """
-        async with self.concurrency.hold():
-            # Rate second: the recorded start must be as close as possible to the real send.
-            start = await self.rate.acquire()
-            yield lambda: self.rate.sent(start)
+        return _Slot(self)
 
     def observe(self, headers: Mapping[str, str]) -> AnnouncedLimits:
         """Adapt to the limits a response announced; returns what was read."""
