@@ -29,8 +29,9 @@ from rich.progress import (
 
 from veribib import __version__
 from veribib.config import Settings, load_settings
-from veribib.errors import ConfigError, InputError, VeribibError
+from veribib.errors import ConfigError, ExportError, InputError, StoreError, VeribibError
 from veribib.export import export_bibtex, render
+from veribib.export.atomic import same_file, write_text
 from veribib.export.exit_codes import ExitCode, exit_code
 from veribib.export.interface import OutputFormat, Report
 from veribib.model import Flag, Verdict, as_jsonable
@@ -78,7 +79,8 @@ def _errors_mapped(debug: bool) -> Iterator[None]:
         yield
     except typer.Exit:
         raise
-    except (InputError, ConfigError) as exc:
+    except (InputError, ConfigError, ExportError, StoreError) as exc:
+        # The user's files, settings or database: their environment, not a bug (exit 2).
         _fail(ExitCode.USAGE, str(exc))
     except VeribibError as exc:
         _fail(ExitCode.UNEXPECTED, str(exc))
@@ -148,11 +150,25 @@ def _write_or_print(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(str(output), f"cannot write: {exc.strerror or exc}") from exc
+    write_text(output, text)  # atomic: a full disk or a kill leaves the old file whole
     err.print(f"wrote {output}", markup=False)
+
+
+def _check_output(output: Path | None, inputs: list[Path], option: str = "--output") -> None:
+    """Refuse an empty output path, or one that is an input (after resolving symlinks)."""
+    from veribib.pipeline import expand_inputs
+
+    if output is None:
+        return
+    if str(output) in ("", "."):
+        raise ConfigError(f"{option}: empty path; name the file to write")
+    if output.is_dir():
+        raise InputError(str(output), f"is a directory; {option} needs a file name")
+    for item in expand_inputs(inputs):
+        if item != "-" and same_file(output, Path(item)):
+            raise InputError(
+                str(output), f"is one of the inputs; {option} would overwrite it, refusing"
+            )
 
 
 def _input_errors(report: Report) -> list[str]:
@@ -223,6 +239,7 @@ def check(
         for item in fail_on or ():
             if item not in FAIL_ON_CHOICES:
                 raise ConfigError(f"--fail-on {item!r}: choose from {', '.join(FAIL_ON_CHOICES)}")
+        _check_output(output, paths)
         settings = _settings(offline, snapshot, db, mailto, refresh)
         with _progress(not quiet) as progress:
             report = run_check(paths, settings, progress=progress)
@@ -315,6 +332,10 @@ def export(
     in_place: Annotated[
         bool, typer.Option("--in-place", help="Overwrite the input (a .bak backup is kept).")
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace an existing --output (a .bak backup is kept)."),
+    ] = False,
     offline: OfflineOpt = False,
     snapshot: SnapshotOpt = None,
     db: DbOpt = None,
@@ -327,13 +348,17 @@ def export(
 
     with _errors_mapped(debug):
         _check_inputs_exist([path])
+        if not in_place:
+            _check_output(output, [path])
         settings = _settings(offline, snapshot, db, mailto, refresh)
         with _progress(True) as progress:
             report = run_check([path], settings, progress=progress)
         errors = _input_errors(report)
         if errors:
             raise InputError(str(path), errors[0].split(": ", 1)[-1])
-        result = export_bibtex(report, path, output, fabricated=fabricated.value, in_place=in_place)
+        result = export_bibtex(
+            report, path, output, fabricated=fabricated.value, in_place=in_place, force=force
+        )
         err.print(str(result), markup=False, soft_wrap=True)
 
 
