@@ -1,14 +1,15 @@
 """The `veribib` command: a thin layer that calls one library function per command.
 
 Library errors become a one-line message and an exit code here, nowhere else:
-0 nothing at or above --fail-on, 1 problems found, 2 bad usage or unreadable input,
-3 unexpected error.
+0 nothing at or above --fail-on, 1 problems found, 2 bad usage, unreadable input or an unusable
+environment (unwritable output, database), 3 unexpected error, 4 no registry could be reached.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -67,8 +68,18 @@ class FabricatedHandling(StrEnum):
 FAIL_ON_CHOICES = [v.value for v in Verdict if v is not Verdict.VERIFIED] + [f.value for f in Flag]
 
 
+def _redacted(message: str) -> str:
+    """A message without the Crossref token (from the environment) or control characters."""
+    from veribib.export.common import strip_controls
+
+    token = os.environ.get("VERIBIB_CROSSREF_TOKEN", "").strip()
+    if len(token) >= 4:
+        message = message.replace(token, "***")
+    return strip_controls(message)
+
+
 def _fail(code: ExitCode, message: str) -> NoReturn:
-    err.print(f"veribib: {message}", markup=False, soft_wrap=True)
+    err.print(f"veribib: {_redacted(message)}", markup=False, soft_wrap=True)
     raise typer.Exit(int(code))
 
 
@@ -101,6 +112,7 @@ def _settings(
     db: str | None,
     mailto: str | None,
     refresh: bool,
+    deadline: float | None = None,
 ) -> Settings:
     for snap in snapshot or ():
         if not snap.is_file():
@@ -111,6 +123,7 @@ def _settings(
         snapshots=tuple(str(s) for s in snapshot or ()) or None,
         db=db,
         mailto=mailto,
+        deadline=deadline,
     )
 
 
@@ -171,6 +184,11 @@ def _check_output(output: Path | None, inputs: list[Path], option: str = "--outp
             )
 
 
+def _all_unreachable(report: Report) -> bool:
+    """True when registries were asked, none answered, and so nothing could be checked."""
+    return bool(report.unreachable) and not report.reached and not report.offline
+
+
 def _input_errors(report: Report) -> list[str]:
     return [d.error for d in report.documents if d.error]
 
@@ -200,6 +218,15 @@ RefreshOpt = Annotated[
     bool, typer.Option("--refresh", help="Ignore cached registry answers and ask again.")
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")]
+DeadlineOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--deadline",
+        help="Stop asking registries after this many seconds; what is left is unresolved "
+        "[env VERIBIB_DEADLINE].",
+        show_default=False,
+    ),
+]
 
 
 @app.command()
@@ -229,6 +256,7 @@ def check(
     db: DbOpt = None,
     mailto: MailtoOpt = None,
     refresh: RefreshOpt = False,
+    deadline: DeadlineOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -240,7 +268,7 @@ def check(
             if item not in FAIL_ON_CHOICES:
                 raise ConfigError(f"--fail-on {item!r}: choose from {', '.join(FAIL_ON_CHOICES)}")
         _check_output(output, paths)
-        settings = _settings(offline, snapshot, db, mailto, refresh)
+        settings = _settings(offline, snapshot, db, mailto, refresh, deadline)
         with _progress(not quiet) as progress:
             report = run_check(paths, settings, progress=progress)
         # A missing or unreadable input never stops the others; it is named and exits 2.
@@ -260,6 +288,15 @@ def check(
         code = exit_code(report, fail_on or [Verdict.FABRICATED.value])
         if errors:
             code = ExitCode.USAGE
+        elif _all_unreachable(report):
+            err.print(
+                _redacted(
+                    "veribib: no registry could be reached: " + ", ".join(report.unreachable)
+                ),
+                markup=False,
+                soft_wrap=True,
+            )
+            code = ExitCode.UNREACHABLE
     raise typer.Exit(int(code))
 
 
@@ -308,13 +345,21 @@ def parse(
             }
             _write_or_print(json.dumps(payload, ensure_ascii=False, indent=2), None)
         else:
+            from rich.markup import escape
+
+            from veribib.export.common import strip_controls
+
+            def plain(value: object) -> str:
+                # Cited text is data: never markup, links or terminal control sequences.
+                return escape(strip_controls(str(value)))
+
             console = Console()
             for r in item.references:
                 f = r.fields
                 first = f.authors[0].family if f.authors else "?"
                 console.print(
-                    f"[bold]{r.origin}[/] {first} {f.year or '?'} — {f.title or r.raw.text[:60]}"
-                    f" [dim]{r.identifiers.doi or ''}[/]"
+                    f"[bold]{plain(r.origin)}[/] {plain(first)} {f.year or '?'} — "
+                    f"{plain(f.title or r.raw.text[:60])} [dim]{plain(r.identifiers.doi or '')}[/]"
                 )
             console.print(f"{len(item.references)} references")
 
@@ -341,6 +386,7 @@ def export(
     db: DbOpt = None,
     mailto: MailtoOpt = None,
     refresh: RefreshOpt = False,
+    deadline: DeadlineOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Write a cleaned BibTeX file: DOIs added, errors corrected, fabrications moved out."""
@@ -350,7 +396,7 @@ def export(
         _check_inputs_exist([path])
         if not in_place:
             _check_output(output, [path])
-        settings = _settings(offline, snapshot, db, mailto, refresh)
+        settings = _settings(offline, snapshot, db, mailto, refresh, deadline)
         with _progress(True) as progress:
             report = run_check([path], settings, progress=progress)
         errors = _input_errors(report)
@@ -360,6 +406,11 @@ def export(
             report, path, output, fabricated=fabricated.value, in_place=in_place, force=force
         )
         err.print(str(result), markup=False, soft_wrap=True)
+        if _all_unreachable(report):
+            _fail(
+                ExitCode.UNREACHABLE,
+                "no registry could be reached: " + ", ".join(report.unreachable),
+            )
 
 
 def _version(value: bool) -> None:

@@ -37,7 +37,13 @@ from veribib.export.bibtex_spans import (
     locate,
     unenclosed,
 )
-from veribib.export.bibtex_values import BIB_FIELDS, bib_value, latex_to_text
+from veribib.export.bibtex_values import (
+    BIB_FIELDS,
+    bib_value,
+    latex_to_text,
+    safe_doi,
+    strip_controls,
+)
 from veribib.export.common import (
     clip,
     corrections,
@@ -94,7 +100,10 @@ def _edit_entry(
             )
             why = f"inaccurate: {source} record has {clip(c.found, 80)!r}{sim}"
             changes.append(Change(key, "correct", f.name, unenclosed(f.raw), new, why))
-    doi = doi_to_add(checked)
+    offered = doi_to_add(checked)
+    doi = safe_doi(offered)
+    if offered is not None and doi is None:
+        notes.append(f"{key}: the registry's DOI {offered!r} is not a valid DOI; not written")
     if doi is not None:
         f, current = _current(span, ("doi",))
         why = (
@@ -119,7 +128,7 @@ def _edit_entry(
 def _safe_comment(text: str, ascii_only: bool = False) -> str:
     """Text for a %-comment line: one line, no "@" (BibTeX would start an entry there), and
     ASCII when the file is (accents folded)."""
-    text = " ".join(text.replace("@", "(at)").replace("…", "...").split())
+    text = " ".join(strip_controls(text).replace("@", "(at)").replace("…", "...").split())
     if ascii_only:
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return text
