@@ -197,6 +197,10 @@ class Service:
         self.timeout = timeout  # a whole request (headers and body) must end within this
         self.max_body = max_body
         self.deadline = deadline  # time.monotonic() after which nothing more is asked
+        # Set when the service asks us to come back later than the policy will wait: until
+        # then every lookup is an outage at once, instead of stalling the pool.
+        self._away_until = 0.0
+        self._away_reason = ""
         self.label = label or name
         self.base_url = base_url.rstrip("/")
         self.pools = dict(pools)
@@ -233,12 +237,14 @@ class Service:
         query = urlencode(list(params), quote_via=quote) if params else ""
         return f"{self.base_url}{path}?{query}" if query else f"{self.base_url}{path}"
 
+    def _secret_values(self) -> list[str]:
+        """The secret parts of the secret headers (the token after "Bearer ")."""
+        return [s for s in (v.split(" ", 1)[-1] for v in self._secrets.values()) if s]
+
     def redact(self, text: str) -> str:
         """``text`` with any secret header value blanked out."""
-        for value in self._secrets.values():
-            secret = value.split(" ", 1)[-1]
-            if secret:
-                text = text.replace(secret, "***")
+        for secret in self._secret_values():
+            text = text.replace(secret, "***")
         return text
 
     # --- cache ---------------------------------------------------------------------------
@@ -299,6 +305,8 @@ class Service:
             return hit
         if self.offline:
             return Unavailable(url, f"{self.label}: offline, not asked", offline=True)
+        if time.monotonic() < self._away_until:
+            return Unavailable(url, f"{self.label}: {self._away_reason}; not asked")
 
         async def attempt() -> Reply:
             return await self._attempt(url, path, params, pool, expect_json, validate)
@@ -378,6 +386,9 @@ class Service:
             except TimeoutError:
                 raise httpx.ReadTimeout(f"no whole answer within {self.timeout:g} s") from None
         limiter.observe(response.headers)
+        for secret in self._secret_values():
+            # A server that echoes our token back must not get it into the cache or a report.
+            body = body.replace(secret.encode(), b"***")
         status = response.status_code
         self.stats.statuses[status] += 1
         content_type = response.headers.get("content-type", "")
@@ -392,12 +403,16 @@ class Service:
             )
         if status == 429 or status >= 500:
             retry_after = parse_retry_after(response.headers.get("retry-after"))
-            if status == 429:
+            if retry_after is not None and retry_after > self.policy.max_retry_after:
+                # Longer than the policy waits: this lookup and the service's next ones are
+                # outages at once (until that time), and no pool stalls for it.
+                self._away_until = time.monotonic() + retry_after
+                self._away_reason = f"asked to wait {retry_after:.0f} s (Retry-After)"
+            elif status == 429:
                 # The whole pool backs off, not only this request.
-                # Without Retry-After, wait out one full window of the pool. A longer wait than
-                # the policy accepts ends this lookup as an outage; the pool waits no longer.
+                # Without Retry-After, wait out one full window of the pool.
                 pause = retry_after if retry_after is not None else limiter.rate.window
-                limiter.rate.pause_for(min(pause, self.policy.max_retry_after))
+                limiter.rate.pause_for(pause)
             raise RetryableStatus(status, retry_after)
         data = parse_json(body)
         if 200 <= status < 300 and expect_json:

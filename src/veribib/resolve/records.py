@@ -76,6 +76,16 @@ def _people_ok(value: object, keys: tuple[str, ...]) -> bool:
     return True
 
 
+# The DOI grammar ("10." registrant "/" suffix) without what no real DOI holds: white space,
+# controls, braces, quotes, backslashes (a record's DOI is written into BibTeX and URLs).
+_DOI = re.compile(r'^10\.\d{4,9}(?:\.\d+)*/[^\s{}"\\\x00-\x1f\x7f]+$')
+
+
+def is_doi(value: object) -> bool:
+    """True when ``value`` is a string matching the DOI grammar."""
+    return isinstance(value, str) and _DOI.match(value) is not None
+
+
 _CROSSREF_TEXT_LISTS = ("title", "subtitle", "container-title", "short-container-title", "ISSN")
 _CROSSREF_SCALARS = ("DOI", "type", "publisher", "volume", "issue", "page", "URL")
 
@@ -98,6 +108,8 @@ def crossref_schema_problem(message: object) -> str | None:
             or (key in ("volume", "issue") and isinstance(value, int))
         ):
             return f"{key} is not a string"
+    if "DOI" in message and not is_doi(message["DOI"]):
+        return "DOI does not match the DOI grammar"
     for key in ("author", "editor"):
         if key in message and not _people_ok(message[key], ("family", "given", "name")):
             return f"{key} is not a list of people"
@@ -134,8 +146,8 @@ def datacite_schema_problem(data: object) -> str | None:
     if creators is not None and not _people_ok(creators, ("name", "givenName", "familyName")):
         return "creators is not a list of people"
     doi = attrs.get("doi")
-    if doi is not None and not isinstance(doi, str):
-        return "doi is not a string"
+    if doi is not None and not is_doi(doi):
+        return "doi does not match the DOI grammar"
     return None
 
 
