@@ -51,6 +51,7 @@ _MEANINGS = (
     ("read-only", "is read-only; use a writable file (--db) or fix its permissions"),
     ("disk is full", "is full: no space left on its disk; free some space and run again"),
     ("no space left", "is full: no space left on its disk; free some space and run again"),
+    ("disk i/o error", "could not be written (disk I/O error: is its disk full?)"),
     ("file is not a database", "is not a veribib database (corrupt, or another kind of file)"),
     ("malformed", "is corrupt (malformed database image); move it aside and run again"),
     ("unable to open database", "cannot be opened: check the path and its directory"),
