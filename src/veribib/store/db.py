@@ -20,7 +20,7 @@ from sqlalchemy import event, text
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel import Session, SQLModel, create_engine, select
 
@@ -157,9 +157,13 @@ class Store:
             try:
                 self._migrate_once()
                 return
-            except (OperationalError, IntegrityError) as exc:
+            except (OperationalError, IntegrityError, ProgrammingError) as exc:
+                # PostgreSQL reports the lost race as DuplicateTable (a ProgrammingError) or a
+                # unique violation in its catalogue.
                 if attempt == 4 or not (
-                    isinstance(exc, IntegrityError) or "already exists" in str(exc)
+                    isinstance(exc, IntegrityError)
+                    or "already exists" in str(exc)
+                    or "duplicate key" in str(exc)
                 ):
                     raise
                 time.sleep(0.05 * (attempt + 1))
