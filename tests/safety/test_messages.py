@@ -157,7 +157,8 @@ def test_a_corrupt_database_is_one_line_naming_it(tmp_path: Path) -> None:
     result = _run(["check", "refs.bib", "--offline", "--db", str(db), "-q"], tmp_path)
     assert result.returncode == 2
     assert _one_line(result) == (
-        f"veribib: the database {db} is not a veribib database (corrupt, or another kind of file)"
+        f"veribib: cannot open the database {db}: it is not a veribib database (corrupt, or "
+        "another kind of file)"
     )
 
 

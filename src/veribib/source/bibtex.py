@@ -59,6 +59,7 @@ _URL_ESCAPES = re.compile(r"\\([_%&#$~])")
 MAX_ENTRIES = 100_000
 _ENTRY_START = re.compile(r"^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]", re.MULTILINE)
 
+
 def _top_level_parts(raw: str) -> list[str]:
     """Split a raw BibTeX value on ``#`` outside braces and quotes."""
     parts: list[str] = []

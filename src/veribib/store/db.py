@@ -131,8 +131,14 @@ class Store:
                 f"the database {self.safe_url()} needs the {driver} driver, which is not "
                 f"installed{extra}"
             ) from exc
-        except (SQLAlchemyError, OSError) as exc:
-            raise StoreError(f"the database {self.safe_url()} {describe_db_error(exc)}") from exc
+        except OSError as exc:
+            raise StoreError(
+                f"cannot open the database {self.safe_url()}: {exc.strerror or exc}"
+            ) from exc
+        except SQLAlchemyError as exc:
+            what = describe_db_error(exc)
+            what = f"it {what}" if what.startswith("is ") else what
+            raise StoreError(f"cannot open the database {self.safe_url()}: {what}") from exc
 
     def safe_url(self) -> str:
         """The URL without user name or password (a SQLite URL as its file path), for messages."""
