@@ -63,16 +63,21 @@ def _one_line(result: subprocess.CompletedProcess[str]) -> str:
     "token", [SECRET + "\n", SECRET + "é", "Bearer " + SECRET, SECRET + "\x1b"]
 )
 def test_a_malformed_token_is_refused_without_echoing_it(tmp_path: Path, token: str) -> None:
+    from typer.testing import CliRunner
+
+    from veribib.cli import app
+
     shutil.copy(BIB, tmp_path / "refs.bib")
-    result = _run(
-        ["check", "refs.bib", "--offline", "--db", "sqlite://"],
-        tmp_path,
-        {"VERIBIB_CROSSREF_TOKEN": token},
+    result = CliRunner().invoke(
+        app,
+        ["check", str(tmp_path / "refs.bib"), "--offline", "--db", "sqlite://"],
+        env={"VERIBIB_CROSSREF_TOKEN": token},
     )
-    assert result.returncode == 2
-    line = _one_line(result)
-    assert "VERIBIB_CROSSREF_TOKEN" in line and "not shown" in line
-    assert SECRET not in result.stdout + result.stderr
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.output
+    assert "VERIBIB_CROSSREF_TOKEN" in lines[0] and "not shown" in lines[0]
+    assert SECRET not in result.output
 
 
 def test_a_token_echoed_in_an_error_is_masked_in_the_message() -> None:
