@@ -350,6 +350,7 @@ def run_attack(
         1
         for _, status, body in rows
         if len(body) > 10 * 1024 * 1024
+        or b"nginx" in body  # a foreign 404 page is no answer to keep
         or (status == 200 and (b"evil2" in body or b"\\u001b" in body or b'"title": 42' in body))
     )
     if cleaned.exists():

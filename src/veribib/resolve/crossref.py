@@ -213,6 +213,7 @@ class CrossrefClient(RegistryClient):
             mailto_param=True,
             secret_headers={"Crossref-Plus-API-Token": f"Bearer {token}"} if token else None,
             follow_redirects=False,  # the token header must never follow a redirect elsewhere
+            is_miss=crossref_miss,
         )
 
     # --- by DOI ----------------------------------------------------------------------------

@@ -59,6 +59,7 @@ class DataCiteClient(RegistryClient):
             policy=policy,
             transport=transport,
             label="DataCite",
+            is_miss=lambda reply: _is_error_document(reply.data),
         )
 
     async def work(self, doi: str) -> Outcome[Work]:

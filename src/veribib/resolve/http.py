@@ -192,10 +192,13 @@ class Service:
         max_age_not_found: float = MAX_AGE_NOT_FOUND,
         max_body: int = MAX_BODY,
         deadline: float | None = None,
+        is_miss: Callable[[Reply], bool] | None = None,
     ) -> None:
         self.name = name
         self.timeout = timeout  # a whole request (headers and body) must end within this
         self.max_body = max_body
+        # The service's own "no such thing" shape: a 4xx in any other shape is not cached.
+        self.is_miss = is_miss
         self.deadline = deadline  # time.monotonic() after which nothing more is asked
         # Set when the service asks us to come back later than the policy will wait: until
         # then every lookup is an outage at once, instead of stalling the pool.
@@ -330,7 +333,10 @@ class Service:
             return Unavailable(url, f"{self.label}: {exc.detail}; not used and not cached")
         except TimeoutError:
             return Unavailable(url, f"{self.label}: the run's --deadline passed while asking")
-        if use_cache:
+        foreign = (
+            reply.status in (400, 404, 410) and self.is_miss is not None and not self.is_miss(reply)
+        )
+        if use_cache and not foreign:
             self.remember(url, reply.status, reply.body, reply.content_type)
         return reply
 
