@@ -396,6 +396,11 @@ def export(
         _check_inputs_exist([path])
         if not in_place:
             _check_output(output, [path])
+            if output.exists() and not force:
+                # Said before the (long) check, not after it.
+                raise ExportError(
+                    f"{output}: already exists; pass --force to replace it (a backup is kept)"
+                )
         settings = _settings(offline, snapshot, db, mailto, refresh, deadline)
         with _progress(True) as progress:
             report = run_check([path], settings, progress=progress)

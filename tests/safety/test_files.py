@@ -228,3 +228,17 @@ def test_export_over_an_existing_file_needs_force_and_keeps_a_backup(tmp_path: P
     assert result.backup == tmp_path / "mine.bib.bak"
     assert result.backup.read_bytes() == kept
     assert mine.read_bytes() != kept
+
+
+def test_export_cli_refuses_an_existing_output_before_checking_anything(tmp_path: Path) -> None:
+    bib = _bib(tmp_path)
+    mine = tmp_path / "mine.bib"
+    mine.write_text("@misc{precious, title={Hand-written}}\n", encoding="utf-8")
+    kept = mine.read_bytes()
+    code, output = _cli("export", str(bib), "-o", str(mine), "--offline", "--db", "sqlite://")
+    assert code == 2
+    assert output.strip() == (
+        f"veribib: {mine}: already exists; pass --force to replace it (a backup is kept)"
+    )
+    assert mine.read_bytes() == kept
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.bib", "refs.bib"]
