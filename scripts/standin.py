@@ -660,7 +660,7 @@ class _Server(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], state: StandIn) -> None:
         self.state = state
-        super().__init__(address, _Handler)
+        super().__init__(address, state.handler_class)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -836,6 +836,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 class StandIn:
     """The stand-in server in a background thread; a context manager."""
+
+    handler_class: type[BaseHTTPRequestHandler] = _Handler  # scripts/hostile.py swaps it
 
     def __init__(
         self,

@@ -1,14 +1,15 @@
 """The `veribib` command: a thin layer that calls one library function per command.
 
 Library errors become a one-line message and an exit code here, nowhere else:
-0 nothing at or above --fail-on, 1 problems found, 2 bad usage or unreadable input,
-3 unexpected error.
+0 nothing at or above --fail-on, 1 problems found, 2 bad usage, unreadable input or an unusable
+environment (unwritable output, database), 3 unexpected error, 4 no registry could be reached.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -30,8 +31,9 @@ from rich.progress import (
 from veribib import __version__
 from veribib.cli_habits import fail_on_list, global_flags_first, infer_format
 from veribib.config import Settings, load_settings
-from veribib.errors import ConfigError, InputError, VeribibError
+from veribib.errors import ConfigError, ExportError, InputError, StoreError, VeribibError
 from veribib.export import export_bibtex, render
+from veribib.export.atomic import same_file, write_text
 from veribib.export.baseline import ignored, without_ignored
 from veribib.export.exit_codes import ExitCode, exit_code
 from veribib.export.interface import OutputFormat, Report
@@ -69,8 +71,18 @@ class FabricatedHandling(StrEnum):
 FAIL_ON_CHOICES = [v.value for v in Verdict if v is not Verdict.VERIFIED] + [f.value for f in Flag]
 
 
+def _redacted(message: str) -> str:
+    """A message without the Crossref token (from the environment) or control characters."""
+    from veribib.export.common import strip_controls
+
+    token = os.environ.get("VERIBIB_CROSSREF_TOKEN", "").strip()
+    if len(token) >= 4:
+        message = message.replace(token, "***")
+    return strip_controls(message)
+
+
 def _fail(code: ExitCode, message: str) -> NoReturn:
-    err.print(f"veribib: {message}", markup=False, soft_wrap=True)
+    err.print(f"veribib: {_redacted(message)}", markup=False, soft_wrap=True)
     raise typer.Exit(int(code))
 
 
@@ -81,7 +93,8 @@ def _errors_mapped(debug: bool) -> Iterator[None]:
         yield
     except typer.Exit:
         raise
-    except (InputError, ConfigError) as exc:
+    except (InputError, ConfigError, ExportError, StoreError) as exc:
+        # The user's files, settings or database: their environment, not a bug (exit 2).
         _fail(ExitCode.USAGE, str(exc))
     except VeribibError as exc:
         _fail(ExitCode.UNEXPECTED, str(exc))
@@ -102,6 +115,7 @@ def _settings(
     db: str | None,
     mailto: str | None,
     refresh: bool,
+    deadline: float | None = None,
 ) -> Settings:
     for snap in snapshot or ():
         if not snap.is_file():
@@ -112,6 +126,7 @@ def _settings(
         snapshots=tuple(str(s) for s in snapshot or ()) or None,
         db=db,
         mailto=mailto,
+        deadline=deadline,
     )
 
 
@@ -151,11 +166,30 @@ def _write_or_print(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(str(output), f"cannot write: {exc.strerror or exc}") from exc
+    write_text(output, text)  # atomic: a full disk or a kill leaves the old file whole
     err.print(f"wrote {output}", markup=False)
+
+
+def _check_output(output: Path | None, inputs: list[Path], option: str = "--output") -> None:
+    """Refuse an empty output path, or one that is an input (after resolving symlinks)."""
+    from veribib.source.scan import expand_inputs
+
+    if output is None:
+        return
+    if str(output) in ("", "."):
+        raise ConfigError(f"{option}: empty path; name the file to write")
+    if output.is_dir():
+        raise InputError(str(output), f"is a directory; {option} needs a file name")
+    for item in expand_inputs(inputs):
+        if item != "-" and same_file(output, Path(item)):
+            raise InputError(
+                str(output), f"is one of the inputs; {option} would overwrite it, refusing"
+            )
+
+
+def _all_unreachable(report: Report) -> bool:
+    """True when registries were asked, none answered, and so nothing could be checked."""
+    return bool(report.unreachable) and not report.reached and not report.offline
 
 
 def _input_errors(report: Report) -> list[str]:
@@ -187,6 +221,15 @@ RefreshOpt = Annotated[
     bool, typer.Option("--refresh", help="Ignore cached registry answers and ask again.")
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")]
+DeadlineOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--deadline",
+        help="Stop asking registries after this many seconds; what is left is unresolved "
+        "[env VERIBIB_DEADLINE].",
+        show_default=False,
+    ),
+]
 
 
 @app.command()
@@ -228,6 +271,7 @@ def check(
     db: DbOpt = None,
     mailto: MailtoOpt = None,
     refresh: RefreshOpt = False,
+    deadline: DeadlineOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -236,7 +280,8 @@ def check(
 
     with _errors_mapped(debug):
         fmt = infer_format(fmt, output)
-        settings = _settings(offline, snapshot, db, mailto, refresh)
+        _check_output(output, paths)
+        settings = _settings(offline, snapshot, db, mailto, refresh, deadline)
         failing = fail_on_list(fail_on, settings.fail_on)
         with _progress(not quiet) as progress:
             report = run_check(paths, settings, progress=progress)
@@ -265,6 +310,15 @@ def check(
             code = ExitCode.OK
         if errors:
             code = ExitCode.USAGE
+        elif _all_unreachable(report):
+            err.print(
+                _redacted(
+                    "veribib: no registry could be reached: " + ", ".join(report.unreachable)
+                ),
+                markup=False,
+                soft_wrap=True,
+            )
+            code = ExitCode.UNREACHABLE
     raise typer.Exit(int(code))
 
 
@@ -313,13 +367,21 @@ def parse(
             }
             _write_or_print(json.dumps(payload, ensure_ascii=False, indent=2), None)
         else:
+            from rich.markup import escape
+
+            from veribib.export.common import strip_controls
+
+            def plain(value: object) -> str:
+                # Cited text is data: never markup, links or terminal control sequences.
+                return escape(strip_controls(str(value)))
+
             console = Console()
             for r in item.references:
                 f = r.fields
                 first = f.authors[0].family if f.authors else "?"
                 console.print(
-                    f"[bold]{r.origin}[/] {first} {f.year or '?'} — {f.title or r.raw.text[:60]}"
-                    f" [dim]{r.identifiers.doi or ''}[/]"
+                    f"[bold]{plain(r.origin)}[/] {plain(first)} {f.year or '?'} — "
+                    f"{plain(f.title or r.raw.text[:60])} [dim]{plain(r.identifiers.doi or '')}[/]"
                 )
             console.print(f"{len(item.references)} references")
 
@@ -337,12 +399,17 @@ def export(
     in_place: Annotated[
         bool, typer.Option("--in-place", help="Overwrite the input (a .bak backup is kept).")
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace an existing --output (a .bak backup is kept)."),
+    ] = False,
     offline: OfflineOpt = False,
     snapshot: SnapshotOpt = None,
     db: DbOpt = None,
     mailto: MailtoOpt = None,
     refresh: RefreshOpt = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    deadline: DeadlineOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Write a cleaned BibTeX file: DOIs added, errors corrected, fabrications moved out."""
@@ -350,15 +417,29 @@ def export(
 
     with _errors_mapped(debug):
         _check_inputs_exist([path])
-        settings = _settings(offline, snapshot, db, mailto, refresh)
+        if not in_place:
+            _check_output(output, [path])
+            if output.exists() and not force:
+                # Said before the (long) check, not after it.
+                raise ExportError(
+                    f"{output}: already exists; pass --force to replace it (a backup is kept)"
+                )
+        settings = _settings(offline, snapshot, db, mailto, refresh, deadline)
         with _progress(not quiet) as progress:
             report = run_check([path], settings, progress=progress)
         errors = _input_errors(report)
         if errors:
             raise InputError(str(path), errors[0].split(": ", 1)[-1])
-        result = export_bibtex(report, path, output, fabricated=fabricated.value, in_place=in_place)
+        result = export_bibtex(
+            report, path, output, fabricated=fabricated.value, in_place=in_place, force=force
+        )
         if not quiet:
             err.print(str(result), markup=False, soft_wrap=True)
+        if _all_unreachable(report):
+            _fail(
+                ExitCode.UNREACHABLE,
+                "no registry could be reached: " + ", ".join(report.unreachable),
+            )
 
 
 def _version(value: bool) -> None:

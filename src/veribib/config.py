@@ -39,6 +39,7 @@ _ENV = {
     "timeout": "VERIBIB_TIMEOUT",
     "max_attempts": "VERIBIB_MAX_ATTEMPTS",
     "cache_dir": "VERIBIB_CACHE_DIR",
+    "deadline": "VERIBIB_DEADLINE",
 }
 
 
@@ -91,6 +92,8 @@ class Settings:
     ignore: tuple[IgnoreRule, ...] = ()  # the baseline: references not to fail on
     config_file: str | None = None  # where the file settings came from (for messages)
 
+    deadline: float | None = None  # seconds the run may spend asking registries; None: no limit
+
     def database_url(self) -> str:
         """The SQLAlchemy URL of the store (a plain path becomes a SQLite file URL)."""
         db = self.db or str(Path(self.cache_dir or default_cache_dir()) / "veribib.sqlite")
@@ -110,13 +113,22 @@ class Settings:
             raise ConfigError("timeout must be positive")
         if self.max_attempts < 1:
             raise ConfigError("max_attempts must be at least 1")
+        token = self.crossref_token
+        if token is not None and not re.fullmatch(r"[\x21-\x7e]+", token):
+            # Never echo it: the value is a secret, and it is malformed anyway.
+            raise ConfigError(
+                "crossref_token (VERIBIB_CROSSREF_TOKEN) contains white space, control or "
+                "non-ASCII characters; fix the value (it is not shown here)"
+            )
+        if self.deadline is not None and not self.deadline > 0:
+            raise ConfigError("deadline must be a positive number of seconds")
         return self
 
 
 def _coerce(name: str, value: Any) -> Any:
     """Convert a value read from TOML or the environment to the setting's type."""
     try:
-        if name == "timeout":
+        if name in ("timeout", "deadline"):
             return float(value)
         if name == "max_attempts":
             return int(value)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from veribib.config import Settings, load_settings
 from veribib.duplicates import flag_duplicates
@@ -28,6 +29,7 @@ from veribib.model import (
     Document,
     Flag,
     Judgement,
+    Outcome,
     Reference,
     Resolution,
     Status,
@@ -195,20 +197,28 @@ def _scaled_progress(notify: Progress, start: int, size: int, total: int) -> Pro
     return scaled
 
 
+def _outcomes(r: Resolution) -> list[Outcome[Any]]:
+    found = [r.doi, r.doi_registration, r.search, r.locator, r.venue, *(o for _, o in r.trials)]
+    return [o for o in found if o is not None]
+
+
 def _failed_lookups(resolutions: Iterable[Resolution]) -> int:
     """How many lookups ended UNAVAILABLE (outages, timeouts, garbled answers)."""
-    n = 0
+    return sum(1 for r in resolutions for o in _outcomes(r) if o.status is Status.UNAVAILABLE)
+
+
+def _reach(resolutions: Iterable[Resolution], reached: set[str], unreached: dict[str, str]) -> None:
+    """Add the sources that answered (found or not) to ``reached``, and those that only failed
+    to ``unreached`` (source -> the base of a URL asked), in place."""
     for r in resolutions:
-        outcomes = [
-            r.doi,
-            r.doi_registration,
-            r.search,
-            r.locator,
-            r.venue,
-            *(o for _, o in r.trials),
-        ]
-        n += sum(1 for o in outcomes if o is not None and o.status is Status.UNAVAILABLE)
-    return n
+        for o in _outcomes(r):
+            if o.status in (Status.FOUND, Status.NOT_FOUND):
+                reached.add(o.source)
+            elif o.status is Status.UNAVAILABLE:
+                base = urlsplit(o.url or "")
+                unreached.setdefault(
+                    o.source, f"{base.scheme}://{base.netloc}" if base.netloc else ""
+                )
 
 
 async def check_async(
@@ -249,6 +259,8 @@ async def check_async(
 
         judged: dict[str, Judgement] = {}
         failed = 0
+        reached: set[str] = set()
+        unreached: dict[str, str] = {}
         resolver = build_resolver(settings, cache=store)
         try:
             # Resolved and judged a chunk at a time: search candidates of 10,000 references
@@ -265,6 +277,7 @@ async def check_async(
                     )
                     resolutions.update(searched)
                 failed += _failed_lookups(resolutions.values())
+                _reach(resolutions.values(), reached, unreached)
                 for rep in chunk:
                     for r in members[_lookup_key(rep)]:
                         judged[r.id] = judge(r, resolutions[rep.id], today=today)
@@ -288,6 +301,12 @@ async def check_async(
             documents=tuple(documents),
             offline=settings.offline,
             failed_lookups=failed,
+            unreachable=tuple(
+                f"{name} ({url})" if url else name
+                for name, url in sorted(unreached.items())
+                if name not in reached
+            ),
+            reached=tuple(sorted(reached)),
             started_at=started,
             finished_at=now_iso(),
         )

@@ -25,9 +25,10 @@ def _only(verdict: Verdict, *flags: Flag) -> Report:
 
 
 def test_codes_are_the_documented_numbers() -> None:
-    assert [int(c) for c in ExitCode] == [0, 1, 2, 3, 130]
+    assert [int(c) for c in ExitCode] == [0, 1, 2, 3, 4, 130]
     assert ExitCode.OK == 0 and ExitCode.PROBLEMS == 1
     assert ExitCode.USAGE == 2 and ExitCode.UNEXPECTED == 3
+    assert ExitCode.UNREACHABLE == 4
 
 
 @pytest.mark.parametrize(

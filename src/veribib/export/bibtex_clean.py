@@ -20,12 +20,12 @@ from bibtexparser.entrypoint import parse_string
 from bibtexparser.model import Entry
 
 from veribib.errors import ExportError
+from veribib.export.atomic import same_file
 from veribib.export.bibtex_files import (
-    backup_path,
     changes_path,
-    copy_file,
     fabricated_path,
     read_text,
+    verified_backup,
     write_text,
 )
 from veribib.export.bibtex_fresh import fresh_bibtex
@@ -38,7 +38,13 @@ from veribib.export.bibtex_spans import (
     locate,
     unenclosed,
 )
-from veribib.export.bibtex_values import BIB_FIELDS, bib_value, latex_to_text
+from veribib.export.bibtex_values import (
+    BIB_FIELDS,
+    bib_value,
+    latex_to_text,
+    safe_doi,
+    strip_controls,
+)
 from veribib.export.common import (
     clip,
     corrections,
@@ -103,7 +109,10 @@ def _edit_entry(
             )
             why = f"inaccurate: {source} record has {clip(c.found, 80)!r}{sim}"
             changes.append(Change(key, "correct", f.name, unenclosed(f.raw), new, why))
-    doi = doi_to_add(checked)
+    offered = doi_to_add(checked)
+    doi = safe_doi(offered)
+    if offered is not None and doi is None:
+        notes.append(f"{key}: the registry's DOI {offered!r} is not a valid DOI; not written")
     if doi is not None:
         f, current = _current(span, ("doi",))
         why = (
@@ -128,7 +137,7 @@ def _edit_entry(
 def _safe_comment(text: str, ascii_only: bool = False) -> str:
     """Text for a %-comment line: one line, no "@" (BibTeX would start an entry there), and
     ASCII when the file is (accents folded)."""
-    text = " ".join(text.replace("@", "(at)").replace("…", "...").split())
+    text = " ".join(strip_controls(text).replace("@", "(at)").replace("…", "...").split())
     if ascii_only:
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return text
@@ -281,6 +290,22 @@ def document_for(report: Report, input_path: Path) -> CheckedDocument:
     raise ExportError(f"{input_path}: not among the inputs of this report")
 
 
+def _guard_output(output: Path, input_path: Path, force: bool) -> Path | None:
+    """Refuse to write over the input; an existing output needs ``force`` and is backed up first.
+
+    Returns the backup made of an existing output (None when there was nothing to keep).
+    """
+    if same_file(output, input_path):
+        raise ExportError(f"{output}: that is the input; pass in_place to overwrite it")
+    if not (output.exists() or output.is_symlink()):
+        return None
+    if not force:
+        raise ExportError(
+            f"{output}: already exists; pass --force to replace it (a backup is kept)"
+        )
+    return verified_backup(output)
+
+
 def clean_bibtex_file(
     report: Report,
     input_path: Path,
@@ -288,23 +313,20 @@ def clean_bibtex_file(
     *,
     fabricated: Fabricated = "separate",
     in_place: bool = False,
+    force: bool = False,
 ) -> ExportResult:
     """Write the cleaned copy of a BibTeX input (see the module docstring for what changes)."""
     doc = document_for(report, input_path)
     target = input_path if in_place else output
-    if not in_place and output.resolve() == input_path.resolve():
-        raise ExportError(f"{output}: that is the input; pass in_place to overwrite it")
     original = read_text(input_path)
     fab_file = fabricated_path(target)
     ch_file = changes_path(target)
     for derived in (fab_file, ch_file):
-        if derived.resolve() == input_path.resolve():
+        if same_file(derived, input_path):
             raise ExportError(f"{derived}: would overwrite the input; choose another output name")
     cleaned = clean_bibtex_text(original, doc, fabricated, fab_file.name)
-    backup = None
-    if in_place:
-        backup = backup_path(input_path)
-        copy_file(input_path, backup)
+    # Every check passes before the first byte is written: a refusal leaves no file changed.
+    backup = verified_backup(input_path) if in_place else _guard_output(output, input_path, force)
     write_text(target, cleaned.text)
     written_fab = None
     if cleaned.fabricated:
@@ -339,13 +361,16 @@ def _is_bibtex(doc: CheckedDocument, input_path: Path) -> bool:
     return not doc.document.format and input_path.suffix.lower() in (".bib", ".bibtex")
 
 
-def write_fresh_bibtex(report: Report, input_path: Path, output: Path) -> ExportResult:
+def write_fresh_bibtex(
+    report: Report, input_path: Path, output: Path, *, force: bool = False
+) -> ExportResult:
     """Write new BibTeX for a non-BibTeX input's references (see ``bibtex_fresh``)."""
     doc = document_for(report, input_path)
-    if output.resolve() == input_path.resolve():
+    if same_file(output, input_path):
         raise ExportError(f"{output}: that is the input; write the BibTeX somewhere else")
     text, changes, written = fresh_bibtex(doc)
     ch_file = changes_path(output)
+    backup = _guard_output(output, input_path, force)
     write_text(output, text)
     notes = [
         f"{c.reference.raw.key or c.reference.id}: unresolved "
@@ -358,6 +383,7 @@ def write_fresh_bibtex(report: Report, input_path: Path, output: Path) -> Export
         output=output,
         changes_file=ch_file,
         changes=tuple(changes),
+        backup=backup,
         entries=written,
         notes=tuple(notes),
     )
@@ -370,6 +396,7 @@ def export_bibtex(
     *,
     fabricated: Fabricated = "separate",
     in_place: bool = False,
+    force: bool = False,
 ) -> ExportResult:
     """BibTeX out of a checked input: the cleaned .bib for a BibTeX input, fresh BibTeX else.
 
@@ -378,7 +405,8 @@ def export_bibtex(
     fabricated ones move to ``<output stem>.fabricated.bib`` (or are commented out in place
     with ``fabricated="comment"``). Every change is listed in ``<output>.changes.txt``. The
     input is overwritten only with ``in_place`` (then ``output`` is not used and a backup
-    ``<input>.bak`` is kept).
+    ``<input>.bak`` is kept). An existing ``output`` is replaced only with ``force``, after a
+    verified backup of it; every file is written atomically (``atomic``).
     """
     if fabricated not in ("separate", "comment"):
         raise ExportError(f"fabricated={fabricated!r}: choose 'separate' or 'comment'")
@@ -387,11 +415,11 @@ def export_bibtex(
         raise ExportError(f"{input_path}: could not be read, nothing to export ({doc.error})")
     if _is_bibtex(doc, input_path):
         return clean_bibtex_file(
-            report, input_path, output, fabricated=fabricated, in_place=in_place
+            report, input_path, output, fabricated=fabricated, in_place=in_place, force=force
         )
     if in_place:
         raise ExportError(f"{input_path}: is not BibTeX; in_place only applies to .bib inputs")
-    return write_fresh_bibtex(report, input_path, output)
+    return write_fresh_bibtex(report, input_path, output, force=force)
 
 
 __all__ = [

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from veribib.errors import ExportError
+from veribib.export import atomic
 
 
 def read_text(path: Path) -> str:
@@ -23,37 +22,22 @@ def read_text(path: Path) -> str:
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so a failure leaves no half file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise ExportError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
+    """Write ``text`` to ``path`` atomically (``atomic.write_text``): no half file, ever."""
+    atomic.write_text(path, text)
 
 
 def copy_file(source: Path, target: Path) -> None:
-    """Copy bytes and timestamps (a backup); ExportError naming the file on failure."""
+    """Copy bytes atomically (mode kept); ExportError naming the file on failure."""
     try:
-        shutil.copy2(source, target)
+        data = source.read_bytes()
     except OSError as exc:
-        raise ExportError(f"{target}: cannot be written ({exc.strerror or exc})") from exc
+        raise ExportError(f"{source}: cannot be read ({exc.strerror or exc})") from exc
+    atomic.write_bytes(target, data)
+    shutil.copymode(source, atomic.real_target(target))
 
 
-def backup_path(path: Path) -> Path:
-    """The first free name among ``<path>.bak``, ``<path>.bak.1``, ``<path>.bak.2`` ..."""
-    candidate = path.with_name(path.name + ".bak")
-    n = 1
-    while candidate.exists():
-        candidate = path.with_name(f"{path.name}.bak.{n}")
-        n += 1
-    return candidate
+backup_path = atomic.backup_path
+verified_backup = atomic.verified_backup
 
 
 def changes_path(output: Path) -> Path:
@@ -66,4 +50,12 @@ def fabricated_path(output: Path) -> Path:
     return output.with_name(output.stem + ".fabricated.bib")
 
 
-__all__ = ["backup_path", "changes_path", "copy_file", "fabricated_path", "read_text", "write_text"]
+__all__ = [
+    "backup_path",
+    "changes_path",
+    "copy_file",
+    "fabricated_path",
+    "read_text",
+    "verified_backup",
+    "write_text",
+]

@@ -17,7 +17,14 @@ from bibtexparser.writer import BibtexFormat
 
 from veribib import __version__
 from veribib.export.bibtex_result import Change
-from veribib.export.bibtex_values import bib_value, container_field, entry_type_for, make_key
+from veribib.export.bibtex_values import (
+    bib_value,
+    container_field,
+    entry_type_for,
+    make_key,
+    safe_doi,
+    safe_url,
+)
 from veribib.export.common import clip
 from veribib.export.interface import CheckedDocument, CheckedReference
 from veribib.model import Fields, ReferenceType, Verdict
@@ -135,10 +142,11 @@ def _entry(checked: CheckedReference, taken: set[str]) -> Entry:
     doi = checked.reference.identifiers.doi
     if j.verdict in (Verdict.VERIFIED, Verdict.INACCURATE):
         doi = j.suggested_doi or (j.match.doi if j.match is not None else None) or doi
+    doi = safe_doi(doi)
     if doi:
         out.append(Field("doi", doi))
-    elif fields.url:
-        out.append(Field("url", fields.url))
+    elif safe_url(fields.url):
+        out.append(Field("url", fields.url.strip() if fields.url else ""))
     trials = checked.reference.identifiers.trials
     if registration:
         registry = trials[0].registry

@@ -61,7 +61,7 @@ class ExportResult:
         if self.fabricated_file is not None:
             lines.append(f"fabricated entries in {self.fabricated_file}")
         if self.backup is not None:
-            lines.append(f"backup of the input in {self.backup}")
+            lines.append(f"backup of the replaced file in {self.backup}")
         return "\n".join(lines)
 
     def _fresh_summary(self, written: list[Change]) -> str:

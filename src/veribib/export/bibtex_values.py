@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pylatexenc.latex2text import LatexNodes2Text
 from pylatexenc.latexencode import UnicodeToLatexEncoder
 
-from veribib.export.common import slug
+from veribib.export.common import CONTROL_CHARS, slug, strip_controls
 from veribib.model import Fields, Person, ReferenceType
 
 # Fields attribute -> the BibTeX field names that can hold it, preferred first.
@@ -55,6 +55,10 @@ _LATEX_SPECIAL = {
     "^": r"\textasciicircum{}",
 }
 _SPECIAL_RE = re.compile(r"[\\{}&%$#_~^]")
+# The DOI grammar (DOI Handbook 2.2: "10." registrant "/" suffix), restricted to what can sit
+# inside a BibTeX value unescaped: printable ASCII without braces, quotes, backslash or space.
+_DOI = re.compile(r"^10\.\d{4,9}(?:\.\d+)*/[!#-\[\]-z|~]+$")
+_URL = re.compile(r"^https?://[!#-\[\]-z|~]+$")
 _ENCODER = UnicodeToLatexEncoder(non_ascii_only=True, replacement_latex_protection="braces-all")
 _DECODER = LatexNodes2Text()
 _RANGE = re.compile(r"^\s*([^\s\-–—]+)\s*(?:-{1,2}|–|—)\s*([^\s\-–—]+)\s*$")
@@ -85,9 +89,43 @@ _STOPWORDS = frozenset(
 )
 
 
+def safe_doi(value: str | None) -> str | None:
+    """A DOI fit to write into BibTeX, or None when it does not match the DOI grammar."""
+    if value is None:
+        return None
+    doi = value.strip()
+    return doi if _DOI.match(doi) else None
+
+
+def safe_url(value: str | None) -> str | None:
+    """An http(s) URL fit to write into BibTeX unescaped, or None (spaces, braces, controls)."""
+    if value is None:
+        return None
+    url = value.strip()
+    return url if _URL.match(url) else None
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += 1 if ch == "{" else -1 if ch == "}" else 0
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def latex_escape(text: str, ascii_only: bool = False) -> str:
-    """Plain text as a BibTeX value: LaTeX specials escaped, non-ASCII kept or encoded."""
-    escaped = _SPECIAL_RE.sub(lambda m: _LATEX_SPECIAL[m.group(0)], text)
+    """Plain text as a BibTeX value: LaTeX specials escaped, non-ASCII kept or encoded.
+
+    BibTeX counts ``\\{`` and ``\\}`` as braces too, so escaped braces are only used when they
+    balance; otherwise each becomes ``\\textbraceleft{}``/``\\textbraceright{}`` (balanced by
+    construction). Control characters never reach the file.
+    """
+    text = " ".join(strip_controls(text).split()) if CONTROL_CHARS.search(text) else text
+    specials = dict(_LATEX_SPECIAL)
+    if not _balanced(text):
+        specials["{"], specials["}"] = r"\textbraceleft{}", r"\textbraceright{}"
+    escaped = _SPECIAL_RE.sub(lambda m: specials[m.group(0)], text)
     if ascii_only and not escaped.isascii():
         escaped = str(_ENCODER.unicode_to_latex(escaped))
     return escaped
@@ -162,7 +200,7 @@ def bib_value(fields: Fields, name: str, ascii_only: bool = False) -> str | None
     if name == "pages":
         return latex_escape(bib_pages(value), ascii_only)
     if name == "url":
-        return value.strip()
+        return safe_url(value)
     return latex_escape(" ".join(value.split()), ascii_only)
 
 
@@ -221,4 +259,7 @@ __all__ = [
     "latex_escape",
     "latex_to_text",
     "make_key",
+    "safe_doi",
+    "safe_url",
+    "strip_controls",
 ]

@@ -61,6 +61,19 @@ class Correction:
     similarity: float | None = None
 
 
+# C0 and C1 controls, DEL, and the invisible bidi/zero-width marks that reorder or hide text.
+CONTROL_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without control characters (ESC, BEL, NUL, C1, bidi overrides): each a space.
+
+    Everything printed or written comes from documents and registries; none of it may move the
+    cursor, retitle the window, clear the screen or open a hyperlink.
+    """
+    return CONTROL_CHARS.sub(" ", text)
+
+
 def canonical_field(name: str) -> str | None:
     """The Fields attribute a comparison's field name refers to, or None if not correctable."""
     return _FIELD_ALIASES.get(name.strip().lower())

@@ -17,6 +17,7 @@ class ExitCode(IntEnum):
     PROBLEMS = 1  # some reference is at or above --fail-on
     USAGE = 2  # bad usage or unreadable input
     UNEXPECTED = 3  # a bug or an unexpected failure
+    UNREACHABLE = 4  # no registry could be reached at all: nothing was checked
     INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), as shells report it
 
 

@@ -49,6 +49,8 @@ class Report:
     documents: tuple[CheckedDocument, ...]
     offline: bool = False
     failed_lookups: int = 0  # lookups that ended UNAVAILABLE (outage, timeout, garbled answer)
+    unreachable: tuple[str, ...] = ()  # registries asked that never answered, "name (base URL)"
+    reached: tuple[str, ...] = ()  # registries that answered at least once (found or not)
     started_at: str = ""
     finished_at: str = ""
 

@@ -22,6 +22,7 @@ from veribib.export.common import (
     needs_attention,
     origin_text,
     short_label,
+    strip_controls,
     summary_line,
     work_label,
 )
@@ -33,12 +34,12 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 
 def md_escape(text: str) -> str:
     """Untrusted text as literal Markdown on one line (no emphasis, links, HTML or cells)."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(strip_controls(text).split()))
 
 
 def _code(text: str) -> str:
     """Inline code that survives backticks inside the text."""
-    text = " ".join(text.split())
+    text = " ".join(strip_controls(text).split())
     fence = "`" * (max((len(m) for m in re.findall(r"`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"

@@ -22,6 +22,7 @@ from veribib.export.common import (
     fix_text,
     origin_text,
     short_label,
+    strip_controls,
     summary_line,
 )
 from veribib.export.interface import CheckedReference, Report
@@ -35,15 +36,20 @@ VERDICT_STYLES = {
 }
 
 
+def _text(value: str, style: str = "") -> Text:
+    """Text for the terminal: never markup (a Text is literal) and never a control sequence."""
+    return Text("\n".join(strip_controls(line) for line in value.split("\n")), style=style)
+
+
 def _reference_cell(checked: CheckedReference) -> Text:
-    text = Text(short_label(checked))
+    text = _text(short_label(checked))
     text.append("\n" + origin_text(checked), style="dim")
     return text
 
 
 def _verdict_cell(checked: CheckedReference) -> Text:
     j = checked.judgement
-    text = Text(j.verdict.value, style=VERDICT_STYLES[j.verdict])
+    text = _text(j.verdict.value, style=VERDICT_STYLES[j.verdict])
     for flag in j.flags:
         style = "bold magenta" if flag in SERIOUS_FLAGS else "magenta"
         text.append("\n" + FLAG_LABELS[flag], style=style)
@@ -62,8 +68,8 @@ def build_table(report: Report) -> Table:
             _reference_cell(checked),
             _verdict_cell(checked),
             # The full reason is in the JSON/HTML reports; a table row should stay scannable.
-            Text(clip(checked.judgement.reason, 110) or "—"),
-            Text(fix_text(checked) or "—"),
+            _text(clip(checked.judgement.reason, 110) or "—"),
+            _text(fix_text(checked) or "—"),
         )
     return table
 
@@ -73,21 +79,21 @@ def build_renderable(report: Report, table: bool = True) -> RenderableType:
     parts: list[RenderableType] = []
     for doc in report.documents if table else ():
         if doc.error:
-            parts.append(Text(f"{doc.document.path}: could not be read: {doc.error}", style="red"))
+            parts.append(_text(f"{doc.document.path}: could not be read: {doc.error}", style="red"))
     if report.references and table:
         parts.append(build_table(report))
-    parts.append(Text(summary_line(report), style="bold"))
+    parts.append(_text(summary_line(report), style="bold"))
     for doc in report.documents:
         problems = citation_problems(doc)
         if problems is None:
             continue
-        parts.append(Text(f"\n{problems.file}", style="bold"))
+        parts.append(_text(f"\n{problems.file}", style="bold"))
         if problems.unmatched:
-            parts.append(Text("  cited in the text but not in the list:", style="yellow"))
-            parts.extend(Text("    " + item) for item in problems.unmatched)
+            parts.append(_text("  cited in the text but not in the list:", style="yellow"))
+            parts.extend(_text("    " + item) for item in problems.unmatched)
         if problems.uncited:
-            parts.append(Text("  in the list but never cited:", style="yellow"))
-            parts.extend(Text("    " + item) for item in problems.uncited)
+            parts.append(_text("  in the list but never cited:", style="yellow"))
+            parts.extend(_text("    " + item) for item in problems.uncited)
     return Group(*parts)
 
 

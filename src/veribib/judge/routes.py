@@ -223,9 +223,34 @@ def _doi_absent_route(reference: Reference, resolution: Resolution, where: str) 
         return Route(Verdict.UNRESOLVED, [elsewhere])
     # doi.org not asked or not answering: Crossref's 404 alone does not mean "no such DOI".
     if choice.best is not None:
-        return found_route(
+        route = found_route(
             reference, resolution, choice.best, via(choice.best, resolution), DoiState.UNKNOWN
         )
+        best_doi = (choice.best.work.doi or "").lower()
+        if (
+            reg is not None
+            and reg.status is Status.UNAVAILABLE
+            and route.verdict is Verdict.VERIFIED
+            and best_doi != (doi or "").lower()
+        ):
+            # The work is real, but whether the cited DOI exists at all (with another agency)
+            # or not is exactly what doi.org would have said: an outage is no "verified".
+            reg_problem = problem(reg, "DOI registration check", "doi.org")
+            return Route(
+                Verdict.UNRESOLVED,
+                [
+                    Evidence(
+                        codes.NOT_IN_REGISTRY,
+                        f"{where} has no record of {doi}; the cited work is "
+                        f"{cite(choice.best.work)}, but whether {doi} exists could not be "
+                        "checked",
+                    ),
+                    *([reg_problem] if reg_problem else []),
+                ],
+                match=choice.best,
+                likely_source=choice.best.work,
+            )
+        return route
     unknown = Evidence(
         codes.NOT_IN_REGISTRY, f"{where} has no record of {doi} (not a Crossref DOI?)"
     )

@@ -46,7 +46,7 @@ from veribib.resolve.http import (
 )
 from veribib.resolve.interface import ResponseCache
 from veribib.resolve.ratelimit import crossref_pools
-from veribib.resolve.records import work_from_crossref
+from veribib.resolve.records import crossref_schema_problem, work_from_crossref
 from veribib.resolve.retry import RetryPolicy
 
 SOURCE = "crossref"
@@ -87,13 +87,33 @@ def _message(data: Any) -> Any:
     return data.get("message") if isinstance(data, Mapping) else None
 
 
-def _is_work(data: Any) -> bool:
+def crossref_miss(reply: Reply) -> bool:
+    """A 4xx in Crossref's own shape: "Resource not found." or a validation-failure message.
+
+    Anything else (a proxy's 404 page, an empty body) is not Crossref saying it has no such
+    record, so it is no evidence that the record does not exist.
+    """
+    if reply.status in (404, 410):
+        return reply.body.strip().startswith(b"Resource not found")
+    data = reply.data
+    return isinstance(data, Mapping) and data.get("message-type") == "validation-failure"
+
+
+def _is_message(data: Any) -> bool:
     return isinstance(_message(data), Mapping)
 
 
+def _is_work(data: Any) -> bool:
+    """A single-work answer whose record has the schema's types (else it is garbled)."""
+    return crossref_schema_problem(_message(data)) is None
+
+
 def _is_work_list(data: Any) -> bool:
+    """A work list whose every item has the schema's types."""
     message = _message(data)
-    return isinstance(message, Mapping) and isinstance(message.get("items"), list)
+    if not isinstance(message, Mapping) or not isinstance(message.get("items"), list):
+        return False
+    return all(crossref_schema_problem(item) is None for item in message["items"])
 
 
 def _items(reply: Reply) -> list[Mapping[str, Any]]:
@@ -193,6 +213,7 @@ class CrossrefClient(RegistryClient):
             mailto_param=True,
             secret_headers={"Crossref-Plus-API-Token": f"Bearer {token}"} if token else None,
             follow_redirects=False,  # the token header must never follow a redirect elsewhere
+            is_miss=crossref_miss,
         )
 
     # --- by DOI ----------------------------------------------------------------------------
@@ -206,7 +227,7 @@ class CrossrefClient(RegistryClient):
             return self._unavailable(result)
         url = url or result.url
         message = _message(result.data)
-        if result.status == 200 and isinstance(message, Mapping):
+        if result.status == 200 and crossref_schema_problem(message) is None:
             return Outcome(
                 status=Status.FOUND,
                 value=work_from_crossref(message),
@@ -214,9 +235,9 @@ class CrossrefClient(RegistryClient):
                 detail=_cached_note(result),
                 url=url,
             )
-        if result.status in (404, 410):
+        if result.status in (404, 410) and crossref_miss(result):
             return Outcome(status=Status.NOT_FOUND, source=SOURCE, detail=NOT_HELD, url=url)
-        if result.status == 400:
+        if result.status == 400 and crossref_miss(result):
             return Outcome(
                 status=Status.NOT_FOUND,
                 source=SOURCE,
@@ -378,7 +399,7 @@ class CrossrefClient(RegistryClient):
 
     async def journal(self, issn: str) -> Outcome[Journal]:
         """A journal by ISSN through ``/journals/{issn}``."""
-        result = await self.service.get(f"/journals/{quote(issn.strip())}", validate=_is_work)
+        result = await self.service.get(f"/journals/{quote(issn.strip())}", validate=_is_message)
         if isinstance(result, Unavailable):
             return self._unavailable(result)
         message = _message(result.data)
@@ -393,13 +414,13 @@ class CrossrefClient(RegistryClient):
                 issns=tuple(str(i) for i in issns) if isinstance(issns, list) else (),
             )
             return Outcome(status=Status.FOUND, value=journal, source=SOURCE, url=result.url)
-        if result.status in (400, 404):
+        if result.status in (400, 404) and crossref_miss(result):
             return self._not_found(result, "Crossref has no journal with this ISSN")
         return self._unexpected(result)
 
     async def agency(self, doi: str) -> Outcome[str]:
         """The registration agency of a DOI (``crossref``, ``datacite``, ...) per Crossref."""
-        result = await self.service.get(f"/works/{doi_path(doi)}/agency", validate=_is_work)
+        result = await self.service.get(f"/works/{doi_path(doi)}/agency", validate=_is_message)
         if isinstance(result, Unavailable):
             return self._unavailable(result)
         message = _message(result.data)
@@ -407,7 +428,7 @@ class CrossrefClient(RegistryClient):
         agency_id = agency.get("id") if isinstance(agency, Mapping) else None
         if result.status == 200 and isinstance(agency_id, str):
             return Outcome(status=Status.FOUND, value=agency_id, source=SOURCE, url=result.url)
-        if result.status in (400, 404):
+        if result.status in (400, 404) and crossref_miss(result):
             return self._not_found(result, "Crossref knows no agency for this DOI")
         return self._unexpected(result)
 

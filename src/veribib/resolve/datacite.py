@@ -17,14 +17,24 @@ from veribib.resolve.crossref import doi_path
 from veribib.resolve.http import RegistryClient, Unavailable, gather_or_raise
 from veribib.resolve.interface import ResponseCache
 from veribib.resolve.ratelimit import CONSERVATIVE_CONCURRENCY, DATACITE_LIMITS, make_pools
-from veribib.resolve.records import work_from_datacite
+from veribib.resolve.records import datacite_schema_problem, work_from_datacite
 from veribib.resolve.retry import RetryPolicy
 
 SOURCE = "datacite"
 
 
+def _is_error_document(data: Any) -> bool:
+    """DataCite's own JSON:API error shape (``{"errors": [...]}``): only that is a "not found"."""
+    return isinstance(data, Mapping) and isinstance(data.get("errors"), list)
+
+
 def _is_doi_document(data: Any) -> bool:
-    return isinstance(data, Mapping) and isinstance(data.get("data"), Mapping)
+    """A DOI document whose record has the schema's types (else it is garbled)."""
+    return (
+        isinstance(data, Mapping)
+        and isinstance(data.get("data"), Mapping)
+        and datacite_schema_problem(data["data"]) is None
+    )
 
 
 class DataCiteClient(RegistryClient):
@@ -49,6 +59,7 @@ class DataCiteClient(RegistryClient):
             policy=policy,
             transport=transport,
             label="DataCite",
+            is_miss=lambda reply: _is_error_document(reply.data),
         )
 
     async def work(self, doi: str) -> Outcome[Work]:
@@ -65,7 +76,7 @@ class DataCiteClient(RegistryClient):
                 detail="from cache" if result.from_cache else "",
                 url=result.url,
             )
-        if result.status in (400, 404, 410):
+        if result.status in (400, 404, 410) and _is_error_document(result.data):
             return self._not_found(result, "DataCite has no record of this DOI")
         return self._unexpected(result)
 

@@ -35,6 +35,7 @@ from veribib.model import Outcome, Status
 from veribib.resolve.interface import CachedResponse, ResponseCache
 from veribib.resolve.ratelimit import PoolLimiter
 from veribib.resolve.retry import (
+    BodyTooLarge,
     GaveUp,
     MalformedBody,
     RetryableStatus,
@@ -50,6 +51,7 @@ A = TypeVar("A")
 DAY = 86_400.0
 MAX_AGE_OK = 30 * DAY  # a record that existed rarely stops existing
 MAX_AGE_NOT_FOUND = 1 * DAY  # a miss may become a hit when the deposit arrives
+MAX_BODY = 10 * 1024 * 1024  # decoded bytes; a record list of 50 large works is ~8 MB
 CACHEABLE = frozenset({200, 203, 400, 404, 410})  # answers (facts); never 5xx, 429 or failures
 REFUSED = frozenset({401, 403})
 
@@ -188,8 +190,20 @@ class Service:
         transport: httpx.AsyncBaseTransport | None = None,
         max_age_ok: float = MAX_AGE_OK,
         max_age_not_found: float = MAX_AGE_NOT_FOUND,
+        max_body: int = MAX_BODY,
+        deadline: float | None = None,
+        is_miss: Callable[[Reply], bool] | None = None,
     ) -> None:
         self.name = name
+        self.timeout = timeout  # a whole request (headers and body) must end within this
+        self.max_body = max_body
+        # The service's own "no such thing" shape: a 4xx in any other shape is not cached.
+        self.is_miss = is_miss
+        self.deadline = deadline  # time.monotonic() after which nothing more is asked
+        # Set when the service asks us to come back later than the policy will wait: until
+        # then every lookup is an outage at once, instead of stalling the pool.
+        self._away_until = 0.0
+        self._away_reason = ""
         self.label = label or name
         self.base_url = base_url.rstrip("/")
         self.pools = dict(pools)
@@ -226,12 +240,14 @@ class Service:
         query = urlencode(list(params), quote_via=quote) if params else ""
         return f"{self.base_url}{path}?{query}" if query else f"{self.base_url}{path}"
 
+    def _secret_values(self) -> list[str]:
+        """The secret parts of the secret headers (the token after "Bearer ")."""
+        return [s for s in (v.split(" ", 1)[-1] for v in self._secrets.values()) if s]
+
     def redact(self, text: str) -> str:
         """``text`` with any secret header value blanked out."""
-        for value in self._secrets.values():
-            secret = value.split(" ", 1)[-1]
-            if secret:
-                text = text.replace(secret, "***")
+        for secret in self._secret_values():
+            text = text.replace(secret, "***")
         return text
 
     # --- cache ---------------------------------------------------------------------------
@@ -292,6 +308,8 @@ class Service:
             return hit
         if self.offline:
             return Unavailable(url, f"{self.label}: offline, not asked", offline=True)
+        if time.monotonic() < self._away_until:
+            return Unavailable(url, f"{self.label}: {self._away_reason}; not asked")
 
         async def attempt() -> Reply:
             return await self._attempt(url, path, params, pool, expect_json, validate)
@@ -302,13 +320,50 @@ class Service:
             reason = self.redact(str(exc) or type(exc).__name__)
             log.info("%s: %s failed (%s); retrying in %.2f s", self.label, url, reason, wait)
 
+        remaining = None if self.deadline is None else self.deadline - time.monotonic()
+        if remaining is not None and remaining <= 0:
+            return Unavailable(url, f"{self.label}: not asked, the run's --deadline had passed")
         try:
-            reply = await call_with_retries(attempt, self.policy, on_retry)
+            # The run deadline bounds everything: pool waits, Retry-After pauses, retries.
+            async with asyncio.timeout(remaining):
+                reply = await call_with_retries(attempt, self.policy, on_retry)
         except GaveUp as gave_up:
             return Unavailable(url, self.redact(f"{self.label}: {gave_up.detail}"))
-        if use_cache:
+        except BodyTooLarge as exc:
+            return Unavailable(url, f"{self.label}: {exc.detail}; not used and not cached")
+        except TimeoutError:
+            return Unavailable(url, f"{self.label}: the run's --deadline passed while asking")
+        foreign = (
+            reply.status in (400, 404, 410) and self.is_miss is not None and not self.is_miss(reply)
+        )
+        if use_cache and not foreign:
             self.remember(url, reply.status, reply.body, reply.content_type)
         return reply
+
+    async def _fetch(
+        self, send_url: httpx.URL, trace: Callable[[str, Mapping[str, Any]], Awaitable[None]]
+    ) -> tuple[httpx.Response, bytes]:
+        """Send and read the answer, decoded, stopping at ``max_body`` bytes (gzip bombs too)."""
+        request = self._client.build_request(
+            "GET", send_url, headers=self._secrets, extensions={"trace": trace}
+        )
+        response = await self._client.send(request, stream=True)
+        try:
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > self.max_body:
+                raise BodyTooLarge(f"answer of {int(declared):,} bytes is over the limit")
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > self.max_body:
+                    raise BodyTooLarge(
+                        f"answer over {self.max_body:,} bytes once decoded; stopped reading"
+                    )
+                chunks.append(chunk)
+        finally:
+            await response.aclose()
+        return response, b"".join(chunks)
 
     async def _attempt(
         self,
@@ -329,13 +384,19 @@ class Service:
                     sent()  # the moment the server starts counting us
 
             self.stats.attempts += 1
-            response = await self._client.get(
-                send_url, headers=self._secrets, extensions={"trace": trace}
-            )
+            try:
+                # One deadline for the whole request: a body sent a byte a second (each read
+                # within the read timeout) must still end.
+                async with asyncio.timeout(self.timeout):
+                    response, body = await self._fetch(send_url, trace)
+            except TimeoutError:
+                raise httpx.ReadTimeout(f"no whole answer within {self.timeout:g} s") from None
         limiter.observe(response.headers)
+        for secret in self._secret_values():
+            # A server that echoes our token back must not get it into the cache or a report.
+            body = body.replace(secret.encode(), b"***")
         status = response.status_code
         self.stats.statuses[status] += 1
-        body = response.content
         content_type = response.headers.get("content-type", "")
         if status in REFUSED:
             snippet = Reply(url, status, body, content_type).text(200)
@@ -348,7 +409,12 @@ class Service:
             )
         if status == 429 or status >= 500:
             retry_after = parse_retry_after(response.headers.get("retry-after"))
-            if status == 429:
+            if retry_after is not None and retry_after > self.policy.max_retry_after:
+                # Longer than the policy waits: this lookup and the service's next ones are
+                # outages at once (until that time), and no pool stalls for it.
+                self._away_until = time.monotonic() + retry_after
+                self._away_reason = f"asked to wait {retry_after:.0f} s (Retry-After)"
+            elif status == 429:
                 # The whole pool backs off, not only this request.
                 # Without Retry-After, wait out one full window of the pool.
                 pause = retry_after if retry_after is not None else limiter.rate.window
@@ -449,6 +515,7 @@ class RegistryClient:
             refresh=settings.refresh,
             offline=settings.offline,
             transport=transport,
+            deadline=None if settings.deadline is None else time.monotonic() + settings.deadline,
             **options,
         )
 

@@ -49,6 +49,109 @@ _DATACITE_TYPES: dict[str, ReferenceType] = {
 }
 
 
+# Characters no registry puts in a title or name: controls other than white space, DEL, C1,
+# and U+FFFD (text that was already garbled on the way).
+_GARBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
+def _texts_ok(value: object, *, single: bool = False) -> bool:
+    """A Crossref text field as the schema has it: a list of clean strings (or one, if allowed)."""
+    if isinstance(value, str):
+        return single and not _GARBLE.search(value)
+    return isinstance(value, list) and all(
+        isinstance(v, str) and not _GARBLE.search(v) for v in value
+    )
+
+
+def _people_ok(value: object, keys: tuple[str, ...]) -> bool:
+    """A list of person objects whose name parts are clean strings."""
+    if not isinstance(value, list):
+        return False
+    for person in value:
+        if not isinstance(person, Mapping):
+            return False
+        for key in keys:
+            part = person.get(key)
+            if part is not None and not (isinstance(part, str) and not _GARBLE.search(part)):
+                return False
+    return True
+
+
+# The DOI grammar ("10." registrant "/" suffix) without what no real DOI holds: white space,
+# controls, braces, quotes, backslashes (a record's DOI is written into BibTeX and URLs).
+_DOI = re.compile(r'^10\.\d{4,9}(?:\.\d+)*/[^\s{}"\\\x00-\x1f\x7f]+$')
+
+
+def is_doi(value: object) -> bool:
+    """True when ``value`` is a string matching the DOI grammar."""
+    return isinstance(value, str) and _DOI.match(value) is not None
+
+
+_CROSSREF_TEXT_LISTS = ("title", "subtitle", "container-title", "short-container-title", "ISSN")
+_CROSSREF_SCALARS = ("DOI", "type", "publisher", "volume", "issue", "page", "URL")
+
+
+def crossref_schema_problem(message: object) -> str | None:
+    """Why a Crossref work does not have the schema's types (None when it does).
+
+    A record with ``author`` as a string or ``title`` as a number is garbled, not a record with
+    no authors or no title: it is no evidence either way and must not be judged or cached.
+    """
+    if not isinstance(message, Mapping):
+        return "the work is not an object"
+    for key in _CROSSREF_TEXT_LISTS:
+        if key in message and not _texts_ok(message[key]):
+            return f"{key} is not a list of strings"
+    for key in _CROSSREF_SCALARS:
+        value = message.get(key)
+        if value is not None and not (
+            (isinstance(value, str) and not _GARBLE.search(value))
+            or (key in ("volume", "issue") and isinstance(value, int))
+        ):
+            return f"{key} is not a string"
+    if "DOI" in message and not is_doi(message["DOI"]):
+        return "DOI does not match the DOI grammar"
+    for key in ("author", "editor"):
+        if key in message and not _people_ok(message[key], ("family", "given", "name")):
+            return f"{key} is not a list of people"
+    for key in ("issued", "published", "published-print", "published-online", "posted"):
+        date = message.get(key)
+        if date is not None and not (
+            isinstance(date, Mapping) and isinstance(date.get("date-parts", []), list)
+        ):
+            return f"{key} is not a date"
+    return None
+
+
+def datacite_schema_problem(data: object) -> str | None:
+    """Why a DataCite ``data`` object does not have the schema's types (None when it does)."""
+    if not isinstance(data, Mapping):
+        return "data is not an object"
+    attrs = data.get("attributes")
+    if attrs is None:
+        return None
+    if not isinstance(attrs, Mapping):
+        return "attributes is not an object"
+    titles = attrs.get("titles")
+    if titles is not None and not (
+        isinstance(titles, list)
+        and all(
+            isinstance(t, Mapping)
+            and isinstance(t.get("title", ""), str)
+            and not _GARBLE.search(str(t.get("title", "")))
+            for t in titles
+        )
+    ):
+        return "titles is not a list of titles"
+    creators = attrs.get("creators")
+    if creators is not None and not _people_ok(creators, ("name", "givenName", "familyName")):
+        return "creators is not a list of people"
+    doi = attrs.get("doi")
+    if doi is not None and not is_doi(doi):
+        return "doi does not match the DOI grammar"
+    return None
+
+
 def clean_text(value: object) -> str | None:
     """Strip JATS/HTML tags and entities and fold white space; None for empty or non-text."""
     if not isinstance(value, str):

@@ -26,7 +26,7 @@ from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from rapidfuzz import fuzz
 
-from veribib.errors import ResolveError
+from veribib.errors import ResolveError, StoreError
 from veribib.model import (
     DoiRegistration,
     Outcome,
@@ -217,7 +217,7 @@ class Resolver:
         """One batch call; a failure becomes UNAVAILABLE for every key, a missing key too."""
         try:
             answers = await call
-        except ResolveError:
+        except (ResolveError, StoreError):  # refused, or our own database failed: not a lookup
             raise
         except Exception as exc:
             log.warning("%s: lookup of %d items failed: %r", source, len(keys), exc)
@@ -239,7 +239,7 @@ class Resolver:
         """One lookup; a failure becomes UNAVAILABLE."""
         try:
             return await call
-        except ResolveError:
+        except (ResolveError, StoreError):  # refused, or our own database failed: not a lookup
             raise
         except Exception as exc:
             log.warning("%s: lookup failed: %r", source, exc)

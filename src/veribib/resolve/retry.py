@@ -52,6 +52,14 @@ class MalformedBody(RetryableFailure):
     """A 200 answer whose body is not the JSON asked for (cut short, garbled, an HTML page)."""
 
 
+class BodyTooLarge(Exception):
+    """An answer bigger than the service's limit: not retried (it would be as big again)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
 class GaveUp(Exception):
     """Every attempt failed; ``detail`` says how (becomes an UNAVAILABLE outcome)."""
 
@@ -198,6 +206,7 @@ async def call_with_retries(
 
 
 __all__ = [
+    "BodyTooLarge",
     "GaveUp",
     "MalformedBody",
     "RetryPolicy",

@@ -12,6 +12,7 @@ import re
 from bibtexparser.entrypoint import parse_string
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock, String
 
+from veribib.errors import SourceError
 from veribib.model import Document, Fields, Origin, RawReference, ReferenceType, Warning_
 from veribib.source.decode import decode_text
 from veribib.source.interface import Source, quiet_logger
@@ -52,6 +53,11 @@ _SNIFF = re.compile(rb"^[ \t]*@[a-zA-Z]+[ \t]*[{(]", re.MULTILINE)
 _SIGNATURE = re.compile(rb"(?:\s*%[^\n]*\n)*\s*@[a-zA-Z]+[ \t]*[{(]")
 _YEAR = re.compile(r"\d{4}")
 _URL_ESCAPES = re.compile(r"\\([_%&#$~])")
+
+
+# Entries one file may hold: ten times the largest bibliography benchmarked (scripts/bench_scale).
+MAX_ENTRIES = 100_000
+_ENTRY_START = re.compile(r"^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]", re.MULTILINE)
 
 
 def _top_level_parts(raw: str) -> list[str]:
@@ -179,6 +185,14 @@ class BibtexSource(Source):
     def read(self, path: str, data: bytes) -> Document:
         """Parse the file; unparseable blocks become warnings with their line."""
         text, warnings_ = decode_text(path, data)
+        entries = len(_ENTRY_START.findall(text))
+        if entries > MAX_ENTRIES:
+            # bibtexparser holds every block at once (~6 KB each): a million would need 6 GB.
+            raise SourceError(
+                path,
+                f"has {entries:,} BibTeX entries; veribib checks at most {MAX_ENTRIES:,} per "
+                "file: split it into smaller files",
+            )
         warnings = list(warnings_)
         with quiet_logger("bibtexparser"):
             library = parse_string(text, parse_stack=[])

@@ -7,18 +7,20 @@ Writes are upserts on natural keys, so a resumed run never duplicates rows.
 
 from __future__ import annotations
 
+import functools
 import json
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import event, text
+from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel import Session, SQLModel, create_engine, select
 
@@ -46,6 +48,50 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX ix_reference_work_id ON reference (work_id)",
     ),
 }
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+# What a database error means for the user, by the driver's first line (SQLite, PostgreSQL).
+_MEANINGS = (
+    ("readonly database", "is read-only; use a writable file (--db) or fix its permissions"),
+    ("read-only", "is read-only; use a writable file (--db) or fix its permissions"),
+    ("disk is full", "is full: no space left on its disk; free some space and run again"),
+    ("no space left", "is full: no space left on its disk; free some space and run again"),
+    ("disk i/o error", "could not be written (disk I/O error: is its disk full?)"),
+    ("file is not a database", "is not a veribib database (corrupt, or another kind of file)"),
+    ("malformed", "is corrupt (malformed database image); move it aside and run again"),
+    ("unable to open database", "cannot be opened: check the path and its directory"),
+    ("password authentication failed", "refused the user name or password"),
+    ("connection refused", "refused the connection: is the server running?"),
+)
+
+
+def describe_db_error(exc: BaseException) -> str:
+    """One line saying what went wrong, without SQL, parameters or documentation links."""
+    orig = getattr(exc, "orig", None) or exc
+    first = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+    lowered = first.lower()
+    for needle, meaning in _MEANINGS:
+        if needle in lowered:
+            return meaning
+    return f"failed: {first[:200]}"
+
+
+def _guarded(method: Callable[P, R]) -> Callable[P, R]:
+    """A Store method whose database errors become one-line StoreErrors naming the database."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except (SQLAlchemyError, OSError) as exc:
+            store = args[0]
+            assert isinstance(store, Store)
+            raise StoreError(f"the database {store.safe_url()} {describe_db_error(exc)}") from exc
+
+    return wrapper
+
 
 # Rows written per statement: bounds the memory a 10,000-reference run needs for one write.
 WRITE_CHUNK = 500
@@ -75,6 +121,7 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
+        self.is_postgres = url.startswith(("postgresql", "postgres"))
         try:
             if self.is_sqlite and url.startswith("sqlite:///") and url != "sqlite:///:memory:":
                 Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
@@ -84,16 +131,33 @@ class Store:
             if self.is_sqlite:
                 event.listen(self.engine, "connect", _sqlite_pragmas)
             self._migrate()
-        except (SQLAlchemyError, OSError) as exc:
-            raise StoreError(f"cannot open the database {self._safe_url()}: {exc}") from exc
+        except ImportError as exc:
+            driver = "psycopg" if self.is_postgres else (exc.name or "its driver")
+            extra = " (pip install 'veribib[postgres]')" if self.is_postgres else ""
+            raise StoreError(
+                f"the database {self.safe_url()} needs the {driver} driver, which is not "
+                f"installed{extra}"
+            ) from exc
+        except OSError as exc:
+            raise StoreError(
+                f"cannot open the database {self.safe_url()}: {exc.strerror or exc}"
+            ) from exc
+        except SQLAlchemyError as exc:
+            what = describe_db_error(exc)
+            what = f"it {what}" if what.startswith("is ") else what
+            raise StoreError(f"cannot open the database {self.safe_url()}: {what}") from exc
 
-    def _safe_url(self) -> str:
-        """The URL without a password, for messages."""
-        head, sep, tail = self.url.partition("@")
+    def safe_url(self) -> str:
+        """The URL without user name or password (a SQLite URL as its file path), for messages."""
+        if self.is_sqlite and self.url.startswith("sqlite:///"):
+            return self.url.removeprefix("sqlite:///") or self.url
+        head, sep, tail = self.url.rpartition("@")
         if sep and "://" in head:
             scheme, _, _ = head.partition("://")
             return f"{scheme}://***@{tail}"
         return self.url
+
+    _safe_url = safe_url
 
     def _migrate(self) -> None:
         """Create tables on a new database; apply pending migrations on an old one.
@@ -106,9 +170,13 @@ class Store:
             try:
                 self._migrate_once()
                 return
-            except (OperationalError, IntegrityError) as exc:
+            except (OperationalError, IntegrityError, ProgrammingError) as exc:
+                # PostgreSQL reports the lost race as DuplicateTable (a ProgrammingError) or a
+                # unique violation in its catalogue.
                 if attempt == 4 or not (
-                    isinstance(exc, IntegrityError) or "already exists" in str(exc)
+                    isinstance(exc, IntegrityError)
+                    or "already exists" in str(exc)
+                    or "duplicate key" in str(exc)
                 ):
                     raise
                 time.sleep(0.05 * (attempt + 1))
@@ -138,6 +206,7 @@ class Store:
 
     # --- runs -----------------------------------------------------------------------------
 
+    @_guarded
     def start_run(self, key: str, options: dict[str, Any]) -> tuple[int, bool]:
         """Open a run for these inputs/options; resume an unfinished one with the same key.
 
@@ -163,6 +232,7 @@ class Store:
             assert run.id is not None
             return run.id, False
 
+    @_guarded
     def finish_run(self, run_id: int, status: str = "done") -> None:
         """Mark a run finished (``done``) or ``failed``."""
         with Session(self.engine) as session:
@@ -180,6 +250,7 @@ class Store:
 
     # --- documents and references ---------------------------------------------------------
 
+    @_guarded
     def save_document(
         self, run_id: int, document: Document, sha256: str, error: str | None = None
     ) -> int:
@@ -205,6 +276,7 @@ class Store:
             assert row.id is not None
             return row.id
 
+    @_guarded
     def save_references(self, run_id: int, document_id: int, refs: Sequence[Reference]) -> None:
         """Record a document's parsed references (idempotent on resume)."""
         rows = [
@@ -225,6 +297,7 @@ class Store:
             self._upsert(session, ReferenceRow, rows, ("run_id", "ref_id"))
             session.commit()
 
+    @_guarded
     def save_verdicts(self, run_id: int, judgements: Iterable[Judgement]) -> None:
         """Record verdicts with their evidence (a re-judged reference replaces its row)."""
         stamp = now_iso()
@@ -256,6 +329,7 @@ class Store:
 
     # --- the response cache -----------------------------------------------------------------
 
+    @_guarded
     def get(self, url: str, max_age_ok: float, max_age_not_found: float) -> CachedResponse | None:
         """A stored response for this URL young enough to reuse: 200s and 404s only."""
         with Session(self.engine) as session:
@@ -268,6 +342,7 @@ class Store:
             return None
         return CachedResponse(row.url, row.status, row.body, row.content_type, row.fetched_at)
 
+    @_guarded
     def put(self, response: CachedResponse) -> None:
         """Record a registry response (the latest one per URL is kept)."""
         values = {
@@ -303,6 +378,14 @@ class Store:
             upsert = statement.on_conflict_do_update(index_elements=list(keys), set_=update)
             for start in range(0, len(rows), WRITE_CHUNK):
                 session.execute(upsert, list(rows[start : start + WRITE_CHUNK]))
+            return
+        if self.is_postgres:
+            # One statement, so two first runs racing cannot both insert the same key.
+            pg = postgres_insert(table)
+            pg_update = {c: pg.excluded[c] for c in rows[0] if c not in keys}
+            pg_upsert = pg.on_conflict_do_update(index_elements=list(keys), set_=pg_update)
+            for start in range(0, len(rows), WRITE_CHUNK):
+                session.execute(pg_upsert, list(rows[start : start + WRITE_CHUNK]))
             return
         for values in rows:  # other databases: portable select-then-write
             query = select(table)
