@@ -117,8 +117,9 @@ def test_registries_down_everything_unresolved_nothing_fabricated(tmp_path: Path
     env = cli_env(None, tmp_path / "cli.sqlite", VERIBIB_MAX_ATTEMPTS="1")
     env.update({f"VERIBIB_{k.upper()}": v for k, v in urls.items()})
     result = run_cli(["check", str(bib), "-q"], env, cwd=tmp_path)
-    # Default --fail-on is fabricated: an outage alone does not fail the document (exit 0).
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr
+    # Nothing could be reached: its own exit code (4), never a pass and never "fabricated".
+    assert result.returncode == 4, result.stdout[-2000:] + result.stderr
+    assert "no registry could be reached" in result.stderr
     assert "Traceback" not in result.stderr
     found = SUMMARY.search(result.stdout)
     assert found and int(found.group(1)) >= 1, result.stdout[-1000:]

@@ -78,8 +78,9 @@ def describe_db_error(exc: BaseException) -> str:
     return f"failed: {first[:200]}"
 
 
-def _guarded(method: Callable[P, R]) -> Callable[P, R]:
-    """A Store method whose database errors become one-line StoreErrors naming the database."""
+def guarded(method: Callable[P, R]) -> Callable[P, R]:
+    """A Store method (or a function taking the Store first) whose database errors become
+    one-line StoreErrors naming the database."""
 
     @functools.wraps(method)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -206,7 +207,7 @@ class Store:
 
     # --- runs -----------------------------------------------------------------------------
 
-    @_guarded
+    @guarded
     def start_run(self, key: str, options: dict[str, Any]) -> tuple[int, bool]:
         """Open a run for these inputs/options; resume an unfinished one with the same key.
 
@@ -232,7 +233,7 @@ class Store:
             assert run.id is not None
             return run.id, False
 
-    @_guarded
+    @guarded
     def finish_run(self, run_id: int, status: str = "done") -> None:
         """Mark a run finished (``done``) or ``failed``."""
         with Session(self.engine) as session:
@@ -250,7 +251,7 @@ class Store:
 
     # --- documents and references ---------------------------------------------------------
 
-    @_guarded
+    @guarded
     def save_document(
         self, run_id: int, document: Document, sha256: str, error: str | None = None
     ) -> int:
@@ -276,7 +277,7 @@ class Store:
             assert row.id is not None
             return row.id
 
-    @_guarded
+    @guarded
     def save_references(self, run_id: int, document_id: int, refs: Sequence[Reference]) -> None:
         """Record a document's parsed references (idempotent on resume)."""
         rows = [
@@ -297,7 +298,7 @@ class Store:
             self._upsert(session, ReferenceRow, rows, ("run_id", "ref_id"))
             session.commit()
 
-    @_guarded
+    @guarded
     def save_verdicts(self, run_id: int, judgements: Iterable[Judgement]) -> None:
         """Record verdicts with their evidence (a re-judged reference replaces its row)."""
         stamp = now_iso()
@@ -329,7 +330,7 @@ class Store:
 
     # --- the response cache -----------------------------------------------------------------
 
-    @_guarded
+    @guarded
     def get(self, url: str, max_age_ok: float, max_age_not_found: float) -> CachedResponse | None:
         """A stored response for this URL young enough to reuse: 200s and 404s only."""
         with Session(self.engine) as session:
@@ -342,7 +343,7 @@ class Store:
             return None
         return CachedResponse(row.url, row.status, row.body, row.content_type, row.fetched_at)
 
-    @_guarded
+    @guarded
     def put(self, response: CachedResponse) -> None:
         """Record a registry response (the latest one per URL is kept)."""
         values = {

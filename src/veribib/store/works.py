@@ -18,7 +18,7 @@ from sqlalchemy import bindparam, update
 from sqlmodel import Session, col, select
 
 from veribib.model import Flag, Judgement, Reference, Verdict, Work, as_jsonable
-from veribib.store.db import WRITE_CHUNK, Store, now_iso
+from veribib.store.db import WRITE_CHUNK, Store, guarded, now_iso
 from veribib.store.tables import ReferenceRow, WorkCheckRow, WorkRow
 
 # Flags about the document (not the work) stay with the reference.
@@ -105,6 +105,7 @@ def _evidence(judgements: Iterable[Judgement]) -> str:
     return json.dumps([{"code": c, "message": m} for c, m in seen], ensure_ascii=False)
 
 
+@guarded
 def save_works(
     store: Store, run_id: int, checked: Sequence[tuple[Reference, Judgement]]
 ) -> dict[str, int]:
