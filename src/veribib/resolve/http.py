@@ -44,6 +44,9 @@ from veribib.resolve.retry import (
 )
 
 log = logging.getLogger(__name__)
+# httpx logs every full request URL at INFO: with the NCBI/OpenAlex keys and the contact e-mail
+# added at send time, that would put secrets in --debug output.
+logging.getLogger("httpx").setLevel(logging.WARNING)
 T = TypeVar("T")
 A = TypeVar("A")
 
@@ -188,6 +191,8 @@ class Service:
         transport: httpx.AsyncBaseTransport | None = None,
         max_age_ok: float = MAX_AGE_OK,
         max_age_not_found: float = MAX_AGE_NOT_FOUND,
+        secret_params: Params = (),
+        refusal_stops: bool = True,
     ) -> None:
         self.name = name
         self.label = label or name
@@ -204,6 +209,13 @@ class Service:
             [("mailto", mailto)] if mailto and mailto_param else []
         )
         self._secrets = dict(secret_headers or {})
+        # API keys sent as query parameters (NCBI, OpenAlex): added at send time like mailto,
+        # so never in a cache key, a stored URL or a message; blanked from error text too.
+        self._hidden_params += [(k, v) for k, v in secret_params if v]
+        self._secret_values = [v for _, v in secret_params if v]
+        # False: a 401/403 means "this registry is not available to us" (an outage for the
+        # lookup, e.g. OpenAlex without its now-required key), not "stop the run".
+        self.refusal_stops = refusal_stops
         self._client = httpx.AsyncClient(
             headers={"User-Agent": user_agent(mailto), "Accept": "application/json"},
             timeout=httpx.Timeout(timeout),
@@ -232,6 +244,8 @@ class Service:
             secret = value.split(" ", 1)[-1]
             if secret:
                 text = text.replace(secret, "***")
+        for secret in self._secret_values:
+            text = text.replace(secret, "***")
         return text
 
     # --- cache ---------------------------------------------------------------------------
@@ -337,6 +351,8 @@ class Service:
         self.stats.statuses[status] += 1
         body = response.content
         content_type = response.headers.get("content-type", "")
+        if status in REFUSED and not self.refusal_stops:
+            return Reply(url, status, body, content_type, None, fetched_at=time.time())
         if status in REFUSED:
             snippet = Reply(url, status, body, content_type).text(200)
             raise ResolveError(
