@@ -25,6 +25,7 @@ past it, as dblp.org does for heavy users). Past a limit the answer is 429.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import re
@@ -232,6 +233,39 @@ def _recorded_openalex() -> list[dict[str, Any]]:
     return out
 
 
+def _recorded_venues() -> list[tuple[str, int | None]]:
+    """Real journal and proceedings names from the shared data (the seed works, Crossref's
+    reference-matching benchmark, HALLMARK's valid entries): the real OpenAlex and NLM Catalog
+    know every one of them, so the stand-in's journal registries do too."""
+    out: list[tuple[str, int | None]] = []
+    seed = DATA / "seed-works.jsonl"
+    if seed.exists():
+        for line in seed.read_text(encoding="utf-8").splitlines():
+            with contextlib.suppress(ValueError):
+                record = json.loads(line)
+                for title in (record.get("container-title") or [])[:1]:
+                    out.append((str(title), None))
+    rme = DATA / "benchmarks" / "crossref_rme_real_structured_2000_sbmv.json"
+    if rme.exists():
+        for item in json.loads(rme.read_text(encoding="utf-8")).get("dataset") or []:
+            ref = item.get("reference") or {}
+            if ref.get("journal-title"):
+                year = str(ref.get("year") or "")
+                out.append((str(ref["journal-title"]), int(year) if year.isdigit() else None))
+    for path in sorted((DATA / "benchmarks").glob("hallmark_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            with contextlib.suppress(ValueError):
+                entry = json.loads(line)
+                if entry.get("label") != "VALID":
+                    continue
+                fields = entry.get("fields") or {}
+                venue = fields.get("journal") or fields.get("booktitle")
+                year = str(fields.get("year") or "")
+                if venue:
+                    out.append((str(venue), int(year) if year.isdigit() else None))
+    return out
+
+
 @dataclass
 class _Article:
     pmid: str
@@ -318,7 +352,9 @@ class Services:
         self.articles = {p: _article(p, x) for p, x in pubmed.items()}
         self.works = _recorded_openalex() + list(self.data.openalex)
         self.dblp = list(self.data.dblp)
+        self.venues = [*self.data.venues, *_recorded_venues()]
         self.sources = self._sources()
+        self.journal_names = self._journal_names()
 
     # --- limits ------------------------------------------------------------------------------
 
@@ -451,13 +487,13 @@ class Services:
 
     def _journal_names(self) -> set[str]:
         names = {j for a in self.articles.values() for j in a.journals}
-        names |= {" ".join(words(n)) for n, _ in self.data.venues}
+        names |= {" ".join(words(n)) for n, _ in self.venues}
         return names
 
     def _nlm(self, term: str) -> list[str]:
         """NLM Catalog: ids of serials whose title or abbreviation is a quoted phrase."""
         phrases = {" ".join(words(p)) for p in re.findall(r'"([^"]+)"', term)}
-        known = sorted(self._journal_names())
+        known = sorted(self.journal_names)
         return [str(100000 + known.index(p)) for p in phrases if p in known][:1]
 
     # --- OpenAlex ----------------------------------------------------------------------------
@@ -526,7 +562,7 @@ class Services:
             add(re.sub(r"\s*\(.*?\)\s*", " ", title or "").strip(), int(year) if year else None)
         for info in self.dblp:
             add(str(info.get("venue")), int(info["year"]) if info.get("year") else None)
-        for name, year in self.data.venues:
+        for name, year in self.venues:
             add(name, year)
         return [
             {
@@ -556,10 +592,19 @@ class Services:
             names = " ".join(a["text"] for a in authors)
             return words(f"{info['title']} {names} {info['venue']} {info['year']}")
 
+        query_text = params.get("q", "")
+        # "venue:X year:Y" restricts to one venue and year (dblp's search syntax).
+        venue = re.search(r"venue:(.*?)\s*(?:year:|$)", query_text)
+        year = re.search(r"year:(\d{4})", query_text)
+        if venue or year:
+            want = []
         got = [
             i
             for i in self.dblp
-            if want and all(any(h.startswith(w) for h in text(i)) for w in want)
+            if (want or venue or year)
+            and all(any(h.startswith(w) for h in text(i)) for w in want)
+            and (not venue or words(str(i["venue"])) == words(venue.group(1)))
+            and (not year or str(i["year"]) == year.group(1))
         ]
         hits = [{"@score": "10", "@id": str(n), "info": i} for n, i in enumerate(got[:rows])]
         body = {

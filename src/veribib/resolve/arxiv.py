@@ -30,6 +30,7 @@ from veribib.resolve.http import RegistryClient, Reply, Unavailable, lookup_many
 from veribib.resolve.interface import ResponseCache
 from veribib.resolve.ratelimit import PoolSpec, make_pools
 from veribib.resolve.records import clean_text
+from veribib.resolve.registries import PUBLISHED_VERSION
 from veribib.resolve.retry import RetryPolicy
 
 SOURCE = "arxiv"
@@ -46,7 +47,6 @@ _OLD_ID = re.compile(r"^[a-z-]+(\.[A-Z]{2})?/(\d{2})(\d{2})\d{3}(v\d+)?$")
 _ENTRY_ID = re.compile(r"/abs/(.+?)(v\d+)?$")
 
 NOT_HELD = "arXiv has no paper with this id"
-PUBLISHED_VERSION = "published_version"  # Update.type of an arXiv journal_ref
 
 
 def impossible_id(arxiv_id: str) -> str | None:
@@ -141,14 +141,6 @@ def parse_feed(body: bytes) -> tuple[dict[str, Work], int | None, str | None]:
     total_text = _text(root, f"{_OPENSEARCH}totalResults")
     total = int(total_text) if total_text and total_text.isdigit() else None
     return works, total, error
-
-
-def published_journal(work: Work) -> str | None:
-    """The ``journal_ref`` arXiv holds for a record (where the preprint was published)."""
-    for update in work.updates:
-        if update.type == PUBLISHED_VERSION and update.label:
-            return update.label
-    return None
 
 
 def _entries_by_id(body: bytes) -> dict[str, bytes]:
@@ -287,6 +279,5 @@ __all__ = [
     "ArxivClient",
     "impossible_id",
     "parse_feed",
-    "published_journal",
     "work_from_arxiv_entry",
 ]

@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 
 from veribib.config import Settings
-from veribib.model import Fields, Outcome, Person, ReferenceType, Status, Work
+from veribib.model import Fields, Outcome, Person, ReferenceType, Status, VenueFact, Work
 from veribib.resolve.http import RegistryClient, Unavailable
 from veribib.resolve.interface import ResponseCache
 from veribib.resolve.normalize import words
@@ -136,6 +136,23 @@ class DblpClient(RegistryClient):
             url=result.url,
             detail="" if works else "DBLP search found nothing",
         )
+
+    async def venue_year(self, venue: str, year: int) -> Outcome[VenueFact]:
+        """How many publications DBLP lists for a venue in a year (``venue:X year:Y``)."""
+        name = " ".join(words(venue))
+        if not name:
+            return Outcome(Status.NOT_CHECKED, source=SOURCE, detail="no venue name")
+        params = [("q", f"venue:{name} year:{year}"), ("format", "json"), ("h", "1")]
+        result = await self.service.get("/search/publ/api", params, validate=_is_result)
+        if isinstance(result, Unavailable):
+            return self._unavailable(result)
+        if result.status != 200 or not _is_result(result.data):
+            return self._unexpected(result)
+        hits = result.data["result"].get("hits")
+        total = hits.get("@total") if isinstance(hits, Mapping) else None
+        count = int(total) if isinstance(total, str | int) and str(total).isdigit() else 0
+        fact = VenueFact(SOURCE, venue, count > 0, year=year, works_in_year=count)
+        return Outcome(Status.FOUND, fact, source=SOURCE, url=result.url)
 
 
 __all__ = ["DBLP_LIMITS", "DblpClient", "work_from_dblp"]

@@ -39,6 +39,7 @@ from veribib.model import (
 )
 from veribib.resolve.interface import DoiRegistry, TrialRegistry, WorkRegistry
 from veribib.resolve.normalize import fold, words
+from veribib.resolve.registries import Registries, title_found
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +176,7 @@ class Resolver:
         progress: Progress | None = None,
         concurrency: int = 4,
         rows: int = 5,
+        registries: Registries | None = None,
     ) -> None:
         self.crossref = crossref
         self.doiorg = doiorg
@@ -189,6 +191,8 @@ class Resolver:
         self._crossref_failures = 0
         # Single Crossref lookups of filter misses, so each DOI is asked at most once per run.
         self._crossref_singles: dict[str, Outcome[Work]] = {}
+        # arXiv, PubMed, OpenAlex, DBLP (#13): routed by resolve/registries.py.
+        self.registries = registries if registries is not None and registries.any() else None
 
     # --- plumbing ------------------------------------------------------------------------
 
@@ -278,6 +282,8 @@ class Resolver:
                 await close()
             except Exception as exc:  # closing must not hide the run's result
                 log.warning("closing %r failed: %r", registry, exc)
+        if self.registries is not None:
+            await self.registries.aclose()
 
     # --- identifiers ---------------------------------------------------------------------
 
@@ -296,8 +302,10 @@ class Resolver:
             )
         )
         counter = _Counter("resolve", len(dois) + len(ncts), self._reporter(progress))
-        doi_answers, trial_answers = await _gather_or_raise(
-            self._resolve_dois(dois, counter), self._resolve_trials(ncts, counter)
+        doi_answers, trial_answers, other_ids = await _gather_or_raise(
+            self._resolve_dois(dois, counter),
+            self._resolve_trials(ncts, counter),
+            self._other_ids(refs),
         )
         out: dict[str, Resolution] = {}
         for r in refs:
@@ -313,8 +321,18 @@ class Resolver:
                 doi_registration=doi_answers.registration.get(doi) if doi else None,
                 trials=tuple(trials),
                 notes=tuple(doi_answers.notes.get(doi, ())) if doi else (),
+                arxiv=other_ids.get(r.id, (None, None))[0],
+                pubmed=other_ids.get(r.id, (None, None))[1],
             )
         return out
+
+    async def _other_ids(
+        self, refs: list[Reference]
+    ) -> dict[str, tuple[Outcome[Work] | None, Outcome[Work] | None]]:
+        """arXiv ids and PMIDs/PMCIDs through their registries (none offline)."""
+        if self.registries is None or self.offline:
+            return {}
+        return await self.registries.identifiers(refs)
 
     async def _resolve_dois(self, dois: list[str], counter: _Counter) -> _DoiAnswers:
         """Snapshots, then Crossref, then doi.org and DataCite for what Crossref lacks."""
@@ -473,6 +491,10 @@ class Resolver:
 
         async def one(ref: Reference, res: Resolution, wanted: frozenset[SearchKind]) -> Resolution:
             f = ref.fields
+            # A cited arXiv id or PMID whose record has the cited title needs no search.
+            known = tuple(o.value for o in (res.arxiv, res.pubmed) if o and o.found and o.value)
+            if SearchKind.SEARCH in wanted and title_found(f, known):
+                wanted = wanted - {SearchKind.SEARCH}
             if SearchKind.SEARCH in wanted:
                 text_key = ("search", f.title, f.authors, f.container, f.year, ref.raw.text)
                 res = replace(res, search=await once(text_key, lambda: self._search(ref)))
@@ -481,6 +503,13 @@ class Resolver:
                 place_key = ("locator", f.container, f.volume, f.first_page, f.year)
                 res = replace(res, locator=await once(place_key, lambda: self._locator(ref)))
                 counter.tick()
+            if self.registries is not None and not self.offline:
+                res = await self.registries.searches(
+                    ref,
+                    res,
+                    search=SearchKind.SEARCH in wanted or bool(known),
+                    locator=SearchKind.LOCATOR in wanted,
+                )
             if SearchKind.VENUE in wanted:
                 if self._venue_unknown(ref, res):
                     venue_key = ("venue", fold(f.container or ""), f.year, ref.identifiers.issn)
