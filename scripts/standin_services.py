@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import html
 import json
+import os
 import re
 import threading
 import time
@@ -38,7 +39,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+DATA = (
+    Path(os.environ["VERIBIB_SHARED"])
+    if os.environ.get("VERIBIB_SHARED")
+    else Path(__file__).resolve().parents[1].parent / "shared"
+) / "data"
 
 PREFIXES = {
     "/arxiv/api": "arxiv",
