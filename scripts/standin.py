@@ -662,7 +662,7 @@ class _Handler(BaseHTTPRequestHandler):
                 else:
                     admitted = options.enforce_limits
             if service in standin_services.SERVICES and options.enforce_limits:
-                refused = state.services.admit(service, query)
+                refused = state.service_gate.admit(service, query)
                 if refused is not None:
                     state.counters.count_throttled()
                     answer = Answer(*refused)
@@ -800,6 +800,7 @@ class StandIn:
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._services: standin_services.Services | None = None
+        self.service_gate = standin_services.ServiceGate(self.options.service_limits)
 
     @property
     def services(self) -> standin_services.Services:
@@ -820,13 +821,16 @@ class StandIn:
                     venues=[*data.venues, *venues],
                     openalex_key_required=data.openalex_key_required,
                 )
-                self._services = standin_services.Services(data, self.options.service_limits)
+                self._services = standin_services.Services(data)
             return self._services
 
     # --- lifecycle --------------------------------------------------------------------------
 
     def start(self) -> StandIn:
         """Listen on 127.0.0.1 and serve in a background thread."""
+        if self.options.services != standin_services.ServicesData():
+            # Records were added: load now, so no request waits (and arrives late) for it.
+            _ = self.services
         self._server = _Server(("127.0.0.1", self.port), self)
         self.port = self._server.server_address[1]
         serve = threading.Thread(

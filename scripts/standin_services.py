@@ -335,33 +335,13 @@ class _Windows:
             return True
 
 
-class Services:
-    """The four services' routes, answered from the recorded and added records."""
+class ServiceGate:
+    """The four services' rate limits, checked as a request arrives (before any data loads)."""
 
-    def __init__(self, data: ServicesData | None = None, limits: ServiceLimits | None = None):
-        self.data = data or ServicesData()
+    def __init__(self, limits: ServiceLimits | None = None) -> None:
         self.limits = limits or ServiceLimits()
         self.windows = _Windows()
         self.throttled: dict[str, int] = dict.fromkeys(SERVICES, 0)
-        arxiv = _recorded_arxiv()
-        for entry in self.data.arxiv:
-            node = ET.fromstring(entry)
-            m = re.search(r"/abs/(.+?)(v\d+)?$", node.findtext(f"{_ATOM}id") or "")
-            if m:
-                arxiv[m.group(1)] = entry
-        self.arxiv = arxiv
-        pubmed = _recorded_pubmed()
-        for xml in self.data.pubmed:
-            pmid = ET.fromstring(xml).findtext("MedlineCitation/PMID") or ""
-            pubmed[pmid.strip()] = xml
-        self.articles = {p: _article(p, x) for p, x in pubmed.items()}
-        self.works = _recorded_openalex() + list(self.data.openalex)
-        self.dblp = list(self.data.dblp)
-        self.venues = [*self.data.venues, *_recorded_venues()]
-        self.sources = self._sources()
-        self.journal_names = self._journal_names()
-
-    # --- limits ------------------------------------------------------------------------------
 
     def admit(self, service: str, query: list[tuple[str, str]]) -> Reply | None:
         """None when the request is within the service's limit, else its 429 answer."""
@@ -389,6 +369,30 @@ class Services:
             body = json.dumps({"error": "Rate limit exceeded", "message": "Too many requests"})
             return 429, body.encode(), "application/json", {"Retry-After": wait}
         return 429, b"Rate exceeded.", "text/plain", {"Retry-After": wait}
+
+
+class Services:
+    """The four services' routes, answered from the recorded and added records."""
+
+    def __init__(self, data: ServicesData | None = None) -> None:
+        self.data = data or ServicesData()
+        arxiv = _recorded_arxiv()
+        for entry in self.data.arxiv:
+            node = ET.fromstring(entry)
+            m = re.search(r"/abs/(.+?)(v\d+)?$", node.findtext(f"{_ATOM}id") or "")
+            if m:
+                arxiv[m.group(1)] = entry
+        self.arxiv = arxiv
+        pubmed = _recorded_pubmed()
+        for xml in self.data.pubmed:
+            pmid = ET.fromstring(xml).findtext("MedlineCitation/PMID") or ""
+            pubmed[pmid.strip()] = xml
+        self.articles = {p: _article(p, x) for p, x in pubmed.items()}
+        self.works = _recorded_openalex() + list(self.data.openalex)
+        self.dblp = list(self.data.dblp)
+        self.venues = [*self.data.venues, *_recorded_venues()]
+        self.sources = self._sources()
+        self.journal_names = self._journal_names()
 
     def headers(self, service: str, query: list[tuple[str, str]]) -> dict[str, str]:
         """The rate headers a service sends with every answer (as recorded)."""
@@ -673,6 +677,7 @@ def _feed(entries: list[str], total: int) -> bytes:
 __all__ = [
     "PREFIXES",
     "SERVICES",
+    "ServiceGate",
     "ServiceLimits",
     "Services",
     "ServicesData",

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from standin_corpus import Corpus
-
-from .support import load_corpus, shared_dir
+from .support import Corpus, load_corpus, shared_dir
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from standin import StandIn, StandInOptions
-from standin_corpus import load_corpus, read_jsonl
+from standin_corpus import Corpus, load_corpus, read_jsonl
 from standin_services import (
     ServicesData,
     arxiv_record,
@@ -42,6 +42,7 @@ def run(bibtex: str, server: StandIn, tmp: Path, **overrides: Any) -> dict[str, 
 
 
 __all__ = [
+    "Corpus",
     "ServicesData",
     "StandIn",
     "StandInOptions",

@@ -8,10 +8,9 @@ from typing import Any
 
 import pytest
 
-from standin_corpus import Corpus
 from veribib.model import Verdict
 
-from .support import StandIn, StandInOptions, run
+from .support import Corpus, StandIn, StandInOptions, run
 from .world import World, ml_world
 
 
@@ -22,8 +21,7 @@ def ml(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> tuple[World,
     options = StandInOptions(services=world.data, extra_works=world.crossref)
     with StandIn(options, corpus=corpus) as server:
         judged = run(world.bibtex(), server, tmp_path_factory.mktemp("ml"))
-        server.services  # noqa: B018  (loaded: the counters below are real)
-        throttled = dict(server.services.throttled)
+        throttled = dict(server.service_gate.throttled)
     return world, {"judged": judged, "throttled": throttled}
 
 

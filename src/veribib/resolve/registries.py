@@ -340,12 +340,13 @@ class Registries:
             and not is_cs_venue(f)
             and not _placed(works_of(found_locator), f)
         ):
+            # Without the cited author: the question is what sits at that place, whoever
+            # wrote it (an invented citation borrows a real location under other names).
             pubmed, container, page = self.pubmed, f.container, f.first_page
-            author = f.authors[0].family if f.authors else ""
             got = await self._ask(
                 "pubmed",
-                ("citmatch", container, f.volume, page, f.year, author),
-                lambda: pubmed.by_locator(container, f.volume, page, f.year, author),
+                ("citmatch", container, f.volume, page, f.year),
+                lambda: pubmed.by_locator(container, f.volume, page, f.year),
             )
             asked.append(("pubmed citation match", got))
             found_locator = join(found_locator, got)
