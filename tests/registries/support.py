@@ -30,7 +30,7 @@ def settings_for(server: StandIn, tmp: Path, **overrides: Any) -> Settings:
         "cache_dir": str(tmp / "cache"),
     }
     values.update(overrides)
-    return Settings(**server.service_urls(), **values).validate()
+    return Settings(**{**server.service_urls(), **values}).validate()
 
 
 def run(bibtex: str, server: StandIn, tmp: Path, **overrides: Any) -> dict[str, Any]:
