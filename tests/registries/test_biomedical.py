@@ -11,76 +11,23 @@ from typing import Any
 
 import pytest
 
+from registry_world import PUBMED_ONLY, REGIONAL, biomedical_lines
+from veribib import check
 from veribib.model import Verdict
 
-from .support import Corpus, ServicesData, StandIn, StandInOptions, pubmed_record
-
-# Vancouver citations of real PubMed records without DOIs (as a reference list is written).
-PUBMED_ONLY = {
-    "ackerly": "Ackerly DD, Reich PB. Convergence and correlations among leaf size and function "
-    "in seed plants: a comparative test using independent contrasts. Am J Bot. "
-    "1999;86(9):1272-81.",
-    "strekas": "Strekas TC. Magnetic studies of Chromatium flavocytochrome C552. A mechanism for "
-    "heme-flavin interaction. Biochim Biophys Acta. 1976;446(1):179-91.",
-    "olivero": "Olivero JM. The treatment of AIDS behind the walls of correctional facilities. "
-    "Soc Justice. 1990;17(1):113-25.",
-    "grissom": "Grissom FE, Kahn JS. Glyceraldehyde-3-phosphate dehydrogenases from Euglena "
-    "gracilis. Purification and physical and chemical characterization. Arch Biochem Biophys. "
-    "1975;171(2):444-58.",
-    "pringle": "Pringle JR. Methods for avoiding proteolytic artefacts in studies of enzymes and "
-    "other proteins from yeasts. Methods Cell Biol. 1975;12:149-84.",
-    "gmaj": "Gmaj P, Hoppe A, Angielski S, Rogulski J, Metler M. Effects of maleate on renal "
-    "reabsorption of bicarbonate. Curr Probl Clin Biochem. 1975;4:101-5.",
-    "regional": "Haddad FS, Barakat RN. Outcomes of early mobilisation after hip fracture "
-    "surgery in a regional hospital. Leban Med J. 2004;52(3):141-6.",
-}
-# A record built for the stand-in in PubMed's own format: a regional MEDLINE journal.
-REGIONAL = pubmed_record(
-    "15881694",
-    "Outcomes of early mobilisation after hip fracture surgery in a regional hospital.",
-    [("Haddad", "FS"), ("Barakat", "RN")],
-    "Le Journal medical libanais. The Lebanese medical journal",
-    "Leban Med J",
-    2004,
-    "52",
-    "141-6",
-    issue="3",
-)
-INVENTED_AT_LOCATOR = (
-    "Marlow KT, Ibsen HV. Root hydraulic conductance predicts drought survival in temperate "
-    "oak seedlings. Am J Bot. 1999;86(9):1272-81."
-)
-INVENTED_JOURNAL = (
-    "Lindqvist P, Oduya MA. Serum ferritin trajectories after bariatric surgery: a "
-    "multicentre cohort. J Transl Cardiorenal Metab Sci. 2019;12(3):45-52."
-)
-# A real journal that deposits no DOIs, a work no registry asked holds: never an accusation.
-REAL_JOURNAL_UNKNOWN_WORK = (
-    "Ramirez L, Cohen D. Prison health education and community reentry programs. "
-    "Soc Justice. 1991;18(2):40-58."
-)
+from .support import Corpus, ServicesData, StandIn, StandInOptions, settings_for
 
 
 @pytest.fixture(scope="module")
 def biomed(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The references as a numbered text list, checked once."""
-    lines = [
-        *PUBMED_ONLY.values(),
-        INVENTED_AT_LOCATOR,
-        INVENTED_JOURNAL,
-        REAL_JOURNAL_UNKNOWN_WORK,
-    ]
-    keys = [*PUBMED_ONLY, "invented_at_locator", "invented_journal", "real_journal"]
+    keys, lines = biomedical_lines()
     text = "References\n\n" + "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))
     options = StandInOptions(services=ServicesData(pubmed=[REGIONAL]))
     tmp = tmp_path_factory.mktemp("biomed")
     path = tmp / "refs.txt"
     path.write_text(text + "\n", encoding="utf-8")
     with StandIn(options, corpus=corpus) as server:
-        from veribib import check
-
-        from .support import settings_for
-
         report = check([path], settings_for(server, tmp))
         throttled = dict(server.service_gate.throttled)
         pubmed_requests = len(server.requests_to("pubmed"))

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
+from registry_world import World, ml_world
 from veribib.model import Verdict
 
 from .support import Corpus, StandIn, StandInOptions, run
-from .world import World, ml_world
 
 
 @pytest.fixture(scope="module")
