@@ -4,7 +4,7 @@ Real works come from the VALID entries of the HALLMARK benchmark (``../shared/da
 real citations checked by its authors). Each becomes a record of the registries that hold such
 a work in reality, in that registry's own format: arXiv preprints → arXiv API entries; Machine
 Learning (Springer) articles → Crossref records; NeurIPS / ICML / ICLR papers (no DOIs) →
-DBLP entries (ICLR also OpenAlex); JMLR / TMLR articles (no DOIs) → OpenAlex works. No
+DBLP entries and OpenAlex works; JMLR / TMLR articles (no DOIs) → OpenAlex works. No
 Crossref record is made for what Crossref does not hold. The biomedical world uses the real
 PubMed records recorded in ``../shared/data/pubmed`` (served as recorded).
 """
@@ -55,6 +55,7 @@ class World:
     crossref: list[dict[str, Any]] = field(default_factory=list)
     real: set[str] = field(default_factory=set)
     invented: dict[str, str] = field(default_factory=dict)  # key -> expected evidence code
+    erroneous: set[str] = field(default_factory=set)  # real works cited with one error
 
     def bibtex(self) -> str:
         """The bibliography as one BibTeX file."""
@@ -147,10 +148,10 @@ def ml_world(per_kind: dict[str, int] | None = None) -> World:
             )
         elif kind in ("NeurIPS", "ICML", "ICLR"):
             world.data.dblp.append(dblp_record(title, people, kind, int(year)))
-            if kind == "ICLR":
-                world.data.openalex.append(
-                    openalex_record(title, people, int(year), "ICLR", kind="article", number=n)
-                )
+            # OpenAlex indexes these proceedings too (from the conferences' own sites).
+            world.data.openalex.append(
+                openalex_record(title, people, int(year), kind, kind="article", number=n)
+            )
             world.add(
                 key,
                 "inproceedings",
@@ -168,7 +169,42 @@ def ml_world(per_kind: dict[str, int] | None = None) -> World:
     short = {k: want[k] - taken[k] for k in want if taken[k] < want[k]}
     assert not short, f"HALLMARK has too few valid entries of {short}"
     _invented_ml(world)
+    _erroneous_ml(world)
     return world
+
+
+def _erroneous_ml(world: World) -> None:
+    """Real works of the world cited with one error each: never to be called fabricated."""
+    by_kind: dict[str, str] = {}
+    for entry in world.entries:
+        kind = "arxiv" if "eprint" in entry else entry.split("{", 1)[0]
+        venue = re.search(r"(?:booktitle|journal) = \{([^}]*)\}", entry)
+        by_kind.setdefault(f"{kind}:{venue.group(1) if venue else ''}", entry)
+    changes = (
+        (
+            "@inproceedings:NeurIPS",
+            "typo",
+            lambda e: re.sub(r"(title = \{\w*?)([a-z])([a-z])([a-z]+)", r"\1\2\4", e, count=1),
+        ),
+        (
+            "@inproceedings:ICML",
+            "year",
+            lambda e: re.sub(r"year = \{(\d+)\}", lambda m: f"year = {{{int(m.group(1)) - 1}}}", e),
+        ),
+        (
+            "@article:J. Mach. Learn. Res.",
+            "author",
+            lambda e: re.sub(r"(author = \{[^}]*? )([A-Z][a-z]+)([a-z])\b", r"\1\2", e, count=1),
+        ),
+    )
+    for i, (where, what, change) in enumerate(changes):
+        entry = by_kind[where]
+        key = re.match(r"@\w+\{([^,]+),", entry)
+        assert key is not None
+        changed = change(entry).replace(key.group(1), f"err_{what}_{i}", 1)
+        assert changed != entry.replace(key.group(1), f"err_{what}_{i}", 1), what
+        world.entries.append(changed)
+        world.erroneous.add(f"err_{what}_{i}")
 
 
 def _invented_ml(world: World) -> None:

@@ -48,6 +48,16 @@ def test_real_ml_citations_are_verified_and_never_accused(
     assert share >= 0.90, missed
 
 
+def test_real_works_cited_with_an_error_are_never_accused(
+    ml: tuple[World, dict[str, Any]],
+) -> None:
+    world, got = ml
+    assert len(world.erroneous) == 3
+    for key in world.erroneous:
+        judgement = got["judged"][key]
+        assert judgement.verdict is not Verdict.FABRICATED, (key, judgement.evidence)
+
+
 @pytest.mark.parametrize(
     "key",
     ["fake_arxiv_month", "fake_arxiv_missing", "fake_neurips", "fake_icml", "fake_iclr"],

@@ -12,8 +12,8 @@ evidence only they give, each on facts alone (an outage or a snapshot never accu
   registry → fabricated. A real journal that does not deposit with Crossref is known to them:
   no evidence.
 - NO_MATCH_IN_INDEXED_VENUE: a computer-science venue DBLP lists works of in the cited year
-  (DBLP indexes those proceedings whole), and neither DBLP nor any other registry holds the
-  cited title and authors → fabricated.
+  (DBLP indexes those proceedings whole), and neither DBLP nor OpenAlex (both asked, both
+  answering) nor any other registry holds the cited title and authors → fabricated.
 - PREPRINT_PUBLISHED from arXiv's ``journal_ref`` (a DOI there is already a relation).
 """
 
@@ -104,8 +104,10 @@ def _venue(route: Route, reference: Reference, resolution: Resolution) -> Route:
         )
         return route
     indexed = [f for f in facts if f.registry == "dblp" and f.known and (f.works_in_year or 0) > 0]
-    dblp_searched = any(name == "dblp" and o.is_fact for name, o in resolution.registries)
-    if indexed and dblp_searched and is_cs_venue(cited):
+    # DBLP's index of the venue, and the title searched in both DBLP and OpenAlex (whose
+    # relevance search forgives the misspelt words DBLP's word-prefix search does not).
+    searched = {name for name, o in resolution.registries if o.is_fact}
+    if indexed and {"dblp", "openalex"} <= searched and is_cs_venue(cited):
         fact = indexed[0]
         route.verdict = Verdict.FABRICATED
         route.evidence.insert(
