@@ -3,7 +3,8 @@
 Two bibliographies through the whole pipeline against the stand-in, every service's limits
 enforced (arXiv 1 request / 3 s, NCBI 3/s, OpenAlex 10/s, DBLP 2/s, Crossref polite) and every
 answer 50 ms late: the ML bibliography of ``registry_world.ml_world`` (100 real works from
-HALLMARK plus 5 inventions) and the biomedical list of ``registry_world.biomedical_lines``.
+HALLMARK, 3 of them again with one error each, and 5 inventions) and the biomedical list of
+``registry_world.biomedical_lines``.
 Cold (empty cache), then warm (the same database again). Prints, per service, requests, 429s
 and the most requests in flight; the total requests per reference; verdict counts.
 
@@ -90,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         numbered = "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))
         bio.write_text("References\n\n" + numbered + "\n", encoding="utf-8")
         throttled = 0
-        n_ml = len(world.real) + len(world.invented)
+        n_ml = len(world.real) + len(world.invented) + len(world.erroneous)
         for name, path, refs in (("ML bibliography", ml, n_ml), ("biomedical", bio, len(keys))):
             db = root / f"{path.stem}.sqlite"
             with StandIn(options, corpus=corpus) as server:
