@@ -211,6 +211,11 @@ def _failed_lookups(resolutions: Iterable[Resolution]) -> int:
             r.locator,
             r.venue,
             *(o for _, o in r.trials),
+            # registries beyond Crossref (#13)
+            r.arxiv,
+            r.pubmed,
+            *(o for _, o in r.registries),
+            *r.venues,
         ]
         n += sum(1 for o in outcomes if o is not None and o.status is Status.UNAVAILABLE)
     return n
