@@ -8,6 +8,7 @@ from typing import Any
 from standin import StandIn, StandInOptions
 from standin_corpus import Corpus, load_corpus, read_jsonl
 from standin_services import (
+    ServiceLimits,
     ServicesData,
     arxiv_record,
     dblp_record,
@@ -43,6 +44,7 @@ def run(bibtex: str, server: StandIn, tmp: Path, **overrides: Any) -> dict[str, 
 
 __all__ = [
     "Corpus",
+    "ServiceLimits",
     "ServicesData",
     "StandIn",
     "StandInOptions",

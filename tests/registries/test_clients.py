@@ -21,6 +21,7 @@ from veribib.resolve.pubmed import PubMedClient
 
 from .support import (
     Corpus,
+    ServiceLimits,
     ServicesData,
     StandIn,
     StandInOptions,
@@ -225,3 +226,20 @@ def test_a_published_preprint_is_flagged(server: Callable[..., StandIn], tmp_pat
     judged = run(bib, s, tmp_path)
     assert judged["m"].verdict is Verdict.VERIFIED, judged["m"].evidence
     assert "preprint_has_published_version" in {f.value for f in judged["m"].flags}
+
+
+def test_a_429_is_waited_out_and_never_evidence(
+    server: Callable[..., StandIn], tmp_path: Path
+) -> None:
+    """A DBLP stricter than documented (1/s): its 429s (Retry-After) are retried, all answered."""
+    titles = ["Attention is all you need", "Deep residual learning", "Adam a method"]
+    records = [dblp_record(t, ["A Author"], "NIPS", 2017) for t in titles]
+    s = server(services=ServicesData(dblp=records), service_limits=ServiceLimits(dblp=(1, 1.0)))
+
+    async def go() -> list[Any]:
+        async with DblpClient(settings_for(s, tmp_path, max_attempts=6)) as client:
+            return await asyncio.gather(*(client.search(Fields(title=t), "") for t in titles))
+
+    outcomes = asyncio.run(go())
+    assert all(o.found for o in outcomes)
+    assert s.service_gate.throttled["dblp"] >= 1

@@ -133,3 +133,25 @@ def test_an_indexed_cs_venue_needs_dblp_and_openalex_answering() -> None:
     assert judge(_ref(cited), both).evidence[0].code == "NO_MATCH_IN_INDEXED_VENUE"
     dblp_only = replace(_searched(("dblp", Status.NOT_FOUND)), venues=(oa_fact, dblp_fact))
     assert judge(_ref(cited), dblp_only).verdict is Verdict.UNRESOLVED
+
+
+def test_the_registry_settings_come_from_the_environment_and_keys_stay_hidden() -> None:
+    from veribib.config import load_settings
+
+    settings = load_settings(
+        environ={
+            "VERIBIB_ARXIV_URL": "http://127.0.0.1:1/arxiv/api/",
+            "VERIBIB_PUBMED_URL": "http://127.0.0.1:1/eutils",
+            "VERIBIB_OPENALEX_URL": "http://127.0.0.1:1/openalex",
+            "VERIBIB_DBLP_URL": "http://127.0.0.1:1/dblp",
+            "VERIBIB_NCBI_API_KEY": "ncbi-secret",
+            "VERIBIB_OPENALEX_API_KEY": "oa-secret",
+        }
+    )
+    assert settings.arxiv_url == "http://127.0.0.1:1/arxiv/api"
+    assert (settings.pubmed_url, settings.dblp_url) == (
+        "http://127.0.0.1:1/eutils",
+        "http://127.0.0.1:1/dblp",
+    )
+    assert settings.ncbi_api_key == "ncbi-secret" and settings.openalex_api_key == "oa-secret"
+    assert "secret" not in repr(settings)
