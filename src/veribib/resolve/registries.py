@@ -8,8 +8,7 @@ cited title):
 - a computer-science venue (NeurIPS, ICLR, ICML, ACL, …) or an arXiv id → DBLP search;
 - a journal + volume + first page that Crossref's locator lookup did not place → PubMed's
   ECitMatch (journals that deposit no DOIs but are indexed in MEDLINE);
-- a journal article whose title no registry asked so far holds → PubMed search;
-- anything still not found → OpenAlex title search;
+- anything still not found → OpenAlex title search, then (journal articles) PubMed search;
 - still not found, with a journal and year cited → the journal registries (OpenAlex sources,
   the NLM Catalog; DBLP's venue index for CS venues): is the venue known at all, and with how
   many works in the cited year?
@@ -320,6 +319,11 @@ class Registries:
             return works_of(found_search) + works_of(found_locator)
 
         title_key = (f.title, tuple(p.family for p in f.authors[:1]))
+        # The fallbacks follow Crossref's answer: while Crossref's own lookup is down the
+        # reference stays unresolved, as it would without them (identifier lookups and DBLP,
+        # which holds what Crossref does not, are asked whatever Crossref says).
+        search_next = _answered(res.search)
+        locator_next = _answered(res.locator)
         routed_cs = is_cs_venue(f) or bool(ref.identifiers.arxiv)
         if (
             search
@@ -334,6 +338,7 @@ class Registries:
             found_search = join(found_search, got)
         if (
             locator
+            and locator_next
             and self.pubmed is not None
             and f.container
             and f.first_page
@@ -352,6 +357,20 @@ class Registries:
             found_locator = join(found_locator, got)
         if (
             search
+            and search_next
+            and f.title
+            and self.openalex is not None
+            and not title_found(f, seen())
+        ):
+            openalex = self.openalex
+            got = await self._ask(
+                "openalex", title_key, lambda: openalex.search(f, text, self.rows)
+            )
+            asked.append(("openalex", got))
+            found_search = join(found_search, got)
+        if (
+            search
+            and search_next
             and f.title
             and self.pubmed is not None
             and f.container
@@ -362,15 +381,15 @@ class Registries:
             got = await self._ask("pubmed", title_key, lambda: pubmed.search(f, text, self.rows))
             asked.append(("pubmed", got))
             found_search = join(found_search, got)
-        if search and f.title and self.openalex is not None and not title_found(f, seen()):
-            openalex = self.openalex
-            got = await self._ask(
-                "openalex", title_key, lambda: openalex.search(f, text, self.rows)
-            )
-            asked.append(("openalex", got))
-            found_search = join(found_search, got)
         venues: list[Outcome[VenueFact]] = []
-        if search and f.title and f.container and f.year and not title_found(f, seen()):
+        if (
+            search
+            and search_next
+            and f.title
+            and f.container
+            and f.year
+            and not title_found(f, seen())
+        ):
             venues = await self._venues(f.container, f.year, is_cs_venue(f))
         return replace(
             res,
@@ -395,6 +414,11 @@ class Registries:
         if not cs and pubmed is not None:
             asks.append(self._ask("pubmed", ("journal", name), lambda: pubmed.journal(name, year)))
         return list(await asyncio.gather(*asks))
+
+
+def _answered(outcome: Outcome[Any] | None) -> bool:
+    """Crossref's lookup gave a fact, or was not made (nothing to wait for)."""
+    return outcome is None or outcome.is_fact
 
 
 def _placed(works: Sequence[Work], f: Fields) -> bool:
