@@ -23,7 +23,7 @@ from veribib.config import Settings
 from veribib.model import Fields, Outcome, Person, ReferenceType, Status, VenueFact, Work
 from veribib.resolve.http import REFUSED, RegistryClient, Reply, Result, Unavailable, lookup_many
 from veribib.resolve.interface import ResponseCache
-from veribib.resolve.normalize import words
+from veribib.resolve.normalize import content_words, words
 from veribib.resolve.ratelimit import PoolSpec, make_pools
 from veribib.resolve.records import clean_text
 from veribib.resolve.retry import RetryPolicy
@@ -109,13 +109,13 @@ def _is_list(data: Any) -> bool:
 
 
 def _same_name(cited: str, name: str) -> bool:
-    """The cited venue is this source's name (word for word, or its abbreviation)."""
-    want, have = words(cited), words(name)
-    if not want or not have:
-        return False
-    if want == have:
-        return True
-    return len(want) == len(have) and all(h.startswith(w) for w, h in zip(want, have, strict=True))
+    """The cited venue is this source's name, written out or abbreviated word by word
+    ("Am J Bot" for "American Journal of Botany"; stopwords may be left out)."""
+    for want, have in ((words(cited), words(name)), (content_words(cited), content_words(name))):
+        same_length = bool(want) and len(want) == len(have)
+        if same_length and all(h.startswith(w) for w, h in zip(want, have, strict=True)):
+            return True
+    return False
 
 
 class OpenAlexClient(RegistryClient):
