@@ -467,6 +467,9 @@ class Router:
             return "Crossref"
         if key in self.corpus.datacite:
             return "DataCite"
+        agencies = self.options.services.doi_agencies
+        if key in agencies or key.split("/", 1)[0] in agencies:
+            return agencies.get(key) or agencies[key.split("/", 1)[0]]
         if "/" not in key:
             return self.prefixes.get(key)
         return None

@@ -88,6 +88,8 @@ class ServicesData:
     # e.g. the journals of the Crossref corpus (OpenAlex and the NLM Catalog hold those).
     venues: list[tuple[str, int | None]] = field(default_factory=list)
     openalex_key_required: bool = False  # answer 401 without api_key (OpenAlex from 2026-02)
+    # doi.org's registration agency of DOIs (or prefixes) beyond the Crossref/DataCite corpus.
+    doi_agencies: dict[str, str] = field(default_factory=dict)
 
 
 # --- record builders (the services' own formats) -------------------------------------------
@@ -234,7 +236,7 @@ def _recorded_openalex() -> list[dict[str, Any]]:
         except ValueError:
             continue  # the recorded 404 is an HTML page
         items = data.get("results") if isinstance(data.get("results"), list) else [data]
-        out.extend(i for i in items if isinstance(i, dict) and i.get("id") and i.get("title"))
+        out.extend(i for i in items if isinstance(i, dict) and i.get("id"))
     return out
 
 

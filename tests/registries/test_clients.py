@@ -243,3 +243,19 @@ def test_a_429_is_waited_out_and_never_evidence(
     outcomes = asyncio.run(go())
     assert all(o.found for o in outcomes)
     assert s.service_gate.throttled["dblp"] >= 1
+
+
+def test_a_doi_registered_at_an_agency_without_a_client_is_checked_on_openalex(
+    server: Callable[..., StandIn], tmp_path: Path
+) -> None:
+    """A J-STAGE article (JaLC DOI, OpenAlex's recorded record): the record at the cited DOI."""
+    s = server(services=ServicesData(doi_agencies={"10.7600": "JaLC"}))
+    bib = (
+        "@article{j, author={宮地 元彦 and 山元 健太}, journal={Japanese Journal of Physical "
+        "Fitness and Sports Medicine}, year={2007}, volume={56}, number={1}, pages={60}, "
+        "doi={10.7600/jspfsm.56.60}}\n"
+    )
+    judged = run(bib, s, tmp_path)
+    assert judged["j"].verdict is Verdict.VERIFIED, judged["j"].evidence
+    assert judged["j"].evidence[0].code == "DOI_CONFIRMED"
+    assert judged["j"].match is not None and judged["j"].match.source == "openalex"

@@ -5,6 +5,8 @@ cited title):
 
 - cited arXiv ids → arXiv (batched), cited PMIDs/PMCIDs → PubMed (batched): the records join
   the search candidates, so the judge validates them field by field like any other;
+- a cited DOI doi.org places at an agency with no client here (mEDRA, JaLC, KISTI, …) →
+  OpenAlex's record of it (batched), taken as the record at the cited DOI;
 - a computer-science venue (NeurIPS, ICLR, ICML, ACL, …) or an arXiv id → DBLP search;
 - a journal + volume + first page that Crossref's locator lookup did not place → PubMed's
   ECitMatch (journals that deposit no DOIs but are indexed in MEDLINE);
@@ -98,7 +100,11 @@ class PubMedRegistry(TitleSearch, Protocol):
 
 
 class OpenAlexRegistry(TitleSearch, Protocol):
-    """OpenAlex: title search and sources."""
+    """OpenAlex: works by DOI, title search and sources."""
+
+    async def works_by_doi(self, dois: Sequence[str]) -> dict[str, Outcome[Work]]:
+        """One Outcome per DOI asked."""
+        ...
 
     async def source(self, name: str, year: int | None = None) -> Outcome[VenueFact]:
         """Whether OpenAlex knows the venue, and its works that year."""
@@ -297,6 +303,13 @@ class Registries:
             pm = ids.pmid or ids.pmcid
             out[r.id] = (by_arxiv.get(ids.arxiv or ""), by_pm.get(pm or "") if pm else None)
         return out
+
+    async def elsewhere(self, dois: Sequence[str]) -> dict[str, Outcome[Work]]:
+        """OpenAlex's records of DOIs registered where veribib has no client (mEDRA, JaLC, …)."""
+        openalex = self.openalex
+        if openalex is None or not dois:
+            return {}
+        return await _batch("openalex", openalex.works_by_doi(dois), dois)
 
     # --- searches ----------------------------------------------------------------------------
 

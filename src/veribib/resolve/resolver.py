@@ -364,8 +364,29 @@ class Resolver:
         counter.tick(len(remaining) - len(absent))
         if absent:
             await self._registrations(absent, answers)
+            await self._elsewhere(absent, answers)
             counter.tick(len(absent))
         return answers
+
+    async def _elsewhere(self, dois: list[str], answers: _DoiAnswers) -> None:
+        """DOIs registered at an agency with no client here: OpenAlex's records (#13)."""
+        if self.registries is None:
+            return
+        wanted = []
+        for d in dois:
+            reg = answers.registration.get(d)
+            agency = (reg.value.agency or "") if reg and reg.found and reg.value else ""
+            held = answers.work.get(d)
+            if (
+                agency
+                and agency.lower() not in ("crossref", "datacite")
+                and not (held and held.found)
+            ):
+                wanted.append(d)
+        for d, outcome in (await self.registries.elsewhere(wanted)).items():
+            if outcome.found:
+                answers.work[d] = outcome
+                answers.note(d, "record from OpenAlex")
 
     async def _registrations(self, dois: list[str], answers: _DoiAnswers) -> None:
         """Ask doi.org about DOIs Crossref does not hold; fetch DataCite's records."""
