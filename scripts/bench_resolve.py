@@ -9,6 +9,7 @@ first attempts answered 503 or dropped); then the same DOIs through a plain haba
 DOI per request as people use it; then the ratio.
 
     python scripts/bench_resolve.py [--latency 0.05] [--habanero-sample 0] [--sweep]
+                                    [--registries]   (bench_registries.py: the other registries)
 """
 
 from __future__ import annotations
@@ -190,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--skip-habanero", action="store_true")
     parser.add_argument("--sweep", action="store_true", help="also compare batch sizes")
+    parser.add_argument(
+        "--registries", action="store_true", help="also arXiv, PubMed, OpenAlex, DBLP (#13)"
+    )
     args = parser.parse_args(argv)
 
     corpus = load_corpus()
@@ -257,6 +261,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  habanero / veribib warm: {habanero_wall / max(warm.wall, 1e-6):.0f}x slower")
     if args.sweep:
         sweep(corpus, args.latency)
+    if args.registries:
+        import bench_registries
+
+        targets.append(("registries", bench_registries.main([f"--latency={args.latency}"]) == 0))
     return 0 if all(ok for _, ok in targets) else 1
 
 

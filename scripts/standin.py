@@ -1,4 +1,5 @@
-"""A stand-in for Crossref, doi.org, DataCite and ClinicalTrials.gov, serving recorded data.
+"""A stand-in for Crossref, doi.org, DataCite, ClinicalTrials.gov (and, through
+``standin_services``, arXiv, PubMed, OpenAlex and DBLP), serving recorded data.
 
 Real sockets on 127.0.0.1 only, HTTP/1.1 keep-alive, the services' URL paths, bodies, headers and
 status codes under one prefix each::
@@ -43,6 +44,7 @@ from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import standin_services  # arXiv, PubMed, OpenAlex, DBLP (#13): their own module
 from standin_corpus import Corpus, load_corpus, read_jsonl, record_year
 
 SERVICES = ("crossref", "doi", "datacite", "ctgov", "isrctn")
@@ -52,6 +54,7 @@ PREFIXES = {
     "/datacite": "datacite",
     "/ctgov/api/v2": "ctgov",
     "/isrctn/api": "isrctn",
+    **standin_services.PREFIXES,
 }
 FAULT_KINDS = ("503", "500", "429", "403", "drop", "slow", "malformed", "truncated", "html200")
 NOT_FOUND = b"Resource not found."
@@ -105,6 +108,11 @@ class StandInOptions:
     max_seconds: float | None = None
     idle_timeout: float = 15.0
     log_size: int = 20_000
+    # arXiv, PubMed, OpenAlex, DBLP: records added to the recorded ones, and their limits.
+    services: standin_services.ServicesData = field(default_factory=standin_services.ServicesData)
+    service_limits: standin_services.ServiceLimits = field(
+        default_factory=standin_services.ServiceLimits
+    )
 
 
 @dataclass(frozen=True)
@@ -465,6 +473,9 @@ class Router:
             return "Crossref"
         if key in self.corpus.datacite:
             return "DataCite"
+        agencies = self.options.services.doi_agencies
+        if key in agencies or key.split("/", 1)[0] in agencies:
+            return agencies.get(key) or agencies[key.split("/", 1)[0]]
         if "/" not in key:
             return self.prefixes.get(key)
         return None
@@ -737,6 +748,11 @@ class _Handler(BaseHTTPRequestHandler):
                     answer = self._too_many()
                 else:
                     admitted = options.enforce_limits
+            if service in standin_services.SERVICES and options.enforce_limits:
+                refused = state.service_gate.admit(service, query)
+                if refused is not None:
+                    state.counters.count_throttled()
+                    answer = Answer(*refused)
             if answer is None:
                 fault = state.faults.pick(service, _attempt_key(service, path, query))
             if options.latency:
@@ -814,6 +830,10 @@ class _Handler(BaseHTTPRequestHandler):
             return router.datacite(path, query)
         if service == "isrctn":
             return router.isrctn(path, query)
+        if service in standin_services.SERVICES:
+            status, body, content_type, headers = state.services.answer(service, path, query)
+            headers = {**state.services.headers(service, query), **headers}
+            return Answer(status, body, content_type, headers)
         return router.ctgov(path, query, prefix)
 
     def _send(self, answer: Answer, truncate: bool = False) -> None:
@@ -881,11 +901,38 @@ class StandIn:
         self._sockets: set[socket.socket] = set()
         self._lock = threading.Lock()
         self._stopping = threading.Event()
+        self._services: standin_services.Services | None = None
+        self.service_gate = standin_services.ServiceGate(self.options.service_limits)
+
+    @property
+    def services(self) -> standin_services.Services:
+        """arXiv, PubMed, OpenAlex and DBLP, loaded on first use (most tests never ask them)."""
+        with self._lock:
+            if self._services is None:
+                data = self.options.services
+                venues = [
+                    (str(title), record_year(record))
+                    for record in self.corpus.works.values()
+                    for title in (record.get("container-title") or [])[:1]
+                ]
+                data = standin_services.ServicesData(
+                    arxiv=data.arxiv,
+                    pubmed=data.pubmed,
+                    openalex=data.openalex,
+                    dblp=data.dblp,
+                    venues=[*data.venues, *venues],
+                    openalex_key_required=data.openalex_key_required,
+                )
+                self._services = standin_services.Services(data)
+            return self._services
 
     # --- lifecycle --------------------------------------------------------------------------
 
     def start(self) -> StandIn:
         """Listen on 127.0.0.1 and serve in a background thread."""
+        if self.options.services != standin_services.ServicesData():
+            # Records were added: load now, so no request waits (and arrives late) for it.
+            _ = self.services
         self._server = _Server(("127.0.0.1", self.port), self)
         self.port = self._server.server_address[1]
         serve = threading.Thread(
@@ -993,6 +1040,10 @@ class StandIn:
             "datacite_url": self.datacite_url,
             "ctgov_url": self.ctgov_url,
             "isrctn_url": self.isrctn_url,
+            "arxiv_url": self.url + "/arxiv/api",
+            "pubmed_url": self.url + "/pubmed/entrez/eutils",
+            "openalex_url": self.url + "/openalex",
+            "dblp_url": self.url + "/dblp",
         }
 
     # --- changing records between runs (tests of what changes over time) -------------------

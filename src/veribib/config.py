@@ -23,6 +23,12 @@ DEFAULT_DOI_URL = "https://doi.org"
 DEFAULT_DATACITE_URL = "https://api.datacite.org"
 DEFAULT_CTGOV_URL = "https://clinicaltrials.gov/api/v2"
 DEFAULT_ISRCTN_URL = "https://www.isrctn.com/api"
+DEFAULT_ARXIV_URL = "https://export.arxiv.org/api"
+DEFAULT_PUBMED_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"
+DEFAULT_OPENALEX_URL = "https://api.openalex.org"
+DEFAULT_DBLP_URL = "https://dblp.org"
+# The services beyond Crossref (#13); each has a base URL setting.
+REGISTRY_URLS = ("arxiv_url", "pubmed_url", "openalex_url", "dblp_url")
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -40,6 +46,12 @@ _ENV = {
     "max_attempts": "VERIBIB_MAX_ATTEMPTS",
     "cache_dir": "VERIBIB_CACHE_DIR",
     "deadline": "VERIBIB_DEADLINE",
+    "arxiv_url": "VERIBIB_ARXIV_URL",
+    "pubmed_url": "VERIBIB_PUBMED_URL",
+    "openalex_url": "VERIBIB_OPENALEX_URL",
+    "dblp_url": "VERIBIB_DBLP_URL",
+    "ncbi_api_key": "VERIBIB_NCBI_API_KEY",
+    "openalex_api_key": "VERIBIB_OPENALEX_API_KEY",
 }
 
 
@@ -93,6 +105,12 @@ class Settings:
     config_file: str | None = None  # where the file settings came from (for messages)
 
     deadline: float | None = None  # seconds the run may spend asking registries; None: no limit
+    arxiv_url: str = DEFAULT_ARXIV_URL
+    pubmed_url: str = DEFAULT_PUBMED_URL
+    openalex_url: str = DEFAULT_OPENALEX_URL
+    dblp_url: str = DEFAULT_DBLP_URL
+    ncbi_api_key: str | None = field(default=None, repr=False)  # secret: NCBI only
+    openalex_api_key: str | None = field(default=None, repr=False)  # secret: OpenAlex only
 
     def database_url(self) -> str:
         """The SQLAlchemy URL of the store (a plain path becomes a SQLite file URL)."""
@@ -103,7 +121,9 @@ class Settings:
 
     def validate(self) -> Settings:
         """Check URLs and the e-mail; raise ConfigError naming the bad setting."""
-        for name in ("crossref_url", "doi_url", "datacite_url", "ctgov_url", "isrctn_url"):
+        for name in (
+            "crossref_url", "doi_url", "datacite_url", "ctgov_url", "isrctn_url", *REGISTRY_URLS
+        ):
             url = getattr(self, name)
             if not re.match(r"^https?://[^\s/]+", url):
                 raise ConfigError(f"{name} must be an http(s) URL, got {url!r}")

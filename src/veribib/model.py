@@ -292,6 +292,20 @@ class Outcome(Generic[T]):
 
 
 @dataclass(frozen=True, slots=True)
+class VenueFact:
+    """What one journal registry says of a cited venue: known (since when, how many works
+    in the cited year) or not known at all."""
+
+    registry: str  # "openalex", "nlm-catalog"
+    venue: str  # the cited name asked about
+    known: bool
+    name: str | None = None  # the registry's name for it, when known
+    since: int | None = None  # the first year the registry holds works of it
+    year: int | None = None  # the cited year
+    works_in_year: int | None = None  # works of the venue in the cited year, when counted
+
+
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """Everything the registries said about one reference; the judge's only input besides it."""
 
@@ -304,6 +318,14 @@ class Resolution:
     # Works of the cited journal around the cited year (Crossref's coverage of the venue),
     # asked only when nothing else showed it; a snapshot's answer here is no evidence.
     venue: Outcome[tuple[Work, ...]] | None = None
+    # --- registries beyond Crossref (arXiv, PubMed, OpenAlex, DBLP) ---
+    arxiv: Outcome[Work] | None = None  # the record of the cited arXiv id
+    pubmed: Outcome[Work] | None = None  # the record of the cited PMID / PMCID
+    # Each further registry asked in a search, with its own answer (an outage stays visible).
+    registries: tuple[tuple[str, Outcome[tuple[Work, ...]]], ...] = ()
+    # The journal registries' answers about the cited venue, asked when its title was found
+    # nowhere: the evidence for an invented journal.
+    venues: tuple[Outcome[VenueFact], ...] = ()
 
 
 # --- what the judge says ------------------------------------------------------------------
@@ -419,6 +441,7 @@ __all__ = [
     "Trial",
     "TrialId",
     "Update",
+    "VenueFact",
     "Verdict",
     "Warning_",
     "Work",

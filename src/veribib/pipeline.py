@@ -198,7 +198,19 @@ def _scaled_progress(notify: Progress, start: int, size: int, total: int) -> Pro
 
 
 def _outcomes(r: Resolution) -> list[Outcome[Any]]:
-    found = [r.doi, r.doi_registration, r.search, r.locator, r.venue, *(o for _, o in r.trials)]
+    found = [
+        r.doi,
+        r.doi_registration,
+        r.search,
+        r.locator,
+        r.venue,
+        *(o for _, o in r.trials),
+        # registries beyond Crossref (#13)
+        r.arxiv,
+        r.pubmed,
+        *(o for _, o in r.registries),
+        *r.venues,
+    ]
     return [o for o in found if o is not None]
 
 

@@ -46,6 +46,11 @@ AUTHORS_OTHER_WORK: Final = "AUTHORS_OTHER_WORK"  # the cited title is a record 
 TITLE_OTHER_WORK: Final = "TITLE_OTHER_WORK"  # the cited authors' record has another title
 # Crossref holds the cited journal's works of those years, and none is the cited work.
 NO_MATCH_IN_COVERED_VENUE: Final = "NO_MATCH_IN_COVERED_VENUE"
+# --- registries beyond Crossref (judge/registries.py) ---
+ARXIV_NOT_FOUND: Final = "ARXIV_NOT_FOUND"  # arXiv has no paper with the cited id
+VENUE_UNKNOWN: Final = "VENUE_UNKNOWN"  # no journal registry asked knows the cited venue
+# DBLP lists the cited CS venue's works of that year, and no registry holds the cited work.
+NO_MATCH_IN_INDEXED_VENUE: Final = "NO_MATCH_IN_INDEXED_VENUE"
 
 # --- why a reference could not be checked (unresolved) -----------------------------------
 REGISTRY_UNAVAILABLE: Final = "REGISTRY_UNAVAILABLE"

@@ -292,7 +292,10 @@ def compare_container(cited: Fields, found: Work) -> FieldComparison:
             # DataCite records do not say where a paper appeared (NeurIPS papers are cited
             # with their arXiv DOI all the time). A Crossref preprint never published is an
             # error: "preprint cited as published".
-            if found.source == "datacite" or any(k in PUBLISHED_AS for k, _ in found.relations):
+            # (#13: an arXiv API record says no more than its DataCite one.)
+            if found.source in ("datacite", "arxiv") or any(
+                k in PUBLISHED_AS for k, _ in found.relations
+            ):
                 return FieldComparison("journal", ccont, shown, None, None)
             return FieldComparison("journal", ccont, shown, 0.0, False)
         return FieldComparison("journal", ccont, None, None, None)

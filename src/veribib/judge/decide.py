@@ -37,7 +37,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from veribib.judge import codes
+from veribib.judge import codes, registries
 from veribib.judge.compare import recorded_years
 from veribib.judge.flags import work_flags
 from veribib.judge.route import Route
@@ -133,6 +133,7 @@ def judge(
     """Judge one reference from what the registries said: verdict, evidence, match, fix."""
     today = today or datetime.date.today()
     route = work_route(reference, resolution, today)
+    route = registries.amend(route, reference, resolution)  # #13: arXiv, journal registries
     found = route.match is not None and route.verdict in (Verdict.VERIFIED, Verdict.INACCURATE)
     draft = _Draft(
         route.verdict,
@@ -152,6 +153,9 @@ def judge(
     if draft.found is not None:
         flags, flag_evidence = work_flags(draft.found)
         draft.evidence.extend(flag_evidence)
+        if (published := registries.published_flag(draft.found, flags)) is not None:  # #13
+            flags = (*flags, published[0])
+            draft.evidence.append(published[1])
     if not draft.evidence:
         draft.evidence.append(
             Evidence(codes.NO_IDENTIFIER_NO_MATCH, "nothing was looked up for this reference")

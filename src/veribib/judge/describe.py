@@ -13,6 +13,11 @@ _SOURCES = {
     "doi.org": "doi.org",
     "ctgov": "ClinicalTrials.gov",
     "cache": "the cache",
+    # registries beyond Crossref (#13)
+    "arxiv": "arXiv",
+    "pubmed": "PubMed",
+    "openalex": "OpenAlex",
+    "dblp": "DBLP",
 }
 
 

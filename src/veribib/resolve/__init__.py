@@ -16,11 +16,16 @@ def build_resolver(settings: Settings, cache: ResponseCache | None = None) -> Re
         return Resolver(snapshots=snapshots, offline=True)
     try:
         # Imported here so an offline run never needs the HTTP stack.
+        from veribib.resolve.arxiv import ArxivClient
         from veribib.resolve.crossref import CrossrefClient
         from veribib.resolve.ctgov import ClinicalTrialsClient
         from veribib.resolve.datacite import DataCiteClient
+        from veribib.resolve.dblp import DblpClient
         from veribib.resolve.doiorg import DoiOrgClient
         from veribib.resolve.isrctn import IsrctnClient
+        from veribib.resolve.openalex import OpenAlexClient
+        from veribib.resolve.pubmed import PubMedClient
+        from veribib.resolve.registries import Registries
     except ImportError as exc:
         for snapshot in snapshots:
             snapshot.close()
@@ -34,6 +39,12 @@ def build_resolver(settings: Settings, cache: ResponseCache | None = None) -> Re
         trials=ClinicalTrialsClient(settings, cache),
         isrctn=IsrctnClient(settings, cache),
         snapshots=snapshots,
+        registries=Registries(
+            arxiv=ArxivClient(settings, cache),
+            pubmed=PubMedClient(settings, cache),
+            openalex=OpenAlexClient(settings, cache),
+            dblp=DblpClient(settings, cache),
+        ),
     )
 
 

@@ -45,6 +45,9 @@ from veribib.resolve.retry import (
 )
 
 log = logging.getLogger(__name__)
+# httpx logs every full request URL at INFO: with the NCBI/OpenAlex keys and the contact e-mail
+# added at send time, that would put secrets in --debug output.
+logging.getLogger("httpx").setLevel(logging.WARNING)
 T = TypeVar("T")
 A = TypeVar("A")
 
@@ -193,6 +196,8 @@ class Service:
         max_body: int = MAX_BODY,
         deadline: float | None = None,
         is_miss: Callable[[Reply], bool] | None = None,
+        secret_params: Params = (),
+        refusal_stops: bool = True,
     ) -> None:
         self.name = name
         self.timeout = timeout  # a whole request (headers and body) must end within this
@@ -218,6 +223,13 @@ class Service:
             [("mailto", mailto)] if mailto and mailto_param else []
         )
         self._secrets = dict(secret_headers or {})
+        # API keys sent as query parameters (NCBI, OpenAlex): added at send time like mailto,
+        # so never in a cache key, a stored URL or a message; blanked from error text too.
+        self._hidden_params += [(k, v) for k, v in secret_params if v]
+        self._param_secrets = [v for _, v in secret_params if v]
+        # False: a 401/403 means "this registry is not available to us" (an outage for the
+        # lookup, e.g. OpenAlex without its now-required key), not "stop the run".
+        self.refusal_stops = refusal_stops
         self._client = httpx.AsyncClient(
             headers={"User-Agent": user_agent(mailto), "Accept": "application/json"},
             timeout=httpx.Timeout(timeout),
@@ -241,8 +253,10 @@ class Service:
         return f"{self.base_url}{path}?{query}" if query else f"{self.base_url}{path}"
 
     def _secret_values(self) -> list[str]:
-        """The secret parts of the secret headers (the token after "Bearer ")."""
-        return [s for s in (v.split(" ", 1)[-1] for v in self._secrets.values()) if s]
+        """The secret parts of the secret headers (the token after "Bearer ") and the secret
+        query parameters (API keys)."""
+        headers = [s for s in (v.split(" ", 1)[-1] for v in self._secrets.values()) if s]
+        return headers + self._param_secrets
 
     def redact(self, text: str) -> str:
         """``text`` with any secret header value blanked out."""
@@ -398,6 +412,8 @@ class Service:
         status = response.status_code
         self.stats.statuses[status] += 1
         content_type = response.headers.get("content-type", "")
+        if status in REFUSED and not self.refusal_stops:
+            return Reply(url, status, body, content_type, None, fetched_at=time.time())
         if status in REFUSED:
             snippet = Reply(url, status, body, content_type).text(200)
             raise ResolveError(

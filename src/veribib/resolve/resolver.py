@@ -41,6 +41,7 @@ from veribib.model import (
 from veribib.reference.registries import WITH_API, askable, registry_name, trial_id_problem
 from veribib.resolve.interface import DoiRegistry, TrialRegistry, WorkRegistry
 from veribib.resolve.normalize import fold, words
+from veribib.resolve.registries import Registries, title_found
 
 log = logging.getLogger(__name__)
 
@@ -185,6 +186,7 @@ class Resolver:
         progress: Progress | None = None,
         concurrency: int = 4,
         rows: int = 5,
+        registries: Registries | None = None,
     ) -> None:
         self.crossref = crossref
         self.doiorg = doiorg
@@ -200,6 +202,8 @@ class Resolver:
         self._crossref_failures = 0
         # Single Crossref lookups of filter misses, so each DOI is asked at most once per run.
         self._crossref_singles: dict[str, Outcome[Work]] = {}
+        # arXiv, PubMed, OpenAlex, DBLP (#13): routed by resolve/registries.py.
+        self.registries = registries if registries is not None and registries.any() else None
 
     # --- plumbing ------------------------------------------------------------------------
 
@@ -290,6 +294,8 @@ class Resolver:
                 await close()
             except Exception as exc:  # closing must not hide the run's result
                 log.warning("closing %r failed: %r", registry, exc)
+        if self.registries is not None:
+            await self.registries.aclose()
 
     # --- identifiers ---------------------------------------------------------------------
 
@@ -322,11 +328,12 @@ class Resolver:
         counter = _Counter(
             "resolve", len(dois) + len(ncts) + len(isrctns), self._reporter(progress)
         )
-        doi_answers, trial_answers, isrctn_answers, eu_answers = await _gather_or_raise(
+        doi_answers, trial_answers, isrctn_answers, eu_answers, other_ids = await _gather_or_raise(
             self._resolve_dois(dois, counter),
             self._resolve_trials(ncts, counter, self.trials, "ctgov"),
             self._resolve_trials(isrctns, counter, self.isrctn, "isrctn"),
             self._listed_by_ctgov(eu),
+            self._other_ids(refs),
         )
         out: dict[str, Resolution] = {}
         for r in refs:
@@ -346,6 +353,8 @@ class Resolver:
                 doi_registration=doi_answers.registration.get(doi) if doi else None,
                 trials=tuple(trials),
                 notes=tuple(doi_answers.notes.get(doi, ())) if doi else (),
+                arxiv=other_ids.get(r.id, (None, None))[0],
+                pubmed=other_ids.get(r.id, (None, None))[1],
             )
         return out
 
@@ -370,6 +379,14 @@ class Resolver:
         if self.offline:
             return _not_checked(trial.registry, OFFLINE)
         return _not_checked(trial.registry, f"not checked (no {name} client)")
+
+    async def _other_ids(
+        self, refs: list[Reference]
+    ) -> dict[str, tuple[Outcome[Work] | None, Outcome[Work] | None]]:
+        """arXiv ids and PMIDs/PMCIDs through their registries (none offline)."""
+        if self.registries is None or self.offline:
+            return {}
+        return await self.registries.identifiers(refs)
 
     async def _resolve_dois(self, dois: list[str], counter: _Counter) -> _DoiAnswers:
         """Snapshots, then Crossref, then doi.org and DataCite for what Crossref lacks."""
@@ -401,8 +418,29 @@ class Resolver:
         counter.tick(len(remaining) - len(absent))
         if absent:
             await self._registrations(absent, answers)
+            await self._elsewhere(absent, answers)
             counter.tick(len(absent))
         return answers
+
+    async def _elsewhere(self, dois: list[str], answers: _DoiAnswers) -> None:
+        """DOIs registered at an agency with no client here: OpenAlex's records (#13)."""
+        if self.registries is None:
+            return
+        wanted = []
+        for d in dois:
+            reg = answers.registration.get(d)
+            agency = (reg.value.agency or "") if reg and reg.found and reg.value else ""
+            held = answers.work.get(d)
+            if (
+                agency
+                and agency.lower() not in ("crossref", "datacite")
+                and not (held and held.found)
+            ):
+                wanted.append(d)
+        for d, outcome in (await self.registries.elsewhere(wanted)).items():
+            if outcome.found:
+                answers.work[d] = outcome
+                answers.note(d, "record from OpenAlex")
 
     async def _registrations(self, dois: list[str], answers: _DoiAnswers) -> None:
         """Ask doi.org about DOIs Crossref does not hold; fetch DataCite's records."""
@@ -534,6 +572,10 @@ class Resolver:
 
         async def one(ref: Reference, res: Resolution, wanted: frozenset[SearchKind]) -> Resolution:
             f = ref.fields
+            # A cited arXiv id or PMID whose record has the cited title needs no search.
+            known = tuple(o.value for o in (res.arxiv, res.pubmed) if o and o.found and o.value)
+            if SearchKind.SEARCH in wanted and title_found(f, known):
+                wanted = wanted - {SearchKind.SEARCH}
             if SearchKind.SEARCH in wanted:
                 text_key = ("search", f.title, f.authors, f.container, f.year, ref.raw.text)
                 res = replace(res, search=await once(text_key, lambda: self._search(ref)))
@@ -542,6 +584,13 @@ class Resolver:
                 place_key = ("locator", f.container, f.volume, f.first_page, f.year)
                 res = replace(res, locator=await once(place_key, lambda: self._locator(ref)))
                 counter.tick()
+            if self.registries is not None and not self.offline:
+                res = await self.registries.searches(
+                    ref,
+                    res,
+                    search=SearchKind.SEARCH in wanted or bool(known),
+                    locator=SearchKind.LOCATOR in wanted,
+                )
             if SearchKind.VENUE in wanted:
                 if self._venue_unknown(ref, res):
                     venue_key = ("venue", fold(f.container or ""), f.year, ref.identifiers.issn)
