@@ -1,40 +1,30 @@
-"""The verdict: which route decides (trial ids, DOI, search, locator) and what it concludes.
+"""The decision table: what is known of one reference in, its verdict out, decided in one place.
 
-Order of decision, each step only on facts (an outage or offline lookup never accuses):
+The facts come from four places, each on facts alone (an outage, an offline lookup or a local
+snapshot's miss is never evidence):
 
-1. The DOI route. The record at the cited DOI is the cited work → verified, or inaccurate with
-   field errors. It is another work → the cited work found elsewhere by search/locator makes it
-   inaccurate (DOI_WRONG + the right DOI); otherwise fabricated (DOI_OTHER_WORK, naming the
-   DOI's work as the likely source). doi.org says the DOI does not exist (an authoritative
-   NOT_FOUND, or a registration with ``exists`` false) → a search match makes it a broken
-   DOI (inaccurate, corrected DOI); no match → fabricated (DOI_NOT_FOUND). Registered
-   elsewhere with no record, or no answer → the search route decides, else unresolved.
-2. The search route: the best validated candidate → verified / inaccurate.
-   Every record taken as the cited work passes ``settle`` first: a record whose title and
-   first author the raw text writes, while the parsed fields disagree, is judged on the text
-   (PARSE_UNCERTAIN, never fabricated); a record whose title the citation gives with none of
-   its authors (AUTHORS_OTHER_WORK), or whose authors, venue and year it gives with a title
-   of substituted words (TITLE_OTHER_WORK), shows a borrowed record → fabricated once a live
-   search found no record of the cited combination. With no candidate accepted, a candidate
-   showing such a borrowing decides the same way.
-3. The locator route: the cited journal/volume/page holds a work by other authors under
-   another title, and search found nothing → fabricated (LOCATOR_OTHER_WORK).
-4. Absence from live Crossref, only for journal articles and proceedings in years Crossref
-   covers, and only when Crossref is shown to cover the cited journal in the cited year (a
-   record of it from that year, or from the years either side, among the candidates or the
-   venue probe's answer) → fabricated (NO_MATCH_IN_COVERED_VENUE). Otherwise unresolved.
-5. Checks without a registry: placeholder authors, a future year → fabricated, unless a
-   registry record matching the citation carries those very authors / that year.
-6. Trial ids (``trials``): not found, not issued yet, or about another topic
-   (TRIAL_TOPIC_MISMATCH, TRIAL_WRONG_ID) → fabricated when the citation's own work was looked
-   for and not found, inaccurate when the work was found (a wrong id on a real article),
-   unresolved when the work could not be looked for; a mistyped id (TRIAL_ID_MALFORMED) makes a
-   found work inaccurate and leaves the rest unresolved.
+- the work routes (``routes``): whether a registry record is the cited work (found: the
+  identity rules of ``match``, then field errors), or positive evidence that the cited work
+  does not exist as cited — a DOI doi.org does not know (DOI_NOT_FOUND), a DOI or location
+  holding another work (DOI_OTHER_WORK, LOCATOR_OTHER_WORK), a real title under other people
+  or real authors under a substituted title (AUTHORS_OTHER_WORK, TITLE_OTHER_WORK), no match
+  in a journal Crossref is shown to cover that year (NO_MATCH_IN_COVERED_VENUE);
+- checks without a registry (``sanity``): placeholder authors, a year in the future;
+- the trial registries (``trials``): each cited trial id found and fitting, not found, about
+  another trial, malformed, or not checkable;
+- the registries beyond Crossref (``registries``): an arXiv id that does not exist, an invented
+  journal, a title absent from a venue DBLP indexes whole.
+
+``ROWS`` is read top to bottom and the first row that holds decides; its evidence leads the
+list. Accusations come first, then errors in citing a found work, then agreement. Nothing
+amends the verdict afterwards. ``docs/verdicts.md`` is this table in words; a test keeps it, the
+README's rules and ``codes`` in step.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from veribib.judge import codes, registries
@@ -43,11 +33,10 @@ from veribib.judge.flags import work_flags
 from veribib.judge.route import Route
 from veribib.judge.routes import work_route
 from veribib.judge.sanity import future_date, placeholder_authors
-from veribib.judge.trials import TrialStatus, check_trials
+from veribib.judge.trials import TrialFinding, TrialStatus, check_trials
 from veribib.model import (
     Evidence,
     FieldComparison,
-    Fields,
     Flag,
     Judgement,
     Reference,
@@ -57,129 +46,250 @@ from veribib.model import (
     Work,
 )
 
+_WRONG_TRIAL = (TrialStatus.NOT_FOUND, TrialStatus.TOPIC_MISMATCH)
 
-@dataclass(slots=True)
-class _Draft:
-    """The verdict as the checks after the work route amend it."""
 
-    verdict: Verdict
-    evidence: list[Evidence]
-    likely: Work | None
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Everything the table decides from, for one reference."""
+
+    reference: Reference
+    route: Route  # what the work routes concluded of the cited work
     found: Work | None  # the cited work, when a route found it (verified or inaccurate)
+    placeholder: Evidence | None  # PLACEHOLDER_AUTHORS, unless a found record bears them out
+    future: Evidence | None  # FUTURE_DATE (cited year after today's)
+    future_recorded: bool  # the found record carries the cited (future) year itself
+    trials: tuple[TrialFinding, ...]
+    trial_only: bool  # the reference cites a registration, not an article about it
+    arxiv_absent: Evidence | None  # ARXIV_NOT_FOUND
+    venue_absent: Evidence | None  # VENUE_UNKNOWN / NO_MATCH_IN_INDEXED_VENUE
+
+    @property
+    def looked_no_match(self) -> bool:
+        """A live search answered and nothing is, or may be, the cited work."""
+        return self.route.looked_no_match
+
+    def trial_evidence(self, *statuses: TrialStatus) -> Evidence | None:
+        """The first trial finding of these statuses, as evidence."""
+        return next((t.evidence for t in self.trials if t.status in statuses), None)
 
 
-def _worse(a: Verdict, b: Verdict) -> Verdict:
-    return a if a.severity >= b.severity else b
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row of the table: a named condition and the verdict it gives."""
+
+    name: str
+    verdict: Verdict
+    decides: Callable[[Facts], Evidence | None]  # the deciding evidence, or None
 
 
-def _registry_free_checks(draft: _Draft, route: Route, cited: Fields, today: datetime.date) -> None:
-    """Placeholder authors and future years, overruled only by a record bearing them out."""
-    fake = placeholder_authors(cited)
-    if fake is not None and not (
-        draft.found is not None
+def _route_lead(f: Facts, verdict: Verdict) -> Evidence | None:
+    if f.route.verdict is not verdict:
+        return None
+    return f.route.evidence[0] if f.route.evidence else Evidence(codes.NOTHING_TO_CHECK, "")
+
+
+def _unresolved_lead(f: Facts) -> Evidence:
+    said = f.trial_evidence(TrialStatus.MALFORMED, TrialStatus.UNKNOWN, *_WRONG_TRIAL)
+    if said is not None:
+        return said
+    if f.arxiv_absent is not None:
+        return f.arxiv_absent
+    if f.route.evidence:
+        return f.route.evidence[0]
+    return Evidence(codes.NO_IDENTIFIER_NO_MATCH, "nothing was looked up for this reference")
+
+
+def _cites_something(f: Facts) -> bool:
+    return bool(f.reference.fields.title or f.reference.fields.authors)
+
+
+ROWS: tuple[Row, ...] = (
+    # --- fabricated: positive evidence that the cited work does not exist as cited ---------
+    Row(
+        "a trial id not found or about another trial, and no article found",
+        Verdict.FABRICATED,
+        lambda f: (
+            f.trial_evidence(*_WRONG_TRIAL)
+            if f.found is None
+            and (f.looked_no_match or f.trial_only or f.route.verdict is Verdict.FABRICATED)
+            else None
+        ),
+    ),
+    Row(
+        "placeholder authors that no found record bears out",
+        Verdict.FABRICATED,
+        lambda f: f.placeholder,
+    ),
+    Row(
+        "a year in the future, and no record of the work",
+        Verdict.FABRICATED,
+        lambda f: f.future if f.found is None else None,
+    ),
+    Row(
+        "an arXiv id that does not exist, and nothing found that is the work",
+        Verdict.FABRICATED,
+        lambda f: (
+            f.arxiv_absent
+            if f.found is None
+            and (
+                f.route.verdict is Verdict.FABRICATED
+                or f.looked_no_match
+                or not _cites_something(f)
+            )
+            else None
+        ),
+    ),
+    Row(
+        "a work route's evidence that the work does not exist as cited",
+        Verdict.FABRICATED,
+        lambda f: _route_lead(f, Verdict.FABRICATED),
+    ),
+    Row(
+        "an invented venue, or a title absent from a venue indexed whole",
+        Verdict.FABRICATED,
+        lambda f: (
+            f.venue_absent if f.route.verdict is Verdict.UNRESOLVED and f.looked_no_match else None
+        ),
+    ),
+    # --- inaccurate: the cited work found, cited with errors ------------------------------
+    Row(
+        "a wrong or mistyped trial id on a found article",
+        Verdict.INACCURATE,
+        lambda f: (
+            f.trial_evidence(*_WRONG_TRIAL, TrialStatus.MALFORMED) if f.found is not None else None
+        ),
+    ),
+    Row(
+        "an arXiv id that does not exist, on a found work",
+        Verdict.INACCURATE,
+        lambda f: f.arxiv_absent if f.found is not None else None,
+    ),
+    Row(
+        "the cited work found, with field errors",
+        Verdict.INACCURATE,
+        lambda f: _route_lead(f, Verdict.INACCURATE),
+    ),
+    Row(
+        "a future year on the work's own record (a typo)",
+        Verdict.INACCURATE,
+        lambda f: f.future if f.found is not None and not f.future_recorded else None,
+    ),
+    # --- verified ----------------------------------------------------------------------------
+    Row(
+        "the cited work found, agreeing",
+        Verdict.VERIFIED,
+        lambda f: _route_lead(f, Verdict.VERIFIED),
+    ),
+    Row(
+        "a trial registration found, about what is cited",
+        Verdict.VERIFIED,
+        lambda f: (
+            f.trial_evidence(TrialStatus.OK)
+            if f.trial_only and f.route.verdict is Verdict.UNRESOLVED
+            else None
+        ),
+    ),
+    # --- unresolved: nothing decided ---------------------------------------------------------
+    Row("could not be checked", Verdict.UNRESOLVED, _unresolved_lead),
+)
+
+
+def facts_of(reference: Reference, resolution: Resolution, today: datetime.date) -> Facts:
+    """Gather what the routes, the registry-free checks and the registries say."""
+    route = work_route(reference, resolution, today)
+    found = (
+        route.match.work
+        if route.match is not None and route.verdict in (Verdict.VERIFIED, Verdict.INACCURATE)
+        else None
+    )
+    cited = reference.fields
+    placeholder = placeholder_authors(cited)
+    if (
+        placeholder is not None
+        and found is not None
         and route.match is not None
         and route.match.authors.comparison.agrees
     ):
-        draft.verdict = Verdict.FABRICATED
-        draft.evidence.insert(0, fake)
-        draft.likely = draft.likely or draft.found
+        placeholder = None  # the record bears the names out: real people so named
     future = future_date(cited, today)
-    if future is None:
-        return
-    if draft.found is not None:
-        # A registry record that is the cited work outranks the suspicion: the year is a
-        # typo ("2027" for "2007"), an error in citing a real work, and the fix gives the year.
-        if cited.year not in recorded_years(draft.found):
-            draft.verdict = _worse(draft.verdict, Verdict.INACCURATE)
-            draft.evidence.append(future)
-        return
-    draft.verdict = Verdict.FABRICATED
-    draft.evidence.insert(0, future)
-
-
-def _trial_checks(
-    draft: _Draft, route: Route, reference: Reference, resolution: Resolution
-) -> None:
-    """Cited trial ids: a wrong one on a found work is an error, on nothing found a fabrication."""
-    cited = reference.fields
-    trial_only = cited.type is ReferenceType.CLINICAL_TRIAL or not (
-        reference.identifiers.doi or cited.container or cited.title
+    return Facts(
+        reference=reference,
+        route=route,
+        found=found,
+        placeholder=placeholder,
+        future=future,
+        future_recorded=found is not None and cited.year in recorded_years(found),
+        trials=check_trials(reference, resolution, found),
+        trial_only=cited.type is ReferenceType.CLINICAL_TRIAL
+        or not (reference.identifiers.doi or cited.container or cited.title),
+        arxiv_absent=registries.arxiv_absence(reference, resolution),
+        venue_absent=registries.venue_absence(reference, resolution),
     )
-    for finding in check_trials(reference, resolution, draft.found):
-        status, said = finding.status, finding.evidence
-        if status in (TrialStatus.NOT_FOUND, TrialStatus.TOPIC_MISMATCH):
-            if draft.found is not None:
-                draft.verdict = _worse(draft.verdict, Verdict.INACCURATE)
-            elif route.looked_no_match or trial_only or draft.verdict is Verdict.FABRICATED:
-                draft.verdict = Verdict.FABRICATED
-            draft.evidence.insert(0, said)
-        elif status is TrialStatus.MALFORMED:
-            # A mistyped id is an error in a citation, not proof that the work is invented.
-            if draft.found is not None:
-                draft.verdict = _worse(draft.verdict, Verdict.INACCURATE)
-            draft.evidence.insert(0, said)
-        elif status is TrialStatus.OK and draft.verdict is Verdict.UNRESOLVED and trial_only:
-            draft.verdict = Verdict.VERIFIED
-            draft.evidence.insert(0, said)
-        elif status is TrialStatus.UNKNOWN and draft.verdict is Verdict.UNRESOLVED:
-            draft.evidence.insert(0, said)
-        else:
-            draft.evidence.append(said)
+
+
+def decide(facts: Facts) -> tuple[Row, Evidence]:
+    """The first row of the table that holds, and the evidence that decided it."""
+    for row in ROWS:
+        evidence = row.decides(facts)
+        if evidence is not None:
+            return row, evidence
+    raise AssertionError("the last row always decides")  # pragma: no cover
+
+
+def _evidence(facts: Facts, lead: Evidence, verdict: Verdict) -> list[Evidence]:
+    """The deciding evidence first, then everything else the facts said, once each."""
+    out = [lead, *facts.route.evidence]
+    for said in (facts.placeholder, facts.arxiv_absent):
+        if said is not None:
+            out.append(said)
+    if facts.future is not None and not facts.future_recorded:
+        out.append(facts.future)
+    out.extend(t.evidence for t in facts.trials)
+    seen: set[tuple[str, str]] = set()
+    unique: list[Evidence] = []
+    for e in out:
+        key = (e.code, e.message)
+        if e.message and key not in seen:
+            seen.add(key)
+            unique.append(e)
+    return unique
 
 
 def judge(
     reference: Reference, resolution: Resolution, today: datetime.date | None = None
 ) -> Judgement:
     """Judge one reference from what the registries said: verdict, evidence, match, fix."""
-    today = today or datetime.date.today()
-    route = work_route(reference, resolution, today)
-    route = registries.amend(route, reference, resolution)  # #13: arXiv, journal registries
-    found = route.match is not None and route.verdict in (Verdict.VERIFIED, Verdict.INACCURATE)
-    draft = _Draft(
-        route.verdict,
-        list(route.evidence),
-        route.likely_source,
-        route.match.work if found and route.match is not None else None,
-    )
-    _registry_free_checks(draft, route, reference.fields, today)
-    _trial_checks(draft, route, reference, resolution)
-
+    facts = facts_of(reference, resolution, today or datetime.date.today())
+    row, lead = decide(facts)
+    verdict = row.verdict
+    evidence = _evidence(facts, lead, verdict)
+    route = facts.route
     comparisons: tuple[FieldComparison, ...] = ()
     if route.match is not None:
         comparisons = route.match.comparisons
         if route.doi_comparison is not None:
             comparisons = (*comparisons, route.doi_comparison)
+    # Flags are facts about the work shown beside the verdict; they never change it.
     flags: tuple[Flag, ...] = ()
-    if draft.found is not None:
-        flags, flag_evidence = work_flags(draft.found)
-        draft.evidence.extend(flag_evidence)
-        if (published := registries.published_flag(draft.found, flags)) is not None:  # #13
+    if facts.found is not None:
+        flags, flag_evidence = work_flags(facts.found)
+        evidence.extend(flag_evidence)
+        if (published := registries.published_flag(facts.found, flags)) is not None:
             flags = (*flags, published[0])
-            draft.evidence.append(published[1])
-    if not draft.evidence:
-        draft.evidence.append(
-            Evidence(codes.NO_IDENTIFIER_NO_MATCH, "nothing was looked up for this reference")
-        )
-    verified = draft.verdict is Verdict.VERIFIED
+            evidence.append(published[1])
+    verified = verdict is Verdict.VERIFIED
+    likely = route.likely_source
+    if verdict is Verdict.FABRICATED and likely is None:
+        likely = facts.found  # a found record the citation borrows from (placeholders)
     return Judgement(
         reference_id=reference.id,
-        verdict=draft.verdict,
-        evidence=tuple(_dedupe(draft.evidence)),
+        verdict=verdict,
+        evidence=tuple(evidence),
         flags=flags,
         comparisons=comparisons,
         match=route.match.work if route.match is not None else None,
-        likely_source=None if verified else draft.likely,
+        likely_source=None if verified else likely,
         suggestion=None if verified else route.suggestion,
         suggested_doi=route.suggested_doi,
     )
-
-
-def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
-    seen: set[tuple[str, str]] = set()
-    out: list[Evidence] = []
-    for e in evidence:
-        key = (e.code, e.message)
-        if key not in seen:
-            seen.add(key)
-            out.append(e)
-    return out

@@ -1,8 +1,9 @@
 """What the registries beyond Crossref (arXiv, PubMed, OpenAlex, DBLP) add to a verdict.
 
 Their records already reach the matcher as search and locator candidates (the resolver joins
-them), so a work found there is verified or inaccurate by the usual rules. This module adds the
-evidence only they give, each on facts alone (an outage or a snapshot never accuses):
+them), so a work found there is verified or inaccurate by the usual rules. This module gives the
+facts only they give, each on facts alone (an outage or a snapshot never accuses); the
+decision table (``decide``) turns them into verdicts:
 
 - ARXIV_NOT_FOUND: arXiv has no paper with the cited id (or the id cannot exist). With the cited
   work found elsewhere the citation is inaccurate (a wrong id); with a search answered and
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 from veribib.judge import codes
 from veribib.judge.describe import cite
-from veribib.judge.route import Route
 from veribib.judge.routes import claims_covered_type
 from veribib.model import (
     Evidence,
@@ -31,7 +31,6 @@ from veribib.model import (
     Resolution,
     Status,
     VenueFact,
-    Verdict,
     Work,
 )
 from veribib.resolve.registries import is_cs_venue, published_journal
@@ -48,24 +47,14 @@ def _is_absent(outcome: Outcome[Work] | None) -> bool:
     )
 
 
-def _arxiv(route: Route, reference: Reference, resolution: Resolution) -> Route:
-    """The cited arXiv id does not exist: a wrong id on a found work, else like DOI_NOT_FOUND."""
-    if not _is_absent(resolution.arxiv) or resolution.arxiv is None:
-        return route
-    arxiv_id = reference.identifiers.arxiv
+def arxiv_absence(reference: Reference, resolution: Resolution) -> Evidence | None:
+    """ARXIV_NOT_FOUND when arXiv said, as a fact, that the cited id does not exist."""
+    if resolution.arxiv is None or not _is_absent(resolution.arxiv):
+        return None
     reason = resolution.arxiv.detail or "arXiv has no paper with this id"
-    gone = Evidence(codes.ARXIV_NOT_FOUND, f"arXiv: no paper {arxiv_id} ({reason})")
-    if route.verdict in (Verdict.VERIFIED, Verdict.INACCURATE) and route.match is not None:
-        route.verdict = Verdict.INACCURATE
-        route.evidence.insert(0, gone)
-        return route
-    if route.verdict is Verdict.FABRICATED:
-        route.evidence.insert(0, gone)
-        return route
-    if route.looked_no_match or not (reference.fields.title or reference.fields.authors):
-        route.verdict = Verdict.FABRICATED
-    route.evidence.insert(0, gone)
-    return route
+    return Evidence(
+        codes.ARXIV_NOT_FOUND, f"arXiv: no paper {reference.identifiers.arxiv} ({reason})"
+    )
 
 
 def _searched_everywhere(resolution: Resolution) -> bool:
@@ -81,51 +70,40 @@ def _facts(resolution: Resolution) -> list[VenueFact]:
     return [o.value for o in resolution.venues if o.value is not None]
 
 
-def _venue(route: Route, reference: Reference, resolution: Resolution) -> Route:
-    """An invented journal, or an invented title at a fully indexed CS venue."""
+def venue_absence(reference: Reference, resolution: Resolution) -> Evidence | None:
+    """VENUE_UNKNOWN (an invented journal) or NO_MATCH_IN_INDEXED_VENUE (a title absent from
+    a CS venue DBLP indexes whole), each only when every registry asked answered.
+
+    The decision table uses it only when a live search found nothing that is, or may be, the
+    cited work.
+    """
     cited = reference.fields
-    if route.verdict is not Verdict.UNRESOLVED or not route.looked_no_match:
-        return route
     if not (cited.title and cited.container and cited.year):
-        return route
+        return None
     facts = _facts(resolution)
     if not facts or not _searched_everywhere(resolution):
-        return route
+        return None
     asked = ", ".join(dict.fromkeys(_REGISTRY_NAMES.get(f.registry, f.registry) for f in facts))
     # An invented journal: only a citation claiming a journal article (a preprint server or a
     # conference is no journal, and journal registries do not list every event).
     if claims_covered_type(cited) and not any(f.known for f in facts):
-        route.verdict = Verdict.FABRICATED
-        route.evidence.insert(
-            0,
-            Evidence(
-                codes.VENUE_UNKNOWN,
-                f"'{cited.container}' is unknown to every journal registry asked ({asked}), "
-                "and no registry holds the cited title",
-            ),
+        return Evidence(
+            codes.VENUE_UNKNOWN,
+            f"'{cited.container}' is unknown to every journal registry asked ({asked}), "
+            "and no registry holds the cited title",
         )
-        return route
     indexed = [f for f in facts if f.registry == "dblp" and f.known and (f.works_in_year or 0) > 0]
     # DBLP's index of the venue, and the title searched in both DBLP and OpenAlex (whose
     # relevance search forgives the misspelt words DBLP's word-prefix search does not).
     searched = {name for name, o in resolution.registries if o.is_fact}
     if indexed and {"dblp", "openalex"} <= searched and is_cs_venue(cited):
         fact = indexed[0]
-        route.verdict = Verdict.FABRICATED
-        route.evidence.insert(
-            0,
-            Evidence(
-                codes.NO_MATCH_IN_INDEXED_VENUE,
-                f"DBLP indexes '{cited.container}' {cited.year} ({fact.works_in_year} works) "
-                "but neither it nor any other registry asked holds the cited title and authors",
-            ),
+        return Evidence(
+            codes.NO_MATCH_IN_INDEXED_VENUE,
+            f"DBLP indexes '{cited.container}' {cited.year} ({fact.works_in_year} works) "
+            "but neither it nor any other registry asked holds the cited title and authors",
         )
-    return route
-
-
-def amend(route: Route, reference: Reference, resolution: Resolution) -> Route:
-    """The work route with the evidence of arXiv and the journal registries added."""
-    return _venue(_arxiv(route, reference, resolution), reference, resolution)
+    return None
 
 
 def published_flag(work: Work | None, flags: tuple[Flag, ...]) -> tuple[Flag, Evidence] | None:
@@ -140,4 +118,4 @@ def published_flag(work: Work | None, flags: tuple[Flag, ...]) -> tuple[Flag, Ev
     )
 
 
-__all__ = ["amend", "published_flag"]
+__all__ = ["arxiv_absence", "published_flag", "venue_absence"]
