@@ -237,6 +237,7 @@ class HardBuilder:
         if arxiv_style and w.arxiv:
             return Cited(
                 authors=w.authors,
+                et_al=w.et_al,
                 title=w.title,
                 container=f"arXiv preprint arXiv:{w.arxiv}",
                 year=2000 + int(w.arxiv[:2]),
@@ -255,6 +256,7 @@ class HardBuilder:
                 volume, issue = m.group(1), m.group(2)
         return Cited(
             authors=w.authors,
+            et_al=w.et_al,
             title=w.title,
             container=venue,
             year=w.year,
@@ -323,6 +325,7 @@ class HardBuilder:
             for i, w in enumerate(self._take(pool, n)):
                 cited = Cited(
                     authors=w.authors,
+                    et_al=w.et_al,
                     title=w.title,
                     container=w.venue,
                     year=w.year,

@@ -40,6 +40,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from pylatexenc.latex2text import LatexNodes2Text
+
 from eval_cases import _chunks, clean, is_english, norm
 from standin_corpus import read_jsonl, record_year, shared_data_dir
 from veribib.model import Person
@@ -179,8 +181,19 @@ def _split_name(full: str) -> Person:
 
 
 def people_of(authors: str) -> tuple[Person, ...]:
-    """BibTeX "A B and C D" author text as people."""
-    return tuple(_split_name(a) for a in re.split(r"\s+and\s+", authors) if a.strip())
+    """BibTeX "A B and C D" author text as people ("and others" dropped)."""
+    names = [a for a in re.split(r"\s+and\s+", untex(authors)) if a.strip()]
+    return tuple(_split_name(a) for a in names if a.strip().lower() != "others")
+
+
+_LATEX = LatexNodes2Text()
+
+
+def untex(text: str) -> str:
+    """BibTeX/LaTeX markup as plain text ("St{\\'e}phane" -> "Stéphane", "{PaLM}" -> "PaLM")."""
+    if "{" not in text and "\\" not in text:
+        return text
+    return " ".join(str(_LATEX.latex_to_text(text)).split())
 
 
 def _crossref_people(people: Iterable[Person]) -> list[dict[str, Any]]:
@@ -217,6 +230,7 @@ class RealWork:
     doi: str | None
     registry: str  # "crossref", "datacite" or "none"
     arxiv: str | None = None
+    et_al: bool = False  # the entry's author list ends in "and others"
     domain: str = "ml"  # "ml" (HALLMARK dev/test) or "biomed" (cross-domain set)
 
     @property
@@ -241,9 +255,10 @@ def load_real_works(data_dir: Path | None = None) -> list[RealWork]:
             if row.get("label") != "VALID":
                 continue
             f = row["fields"]
-            title = clean(str(f.get("title", ""))).rstrip(".")
+            raw_title = str(f.get("title", ""))
+            title = untex(clean(raw_title)).rstrip(".")
             year = str(f.get("year", ""))
-            if not title or not year.isdigit() or not f.get("author"):
+            if not title or "$" in raw_title or not year.isdigit() or not f.get("author"):
                 continue
             tkey = norm(title)
             if tkey in out:
@@ -270,6 +285,7 @@ def load_real_works(data_dir: Path | None = None) -> list[RealWork]:
                 doi=doi,
                 registry=registry,
                 arxiv=arxiv,
+                et_al=bool(re.search(r"\band others\s*$", str(f["author"]))),
                 domain="biomed" if "biomed" in name else "ml",
             )
     return sorted(out.values(), key=lambda w: w.key)
@@ -425,15 +441,20 @@ def _phrases(titles: Iterable[str]) -> list[str]:
     return sorted(out)
 
 
-def _people(rng: random.Random, real: Sequence[Person]) -> tuple[Person, ...]:
-    """2-6 authors: common surnames, one or two surnames of ``real`` under other given names."""
+def _people(
+    rng: random.Random, real: Sequence[Person], avoid: Iterable[Person] = ()
+) -> tuple[Person, ...]:
+    """2-6 authors: common surnames, one or two surnames of ``real`` under other given names.
+
+    No author is one of ``real`` or ``avoid`` (same surname and initial): they are other people.
+    """
     n = rng.randint(2, 6)
     families = rng.sample(COMMON_SURNAMES, n)
     if real and rng.random() < 0.6:
         shared = rng.sample(list(real), min(len(real), rng.randint(1, 2)))
         for spot, p in zip(rng.sample(range(n), len(shared)), shared, strict=True):
             families[spot] = p.family
-    taken = {norm(p.given)[:1] + norm(p.family) for p in real}
+    taken = {norm(p.given)[:1] + norm(p.family) for p in (*real, *avoid)}
     out: list[Person] = []
     for family in families:
         given = rng.choice(GIVEN_NAMES)
@@ -551,14 +572,27 @@ def neighbours(
                 str(a.get("page") or a.get("article-number") or "").split("-")[0] for a in anchors
             }
             seen_titles = {norm(t) for t in titles}
-            for i in range(per_year):
+            year_people = [
+                Person(str(p.get("family", "")), str(p.get("given", "")))
+                for a in anchors
+                for p in a.get("author") or ()
+                if isinstance(p, Mapping) and p.get("family")
+            ]
+            made = 0
+            for i in range(per_year * 3):
+                if made == per_year:
+                    break
                 anchor = anchors[i % len(anchors)]
                 real_title = clean(str(anchor["title"][0]))
-                title = _close_title(real_title, pool, rng) if i % 3 == 0 else None
+                # At most two close variants of one real title: live journals hold a few
+                # near-namesakes of a paper, not dozens.
+                close = i % 3 == 0 and i < 6 * len(anchors)
+                title = _close_title(real_title, pool, rng) if close else None
                 title = title or _free_title(pool, rng, _TITLE_FORMS)
                 if norm(title) in seen_titles:
                     continue
                 seen_titles.add(norm(title))
+                made += 1
                 real_people = [
                     Person(str(p.get("family", "")), str(p.get("given", "")))
                     for p in anchor.get("author") or ()
@@ -571,7 +605,7 @@ def neighbours(
                         "DOI": doi,
                         "URL": f"https://doi.org/{doi}",
                         "title": [title],
-                        "author": _crossref_people(_people(rng, real_people)),
+                        "author": _crossref_people(_people(rng, real_people, year_people)),
                         "issued": _date(year),
                         "published": _date(year),
                         SYNTHETIC: True,

@@ -89,9 +89,16 @@ def field_texts(record: Mapping[str, Any]) -> dict[str, str]:
 
 
 class Bm25:
-    """Okapi BM25 over one text field of every document (an inverted index: fast at 10^4 docs)."""
+    """Okapi BM25 over one text field of every document (an inverted index: fast at 10^4 docs).
 
-    def __init__(self, docs: Mapping[str, str], k1: float = 1.2, b: float = 0.75) -> None:
+    Length normalisation is weak (``b`` 0.1, not the textbook 0.75): Crossref finds the cited
+    record first for nearly every exact citation (its matching evaluation, precision 98 %),
+    while full normalisation lets a three-author neighbour outrank a fifteen-author record on
+    that record's own citation in a crowded journal-year (measured: 29 of 385 recorded
+    articles; with 0.1 none).
+    """
+
+    def __init__(self, docs: Mapping[str, str], k1: float = 1.2, b: float = 0.1) -> None:
         self.k1, self.b = k1, b
         self.tf: dict[str, Counter[str]] = {k: Counter(tokens(text)) for k, text in docs.items()}
         self.length = {key: sum(tf.values()) for key, tf in self.tf.items()}
