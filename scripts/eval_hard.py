@@ -7,6 +7,8 @@ Real works (never to be called fabricated):
 * ``arxiv_with_doi`` / ``arxiv_no_doi``: arXiv papers, ``journal = {arXiv preprint arXiv:ID}``;
   DataCite holds the DOI, Crossref never: ``verified`` with the DOI, ``unresolved`` (or
   ``verified``) without.
+* ``published_version_of_preprint``: papers of those venues cited as published there (no DOI)
+  while DataCite holds their arXiv preprint: ``unresolved`` (or ``verified``).
 * ``ml_proceedings_no_doi``: NeurIPS, ICLR, ICML, JMLR, TMLR papers: no DOI, in no registry of
   the world (while Crossref preprints with similar titles are): ``unresolved``.
 * ``proceedings_not_yet_deposited``: CVPR/AAAI papers of the year the world has not deposited
@@ -294,6 +296,18 @@ class HardBuilder:
                 [w.key],
                 acceptable=() if with_doi else ("verified",),
                 note="arXiv DOIs are DataCite's; Crossref holds none",
+            )
+        published = [w for w in arxiv if w.venue in GS_VENUES]
+        for w in self._take(published, n):
+            self._add(
+                "published_version_of_preprint",
+                "unregistered",
+                "unresolved",
+                self.cite_ml(w, with_doi=False),
+                w.key,
+                [w.key],
+                acceptable=("verified",),
+                note=f"cited as its {w.venue} version (no DOI); DataCite holds its arXiv preprint",
             )
         none = [w for w in self.ml if w.registry == "none"]
         for w in self._take(none, n):
