@@ -357,7 +357,8 @@ def run_check(
             cache_dir=str(workdir),
             timeout=10.0,
         ).validate()
-        return check([folder / "references.bib"], settings, today=today).references
+        report = check([folder / "references.bib"], settings, today=today)
+    return tuple(report.references)
 
 
 def measure(folder: Path, workdir: Path, today: datetime.date = TODAY) -> Tally:

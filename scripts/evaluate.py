@@ -526,7 +526,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     def scaled(value: int, least: int = 1) -> int:
-        return max(least, round(value * args.scale))
+        return max(least, round(value * float(args.scale)))
 
     base, hard_base = Counts(), HardCounts()
     counts = Counts(
