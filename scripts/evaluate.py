@@ -1,28 +1,34 @@
 """The judge's evaluation: labelled citations of real records through the whole pipeline.
 
 Builds the cases of ``eval_cases.py`` (correct citations in five styles, real works with one
-error each, every HALLMARK fabrication type, trial ids) from the real records in ``shared/data``,
-writes them into real input files (a ``.bib`` for the BibTeX-style cases, one ``.txt`` reference
-list per other style), and runs ``veribib.check`` on them in live mode against the stand-in
-registry server (``scripts/standin.py``) started in-process with the 502 Crossref records, the
-seed works, the DataCite records and the ClinicalTrials.gov studies as its corpus, a fresh
-temporary database, no latency. Crossref's limits are enforced; by default the run uses the
-stand-in's "plus" pool (a token): a half (about 850 cases) takes about 90 s on two cores, where
-the polite pool (3 searches a second) would take several minutes (``--pool polite``).
+error each, every HALLMARK fabrication type, trial ids) and, in the hard world (the default),
+those of ``eval_hard.py`` (ML and biomedical works where the registries really hold them, works
+in no registry, LLM-style fabrications); writes them into real input files (a ``.bib`` for the
+BibTeX-style cases, one ``.txt`` reference list per other style), and runs ``veribib.check`` on
+them in live mode against the stand-in registry server (``scripts/standin.py``) started
+in-process. Its corpus: the recorded Crossref works, the seed works, DataCite records and
+ClinicalTrials.gov studies, plus in the hard world ``eval_world.py``'s neighbours and
+constructed records. Crossref's limits are enforced; by default the run uses the stand-in's
+"plus" pool (a token): a half (about 1,400 cases) takes about 3 minutes on two cores, where
+the polite pool (3 searches a second) would take much longer (``--pool polite``).
 
-Cases are split into a TUNE half and a held-out REPORT half by a hash of the underlying record's
-DOI (or NCT id); a half uses only its own records. By default the REPORT half is run and printed.
+Cases are split into a TUNE half and a held-out REPORT half by a hash of the underlying source
+record (DOI, NCT id, HALLMARK entry); a half uses only its own records, and its own seed.
+``--split all`` runs and prints both halves, each on its own.
 
 Each case is checked in a "round" in which no other case cites the same record or DOI: the
 pipeline looks each DOI up once per run and judges every citation of it from that one
 resolution, so two cases of one record in one run would not be judged independently
 (``--together`` runs everything in one ``check`` call to show that effect).
 
-No HALLMARK comparison is printed: HALLMARK's entries carry no copy of the real record they were
-derived from, so the stand-in cannot serve the records they need and their verdicts would
-measure the corpus, not the judge.
+Per half it prints: a row per case class (verdict counts, right %, fixed %, and ``wrongw``:
+verified/inaccurate verdicts whose match or fix is a record other than the cited work), right %
+per style, a row per evidence code that decided a verdict (the first evidence item: how often
+it decided, how often the verdict was wrong), and the headline figures; every failing case goes
+to ``<--failures>/failures-<half>.jsonl``.
 
-    python scripts/evaluate.py [--split report|tune|all] [--show-failures N] [--json out.json]
+    python scripts/evaluate.py [--split report|tune|all] [--world hard|recorded]
+                               [--type CLASS ...] [--show-failures N] [--json out.json]
 """
 
 from __future__ import annotations
@@ -515,6 +521,13 @@ def main(argv: list[str] | None = None) -> int:
         help="hard: neighbours, ML registries, LLM fakes (eval_world); recorded: the old world",
     )
     parser.add_argument("--neighbours", type=int, default=NEIGHBOURS_PER_YEAR, metavar="N")
+    parser.add_argument(
+        "--type",
+        action="append",
+        default=[],
+        metavar="CLASS",
+        help="run only cases of this class (repeatable), e.g. arxiv_no_doi",
+    )
     parser.add_argument("--json", type=Path, help="write every case's outcome here")
     parser.add_argument(
         "--failures",
@@ -544,6 +557,8 @@ def main(argv: list[str] | None = None) -> int:
     for split in ("tune", "report") if args.split == "all" else (args.split,):
         seed = args.seed if args.seed is not None else SPLIT_SEEDS[split]
         cases = cases_of(split, seed, counts, hard, world, args.today.year)
+        if args.type:
+            cases = [c for c in cases if c.type in args.type]
         with tempfile.TemporaryDirectory(prefix="veribib-eval-") as tmp:
             workdir = (args.keep / split) if args.keep else Path(tmp)
             outcomes, stats = run(
