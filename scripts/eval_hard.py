@@ -18,6 +18,14 @@ Real works (never to be called fabricated):
 * ``nondepositing_journal``: Walters & Wilder's real articles (human-checked) in journals the
   world's Crossref knows nothing of: ``unresolved``.
 * ``book``, ``standard``, ``guideline``, ``web_page``: ``eval_offline.py``: ``unresolved``.
+* ``correct_beside_notices``: a recorded article cited correctly (no DOI) while the world also
+  holds an erratum, a reply and a Faculty Opinions recommendation titled after it: ``verified``,
+  and the match must be the article itself.
+* ``transliterated_author``: a recorded work cited with an author's name transliterated
+  (Müller as Mueller): ``verified``.
+* ``future_year_typo``: a recorded work cited with its DOI and a one-digit slip of the year into
+  the future (2027 for 2007): ``inaccurate``, the fix is the real year (registry facts outrank
+  the "future date" suspicion).
 
 Fabrications, written as LLMs write them (HALLMARK types, GPTZero's NeurIPS 2025 findings, the
 real-world incidents):
@@ -26,8 +34,9 @@ real-world incidents):
   people with the commonest surnames (one shared with a real author of that journal-year), at
   that journal's year and volume: ``fabricated`` (the world holds 40 confusable neighbours there).
 * ``ml_fabricated_arxiv_doi`` (an arXiv DOI DataCite does not hold), ``ml_impossible_arxiv_id``
-  (an arXiv id whose month cannot exist), ``ml_fabricated_doi`` (an IEEE-shaped DOI that does not
-  exist), ``ml_placeholder_authors`` ("John Doe and Jane Smith" on a real title),
+  (an arXiv id whose month, or number, cannot exist), ``ml_fabricated_doi`` (an IEEE-shaped DOI
+  that does not exist), ``ml_placeholder_authors`` ("John Doe and Jane Smith", or one "Author
+  Name" among real names, on a real title),
   ``ml_swapped_authors``, ``ml_near_miss_title``, ``ml_chimeric_title`` (real Crossref-held
   titles): ``fabricated``.
 * ``ml_invented_proceedings``: an invented paper "in" NeurIPS/ICLR/ICML (no DOI exists there):
@@ -58,6 +67,7 @@ from eval_cases import (
     Record,
     Vocabulary,
     _chunks,
+    _fields_of,
     clean,
     halves,
     load_records,
@@ -147,6 +157,7 @@ class HardBuilder:
     world: World
     seed: int
     records: Sequence[Record]
+    today_year: int = 2026
     cases: list[Case] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -187,6 +198,7 @@ class HardBuilder:
         acceptable: Iterable[str] = (),
         note: str = "",
         own: Iterable[str] | None = None,
+        fix: tuple[str, Any] | None = None,
     ) -> None:
         self.cases.append(
             Case(
@@ -201,6 +213,8 @@ class HardBuilder:
                 records=tuple(records),
                 note=note,
                 own=tuple(own) if own is not None else None,
+                fix_field=fix[0] if fix else None,
+                fix_value=fix[1] if fix else None,
             )
         )
 
@@ -226,10 +240,16 @@ class HardBuilder:
         raise RuntimeError("could not invent an ML title")
 
     def _arxiv_id(self, year: int, *, impossible: bool = False) -> str:
+        """A new-style arXiv id; ``impossible``: a month past 12, or (every other time) a number
+        past what arXiv issues in a month (under 30,000 a month through 2024)."""
         yy = year % 100
-        month = self.rng.randint(13, 99) if impossible else self.rng.randint(1, 12)
+        past_number = impossible and self.rng.random() < 0.5
+        month = (
+            self.rng.randint(13, 99) if impossible and not past_number else self.rng.randint(1, 12)
+        )
+        low, high = (40000, 10**5) if past_number else (10**4, 2 * 10**4)
         for _ in range(100):
-            candidate = f"{yy:02d}{month:02d}.{self.rng.randrange(10**4, 2 * 10**4):05d}"
+            candidate = f"{yy:02d}{month:02d}.{self.rng.randrange(low, high):05d}"
             if f"10.48550/arxiv.{candidate}" not in self.world_dois:
                 return candidate
         raise RuntimeError("could not make an arXiv id")
@@ -357,6 +377,73 @@ class HardBuilder:
                 )
         self._nondepositing(n)
         self._offline()
+        self._registry_facts(n)
+
+    def citable_records(self) -> list[Record]:
+        """This half's recorded journal articles with a title, authors and a year."""
+        return [
+            r
+            for r in self.records
+            if r.kind == "journal-article" and r.title and r.authors and r.work.fields.year
+        ]
+
+    def _registry_facts(self, n: int) -> None:
+        """Real works whose registry record outranks a registry-free suspicion."""
+        located = [
+            r
+            for r in self.records
+            if r.source == "crossref"
+            and r.kind == "journal-article"
+            and r.work.fields.year
+            and r.work.fields.container
+        ]
+        made = 0
+        for r in self._take(located, 3 * n):
+            real = r.work.fields.year or 0
+            typo = future_typo(real, self.today_year)
+            if made == n or typo is None or real > self.today_year - 2:
+                continue
+            cited = replace(_fields_of(r, with_doi=True), year=typo)
+            self._add(
+                "future_year_typo",
+                "inaccurate",
+                "inaccurate",
+                cited,
+                r.key,
+                [r.key],
+                style=self.rng.choice(("apa", "vancouver", "harvard", "numbered", "bibtex")),
+                fix=("year", real),
+                note=f"{typo} for {real}: a one-digit slip on a DOI that matches",
+            )
+            made += 1
+        noticed = [r for r in self.citable_records() if r.key in self.world.noticed]
+        for i, r in enumerate(self._take(noticed, n)):
+            self._add(
+                "correct_beside_notices",
+                "correct",
+                "verified",
+                _fields_of(r, with_doi=False, locator=i % 2 == 0),
+                r.key,
+                [r.key],
+                style=self.rng.choice(("apa", "vancouver", "harvard", "numbered", "bibtex")),
+                note="the world also holds 'Erratum: X', 'Reply to: X', 'Faculty Opinions "
+                "recommendation of X': none of them is X",
+            )
+        for i, r in enumerate(
+            r for r in self.records if any(transliterate(p.family) != p.family for p in r.authors)
+        ):
+            people = tuple(Person(transliterate(p.family), p.given) for p in r.authors)
+            cited = replace(_fields_of(r, with_doi=i % 2 == 0), authors=people)
+            self._add(
+                "transliterated_author",
+                "correct",
+                "verified",
+                cited,
+                r.key,
+                [r.key],
+                style=self.rng.choice(("apa", "vancouver", "harvard", "numbered", "bibtex")),
+                note="Müller written Mueller: the same person",
+            )
 
     def _nondepositing(self, n: int) -> None:
         containers = {
@@ -497,10 +584,10 @@ class HardBuilder:
                 note="GPTZero fabricated_doi pattern (10.1109/CVPR.2022.001234)",
             )
         for i, w in enumerate(self._take(self.ml, n)):
-            cited = replace(
-                self.cite_ml(w, with_doi=False, arxiv_style=True),
-                authors=PLACEHOLDER_NAMES[i % len(PLACEHOLDER_NAMES)],
-            )
+            placeholders = PLACEHOLDER_NAMES[i % len(PLACEHOLDER_NAMES)]
+            if i % 2 and len(w.authors) >= 2:  # one placeholder among the real names
+                placeholders = (*w.authors[:-1], placeholders[-1])
+            cited = replace(self.cite_ml(w, with_doi=False, arxiv_style=True), authors=placeholders)
             self._add(
                 "ml_placeholder_authors",
                 "fabricated",
@@ -646,6 +733,44 @@ class HardBuilder:
         return self.cases
 
 
+_TRANSLIT = str.maketrans(
+    {
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "Ä": "Ae",
+        "Ö": "Oe",
+        "Ü": "Ue",
+        "ß": "ss",
+        "ø": "oe",
+        "Ø": "Oe",
+        "å": "aa",
+        "Å": "Aa",
+        "æ": "ae",
+        "ğ": "g",
+        "ş": "s",
+        "ı": "i",
+    }
+)
+
+
+def transliterate(name: str) -> str:
+    """A name as typed without its letters: Müller -> Mueller, Øster -> Oester."""
+    return name.translate(_TRANSLIT)
+
+
+def future_typo(year: int, today_year: int) -> int | None:
+    """The year with one digit slipped into the future (2007 -> 2027), or None."""
+    text = str(year)
+    options = []
+    for pos in (2, 3):
+        for digit in "0123456789":
+            candidate = int(text[:pos] + digit + text[pos + 1 :])
+            if today_year < candidate <= today_year + 15:
+                options.append(candidate)
+    return min(options) if options else None
+
+
 def _incident_people(text: str) -> tuple[tuple[Person, ...], bool]:
     """GPTZero's "A B, C D, and E F" author text as people, and whether it ends in "et al"."""
     parts = [x.strip() for x in re.split(r",\s*and\s+|\s+and\s+|,\s+", text) if x.strip()]
@@ -710,11 +835,12 @@ def build_hard_cases(
     seed: int = 20260601,
     counts: HardCounts | None = None,
     data_dir: Path | None = None,
+    today_year: int = 2026,
 ) -> list[Case]:
     """The hard-world cases of one half ("tune" or "report"), or of both ("all")."""
     records = load_records(data_dir)
     out: list[Case] = []
     for name in ("tune", "report") if split == "all" else (split,):
         mine = [r for r in records if split_of(r.key) == name]
-        out += HardBuilder(name, world, seed, mine).build(counts or HardCounts())
+        out += HardBuilder(name, world, seed, mine, today_year).build(counts or HardCounts())
     return out

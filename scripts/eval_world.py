@@ -13,6 +13,9 @@ the commonest surnames. This module adds to the stand-in's corpus:
   does. Crossref preprints without a journal name (TechRxiv, Research Square, Preprints.org,
   SSRN) with machine-learning titles are added the same way: they are what a search for an
   arXiv paper finds in live Crossref.
+* **namesake notices** (synthetic): "Erratum: X", "Reply to: X" and "Faculty Opinions
+  recommendation of X" for one in six recorded articles X: records that carry X's title and are
+  not X.
 * **constructed records of real works** (``x-veribib-constructed``: the HALLMARK entry they come
   from): the VALID HALLMARK entries (DBLP / bioRxiv / PubMed metadata) as records of the registry
   that really holds them: DOIs of IEEE, AAAI, Springer, ACM, Nature, bioRxiv and PubMed journals
@@ -676,6 +679,75 @@ def preprint_neighbours(
     return out
 
 
+# Notices that carry a work's title but are other works (the issue's identity traps).
+NOTICE_KINDS = ("Erratum: {}", "Reply to: {}", "Faculty Opinions recommendation of {}")
+NOTICE_OF = "x-veribib-notice-of"  # on a synthetic notice: the DOI of the work it names
+FACULTY_OPINIONS = "Faculty Opinions – Post-Publication Peer Review of the Biomedical Literature"
+
+
+def notices(
+    records: Sequence[Mapping[str, Any]], taken: set[str], share: int = 6
+) -> tuple[list[dict[str, Any]], set[str]]:
+    """Synthetic notices titled after one in ``share`` journal articles; and those articles' DOIs.
+
+    An erratum in the same journal the next year (no authors, as errata often have), a reply by
+    other people, a Faculty Opinions recommendation (its own container, DOI prefix 10.3410; the
+    record type is the stand-in's choice).
+    """
+    out: list[dict[str, Any]] = []
+    noticed: set[str] = set()
+    for r in records:
+        doi = str(r.get("DOI") or "")
+        year = record_year(r)
+        if r.get("type") != "journal-article" or not r.get("title") or not year or not doi:
+            continue
+        if split_key_hash(f"notice:{doi.lower()}") % share:
+            continue
+        noticed.add(doi.lower())
+        rng = _rng("notice", doi)
+        title = clean(str(r["title"][0]))
+        real = [
+            Person(str(p.get("family", "")), str(p.get("given", "")))
+            for p in r.get("author") or ()
+            if isinstance(p, Mapping) and p.get("family")
+        ]
+        for form in NOTICE_KINDS:
+            record: dict[str, Any] = {k: r[k] for k in _KEEP if k in r}
+            faculty = form.startswith("Faculty")
+            new_doi = (
+                _doi_like("10.3410/f.718047427.793489633", rng, taken)
+                if faculty
+                else _doi_like(doi, rng, taken)
+            )
+            record.update(
+                {
+                    "DOI": new_doi,
+                    "URL": f"https://doi.org/{new_doi}",
+                    "title": [form.format(title)],
+                    "issued": _date(year + (0 if faculty else 1)),
+                    "published": _date(year + (0 if faculty else 1)),
+                    SYNTHETIC: True,
+                    NOTICE_OF: doi,
+                }
+            )
+            if form.startswith("Reply"):
+                record["author"] = _crossref_people(_people(rng, real, real))
+            if faculty:
+                record.update(
+                    {
+                        "container-title": [FACULTY_OPINIONS],
+                        "publisher": "H1 Connect",
+                        "prefix": "10.3410",
+                    }
+                )
+                record.pop("ISSN", None)
+                record.pop("issn-type", None)
+                record.pop("short-container-title", None)
+                record["author"] = _crossref_people(_people(rng, (), real))
+            out.append(record)
+    return out, noticed
+
+
 # --- the world --------------------------------------------------------------------------------
 
 
@@ -687,6 +759,7 @@ class World:
     datacite: list[dict[str, Any]] = field(default_factory=list)  # constructed documents
     real_works: list[RealWork] = field(default_factory=list)
     held_back: set[str] = field(default_factory=set)  # real works' keys not yet deposited
+    noticed: set[str] = field(default_factory=set)  # recorded works with namesake notices
     late_venues: set[tuple[str, int]] = field(default_factory=set)
 
     def dois(self) -> set[str]:
@@ -734,6 +807,8 @@ def _build(data_dir: str, per_year: int, preprints: int) -> World:
             world.datacite.append(datacite_document(w))
     world.crossref = constructed
     world.crossref += neighbours([*recorded, *constructed], per_year, taken)
+    notes, world.noticed = notices(recorded, taken)
+    world.crossref += notes
     world.crossref += preprint_neighbours([w for w in works if w.domain == "ml"], preprints, taken)
     return world
 

@@ -476,7 +476,7 @@ def cases_of(
     known = world.dois() if world is not None else set()
     cases = build_cases(split, seed, counts, today_year=today_year, known_dois=known)
     if world is not None and hard is not None:
-        cases += build_hard_cases(split, world, seed, hard)
+        cases += build_hard_cases(split, world, seed, hard, today_year=today_year)
     return cases
 
 

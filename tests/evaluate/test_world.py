@@ -11,9 +11,9 @@ import pytest
 
 import eval_world
 import evaluate
-from eval_cases import Case, norm, read_jsonl, split_of
+from eval_cases import Case, clean, norm, read_jsonl, split_of
 from eval_hard import HardCounts, build_hard_cases, incident_cited, incident_evidence
-from eval_world import CONSTRUCTED, SYNTHETIC, World, build_world
+from eval_world import CONSTRUCTED, NOTICE_OF, SYNTHETIC, World, build_world
 from standin_corpus import Corpus, record_year
 
 from .conftest import shared_dir
@@ -78,7 +78,7 @@ def test_every_recorded_journal_year_is_crowded_with_confusable_neighbours(
             for p in g.get("author") or ()
         }
         starts = {(g.get("volume"), _first_page(g)) for g in real if _first_page(g)}
-        for n in (g for g in group if g.get(SYNTHETIC)):
+        for n in (g for g in group if g.get(SYNTHETIC) and NOTICE_OF not in g):
             checked += 1
             people = {(norm(p["family"]), norm(p.get("given", ""))[:1]) for p in n["author"]}
             assert not people & real_people, n["DOI"]  # a shared surname is another person
@@ -89,6 +89,22 @@ def test_every_recorded_journal_year_is_crowded_with_confusable_neighbours(
     assert checked > 5000
     assert shared / checked > 0.3
     assert {"Wang", "Chen", "Kim", "Lee", "Santos", "Zhang"} <= set(surnames)
+
+
+def test_notices_carry_a_title_and_are_other_works(
+    world: World, recorded: list[dict[str, Any]]
+) -> None:
+    by_doi = {str(r["DOI"]).lower(): r for r in recorded}
+    notes = [r for r in world.crossref if NOTICE_OF in r]
+    assert len(notes) == 3 * len(world.noticed) > 100
+    for note in notes:
+        article = by_doi[note[NOTICE_OF].lower()]
+        assert note["title"][0].endswith(clean(str(article["title"][0])))
+        assert note["title"][0] != article["title"][0]
+        assert note["DOI"].lower() != article["DOI"].lower()
+        if note["title"][0].startswith("Faculty Opinions"):
+            assert note["container-title"] != article["container-title"]
+            assert note["DOI"].startswith("10.3410/")
 
 
 def test_registries_hold_what_they_really_hold(world: World) -> None:
@@ -150,6 +166,10 @@ def test_hard_cases_keep_their_halves_and_their_labels(
         "ml_impossible_arxiv_id",
         "ml_placeholder_authors",
         "real_incident",
+        "correct_beside_notices",
+        "transliterated_author",
+        "future_year_typo",
+        "published_version_of_preprint",
     }
     tune = {k for c in hard_cases if c.id.startswith("tune-") for k in c.records}
     report = {k for c in hard_cases if c.id.startswith("report-") for k in c.records}
@@ -164,8 +184,15 @@ def test_hard_cases_keep_their_halves_and_their_labels(
             if c.cited.doi:
                 assert c.cited.doi.lower() not in dois, c
         if c.type == "ml_impossible_arxiv_id":
-            month = int(re.search(r"arXiv:\d\d(\d\d)", c.cited.container or "").group(1))  # type: ignore[union-attr]
-            assert month > 12
+            m = re.search(r"arXiv:\d\d(\d\d)\.(\d{5})", c.cited.container or "")
+            assert m is not None and (int(m.group(1)) > 12 or int(m.group(2)) >= 40000)
+        if c.type == "future_year_typo":
+            assert c.cited.year is not None and c.cited.year > 2026 and c.fix_field == "year"
+            assert (
+                sum(a != b for a, b in zip(str(c.cited.year), str(c.fix_value), strict=True)) == 1
+            )
+        if c.type == "transliterated_author":
+            assert all(p.family.isascii() for p in c.cited.authors)
         if c.type == "proceedings_not_yet_deposited":
             assert c.key in world.held_back and c.cited.doi is None
 
