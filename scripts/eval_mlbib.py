@@ -19,7 +19,7 @@ Running the script checks ``references.bib`` with the whole pipeline against a s
 only those files, and prints how many real references were accused (the target is 0) and how
 many were verified, with every accused one::
 
-    python scripts/eval_mlbib.py [--build] [--data tests/data/mlbib]
+    python scripts/eval_mlbib.py [--build] [--data tests/data/mlbib] [--without-neighbours]
 """
 
 from __future__ import annotations
@@ -277,12 +277,13 @@ def build(folder: Path) -> int:
 # --- measuring ------------------------------------------------------------------------------
 
 
-def corpus_of(folder: Path) -> Corpus:
+def corpus_of(folder: Path, neighbours: bool = True) -> Corpus:
     """A stand-in corpus holding only the bibliography's registry files."""
     corpus = Corpus()
-    corpus.add_works(
-        read_jsonl(folder / "crossref.jsonl") + read_jsonl(folder / "crossref-neighbours.jsonl")
-    )
+    works = read_jsonl(folder / "crossref.jsonl")
+    if neighbours:
+        works += read_jsonl(folder / "crossref-neighbours.jsonl")
+    corpus.add_works(works)
     for document in read_jsonl(folder / "datacite.jsonl"):
         corpus.datacite[str(document["data"]["id"]).lower()] = document
     return corpus
@@ -345,10 +346,11 @@ def own_dois(folder: Path) -> dict[str, set[str]]:
 
 
 def run_check(
-    folder: Path, workdir: Path, today: datetime.date = TODAY
+    folder: Path, workdir: Path, today: datetime.date = TODAY, neighbours: bool = True
 ) -> tuple[CheckedReference, ...]:
     """Check ``references.bib`` against a stand-in serving the folder's registry files."""
-    with StandIn(StandInOptions(enforce_limits=False), corpus=corpus_of(folder)) as server:
+    corpus = corpus_of(folder, neighbours)
+    with StandIn(StandInOptions(enforce_limits=False), corpus=corpus) as server:
         settings = Settings(
             **server.service_urls(),
             mailto="mlbib@example.org",
@@ -361,9 +363,11 @@ def run_check(
     return tuple(report.references)
 
 
-def measure(folder: Path, workdir: Path, today: datetime.date = TODAY) -> Tally:
+def measure(
+    folder: Path, workdir: Path, today: datetime.date = TODAY, neighbours: bool = True
+) -> Tally:
     """The bibliography checked through the whole pipeline, counted."""
-    return tally(run_check(folder, workdir, today), own_dois(folder))
+    return tally(run_check(folder, workdir, today, neighbours), own_dois(folder))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -371,11 +375,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--build", action="store_true", help="(re)write the data folder first")
+    parser.add_argument(
+        "--without-neighbours",
+        action="store_true",
+        help="serve only the cited works' records (no synthetic Crossref preprints)",
+    )
     args = parser.parse_args(argv)
     if args.build:
         print(f"wrote {build(args.data)} entries to {args.data}")
     with tempfile.TemporaryDirectory(prefix="veribib-mlbib-") as tmp:
-        print("\n".join(measure(args.data, Path(tmp)).lines()))
+        result = measure(args.data, Path(tmp), neighbours=not args.without_neighbours)
+        print("\n".join(result.lines()))
     return 0
 
 
