@@ -430,7 +430,10 @@ class HardBuilder:
                 "recommendation of X': none of them is X",
             )
         for i, r in enumerate(
-            r for r in self.records if any(transliterate(p.family) != p.family for p in r.authors)
+            r
+            for r in self.records
+            if any(transliterate(p.family) != p.family for p in r.authors)
+            and all(transliterate(p.family).isascii() for p in r.authors)
         ):
             people = tuple(Person(transliterate(p.family), p.given) for p in r.authors)
             cited = replace(_fields_of(r, with_doi=i % 2 == 0), authors=people)
@@ -733,6 +736,7 @@ class HardBuilder:
         return self.cases
 
 
+# German and Nordic letters, and how they are written without them (Müller as Mueller).
 _TRANSLIT = str.maketrans(
     {
         "ä": "ae",
@@ -747,9 +751,6 @@ _TRANSLIT = str.maketrans(
         "å": "aa",
         "Å": "Aa",
         "æ": "ae",
-        "ğ": "g",
-        "ş": "s",
-        "ı": "i",
     }
 )
 
