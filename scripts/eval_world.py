@@ -284,7 +284,7 @@ def load_real_works(data_dir: Path | None = None) -> list[RealWork]:
                 title=title,
                 authors=people_of(str(f["author"])),
                 year=int(year),
-                venue=html_unescape(venue),
+                venue=clean(venue),  # HALLMARK keeps some HTML-escaped ("&amp;")
                 doi=doi,
                 registry=registry,
                 arxiv=arxiv,
@@ -292,11 +292,6 @@ def load_real_works(data_dir: Path | None = None) -> list[RealWork]:
                 domain="biomed" if "biomed" in name else "ml",
             )
     return sorted(out.values(), key=lambda w: w.key)
-
-
-def html_unescape(text: str) -> str:
-    """HALLMARK keeps some venue names HTML-escaped ("Child Abuse &amp; Neglect")."""
-    return clean(text)
 
 
 # Crossref's container titles for the venues HALLMARK abbreviates (as Crossref records them).
