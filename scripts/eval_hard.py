@@ -44,6 +44,10 @@ real-world incidents):
 * ``real_incident``: the HALLMARK real-world and GPTZero entries themselves; ``fabricated`` when
   the world gives evidence (placeholder names, a DOI that does not exist, an impossible arXiv
   id), else ``unresolved`` (``fabricated`` accepted).
+* ``biomed_hallmark_fabrication``: HALLMARK's cross-domain (bioRxiv/PubMed) fabrications of
+  the types that are fabrications by veribib's contract too (near-miss title, swapped authors,
+  chimeric title, hybrid, merged citation, placeholder names), most on the
+  real DOI of a work the world holds: ``fabricated``.
 * ``chatgpt_citation``: Walters & Wilder's fabricated ChatGPT citations in journals the world
   does not hold: ``unresolved`` (``fabricated`` accepted).
 """
@@ -85,6 +89,7 @@ from eval_world import (
     _free_title,
     _phrases,
     people_of,
+    untex,
 )
 from standin_corpus import read_jsonl, shared_data_dir
 from veribib.model import Person
@@ -138,6 +143,17 @@ _PLACEHOLDER_KEYS = {
     "lastname",
     "surname",
 }
+# HALLMARK's biomedical types that are fabrications by veribib's contract too. Not
+# ``nonexistent_venue`` or ``fabricated_doi``: there a real work (its real title and authors) is
+# cited with an invented venue or DOI, which the contract calls an inaccurate citation.
+BIOMED_FABRICATIONS = (
+    "near_miss_title",
+    "swapped_authors",
+    "chimeric_title",
+    "hybrid_fabrication",
+    "merged_citation",
+    "placeholder_authors",
+)
 _ARXIV_IN = re.compile(r"arxiv[:\s.]*(\d{4}\.?[\dx]*)", re.I)
 
 
@@ -621,6 +637,7 @@ class HardBuilder:
             self._add("ml_chimeric_title", "fabricated", "fabricated", cited, a.key, [a.key, b.key])
             made += 1
         self._incidents(n)
+        self._biomed(2 * n)
 
     def _common_name(self, n: int) -> None:
         """Invented works in covered journal-years, by people with the commonest surnames."""
@@ -728,6 +745,46 @@ class HardBuilder:
                 style="apa" if ww else "bibtex",
                 note=f"{row.get('hallucination_type')}: {evidence or 'no evidence in this world'}",
             )
+
+    def _biomed(self, n: int) -> None:
+        """HALLMARK's biomedical fabrications whose evidence this world holds (their DOIs)."""
+        rows = read_jsonl(
+            shared_data_dir() / "benchmarks" / "hallmark_test_crossdomain_matched_biomed.jsonl"
+        )
+        made = 0
+        for row in rows:
+            kind = row.get("hallucination_type")
+            if row["label"] != "HALLUCINATED" or kind not in BIOMED_FABRICATIONS or made >= n:
+                continue
+            f = row["fields"]
+            doi = str(f.get("doi") or "").strip()
+            year = str(f.get("year", ""))
+            if not doi or not year.isdigit() or not f.get("author"):
+                continue
+            key = doi.lower() if doi.lower() in self.world_dois else f"incident:{row['bibtex_key']}"
+            if split_of(key) != self.split:
+                continue
+            cited = Cited(
+                authors=people_of(str(f["author"])),
+                title=untex(clean(str(f.get("title", "")))),
+                container=clean(str(f.get("journal") or "")) or None,
+                year=int(year),
+                doi=doi,
+                kind="journal-article",
+            )
+            derived = kind in ("near_miss_title", "swapped_authors", "merged_citation")
+            self._add(
+                "biomed_hallmark_fabrication",
+                "fabricated",
+                "fabricated",
+                cited,
+                key,
+                [key],
+                style=self.rng.choice(("apa", "vancouver", "bibtex")),
+                own=None if derived and key == doi.lower() else (),
+                note=f"HALLMARK {kind}: {row.get('explanation', '')[:120]}",
+            )
+            made += 1
 
     def build(self, counts: HardCounts) -> list[Case]:
         """Every hard-world case of this half."""

@@ -67,6 +67,19 @@ MATCH_MIN = 85.0
 VERDICTS = ("verified", "inaccurate", "unresolved", "fabricated")
 # Each half has its own seed as well as its own source records.
 SPLIT_SEEDS = {"tune": 20260601, "report": 20261107}
+# Fabrications that resemble one real work: ``inaccurate`` with the fix to that work is right.
+RESEMBLING = frozenset(
+    {
+        "near_miss_title",
+        "chimeric_title",
+        "swapped_authors",
+        "merged_citation",
+        "ml_near_miss_title",
+        "ml_chimeric_title",
+        "ml_swapped_authors",
+        "biomed_hallmark_fabrication",  # its near-miss, swapped and merged ones (own works)
+    }
+)
 # Kinds of real works: what must never be called fabricated.
 REAL_KINDS = ("correct", "inaccurate", "unregistered")
 
@@ -100,8 +113,24 @@ class Outcome:
 
     @property
     def right(self) -> bool:
-        """The verdict is one the contract promises for the case."""
-        return self.verdict in self.case.acceptable
+        """The verdict is one the contract promises for the case.
+
+        A citation resembling a real work (near-miss, chimeric, swapped) may also be
+        ``inaccurate`` when the fix turns it into that work (issue #11), never another one.
+        """
+        if self.verdict in self.case.acceptable:
+            return True
+        return self.resembled
+
+    @property
+    def resembled(self) -> bool:
+        """``inaccurate`` with the fix pointing to the real work a resembling fake was made from."""
+        return (
+            self.verdict == "inaccurate"
+            and self.case.type in RESEMBLING
+            and self.matched is not None
+            and not self.wrong_work
+        )
 
     @property
     def failed(self) -> bool:
@@ -359,7 +388,8 @@ def headline(outcomes: Sequence[Outcome]) -> list[str]:
     beyond = [
         o for o in outcomes if o.case.kind == "fabricated" and o.case.expected != "fabricated"
     ]
-    caught = sum(o.verdict == "fabricated" for o in fab)
+    caught = sum(o.verdict == "fabricated" or o.resembled for o in fab)
+    resembled = sum(o.resembled for o in fab)
     accused = sum(o.verdict == "fabricated" for o in real)
     fixed = sum(o.verdict == "inaccurate" and bool(o.fixed) for o in inacc)
     verified = sum(o.verdict == "verified" for o in correct)
@@ -367,7 +397,8 @@ def headline(outcomes: Sequence[Outcome]) -> list[str]:
     missing = sum(o.verdict == "missing" for o in outcomes)
     lines = [
         f"fabricated caught (judged fabricated)       {_pct(caught, len(fab))}"
-        f"  ({caught}/{len(fab)})   target >= 97 %",
+        f"  ({caught}/{len(fab)})   target >= 97 %"
+        + (f"  ({resembled} inaccurate, fixed to the work they resemble)" if resembled else ""),
         f"real works called fabricated               {_pct(accused, len(real))}"
         f"  ({accused}/{len(real)})   target <= 0.5 %",
         f"inaccurate found with the right correction {_pct(fixed, len(inacc))}"

@@ -181,8 +181,8 @@ def test_hard_cases_keep_their_halves_and_their_labels(
             assert c.expected == "unresolved" and "fabricated" not in c.acceptable
         if c.own == ():  # invented works: nothing of them is in any registry
             assert norm(c.cited.title) not in titles, c
-            if c.cited.doi:
-                assert c.cited.doi.lower() not in dois, c
+            if c.cited.doi and c.type != "biomed_hallmark_fabrication":  # HALLMARK's hybrids
+                assert c.cited.doi.lower() not in dois, c  # carry real DOIs
         if c.type == "ml_impossible_arxiv_id":
             m = re.search(r"arXiv:\d\d(\d\d)\.(\d{5})", c.cited.container or "")
             assert m is not None and (int(m.group(1)) > 12 or int(m.group(2)) >= 40000)
@@ -273,3 +273,28 @@ def test_wrong_work_and_deciding_codes_are_counted() -> None:
     assert table["TITLE_MISMATCH inaccurate"] == ["2", "2", "100.0%"]
     assert table["SEARCH_MATCH verified"] == ["1", "0", "0.0%"]
     assert table["NO_MATCH_IN_COVERED_VENUE fabricated"] == ["1", "1", "100.0%"]
+
+
+def test_a_resembling_fake_may_be_fixed_to_its_work_and_no_other() -> None:
+    near = Case(
+        "report-n",
+        "near_miss_title",
+        "fabricated",
+        "fabricated",
+        frozenset({"fabricated"}),
+        "apa",
+        __import__("eval_cases").Cited(title="x"),
+        "10.1/a",
+        ("10.1/a",),
+    )
+    invented = _case("fabricated", "10.1/b", own=())
+    fixed_to_it = evaluate.Outcome(near, "", "inaccurate", ("TITLE_MISMATCH",), matched="10.1/a")
+    fixed_away = evaluate.Outcome(near, "", "inaccurate", ("TITLE_MISMATCH",), matched="10.1/z")
+    other_class = evaluate.Outcome(
+        invented, "", "inaccurate", ("TITLE_MISMATCH",), matched="10.1/b"
+    )
+    assert fixed_to_it.right and fixed_to_it.resembled
+    assert not fixed_away.right and fixed_away.wrong_work
+    assert not other_class.right
+    lines = evaluate.headline([fixed_to_it, fixed_away, other_class])
+    assert "33.3%  (1/3)" in lines[0] and "(1 inaccurate, fixed to the work" in lines[0]
