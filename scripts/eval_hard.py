@@ -44,7 +44,7 @@ real-world incidents):
 * ``real_incident``: the HALLMARK real-world and GPTZero entries themselves; ``fabricated`` when
   the world gives evidence (placeholder names, a DOI that does not exist, an impossible arXiv
   id), else ``unresolved`` (``fabricated`` accepted).
-* ``biomed_hallmark_fabrication``: HALLMARK's cross-domain (bioRxiv/PubMed) fabrications of
+* ``biomed_<type>``: HALLMARK's cross-domain (bioRxiv/PubMed) fabrications of
   the types that are fabrications by veribib's contract too (near-miss title, swapped authors,
   chimeric title, hybrid, merged citation, placeholder names), most on the
   real DOI of a work the world holds: ``fabricated``.
@@ -772,9 +772,15 @@ class HardBuilder:
                 doi=doi,
                 kind="journal-article",
             )
-            derived = kind in ("near_miss_title", "swapped_authors", "merged_citation")
+            # Real title (or most of it) of the work at the DOI: a fix to that work is right.
+            derived = kind in (
+                "near_miss_title",
+                "swapped_authors",
+                "merged_citation",
+                "placeholder_authors",
+            )
             self._add(
-                "biomed_hallmark_fabrication",
+                f"biomed_{kind}",
                 "fabricated",
                 "fabricated",
                 cited,

@@ -77,7 +77,9 @@ RESEMBLING = frozenset(
         "ml_near_miss_title",
         "ml_chimeric_title",
         "ml_swapped_authors",
-        "biomed_hallmark_fabrication",  # its near-miss, swapped and merged ones (own works)
+        "biomed_near_miss_title",
+        "biomed_swapped_authors",
+        "biomed_merged_citation",
     }
 )
 # Kinds of real works: what must never be called fabricated.
