@@ -398,7 +398,7 @@ def headline(outcomes: Sequence[Outcome]) -> list[str]:
     wrong = sum(o.wrong_work for o in outcomes)
     missing = sum(o.verdict == "missing" for o in outcomes)
     lines = [
-        f"fabricated caught (judged fabricated)       {_pct(caught, len(fab))}"
+        f"fabricated caught                           {_pct(caught, len(fab))}"
         f"  ({caught}/{len(fab)})   target >= 97 %"
         + (f"  ({resembled} inaccurate, fixed to the work they resemble)" if resembled else ""),
         f"real works called fabricated               {_pct(accused, len(real))}"
