@@ -482,6 +482,8 @@ class Cited:
     kind: str = "journal-article"  # Crossref type, or "trial"
     publisher: str | None = None
     trial_id: str | None = None
+    url: str | None = None  # web pages, standards, arXiv abstracts
+    note: str | None = None  # what BibTeX writers put in ``note`` (e.g. "arXiv:2305.01234")
 
 
 @dataclass(frozen=True)
@@ -500,6 +502,18 @@ class Case:
     fix_field: str | None = None  # for inaccurate cases: the field whose correction is checked
     fix_value: Any = None  # the real record's value of that field
     note: str = ""
+    # Records a match or fix may rightly point to; None: the case's own record for a real work,
+    # any record it draws on for a fabrication derived from real works. () for invented works.
+    own: tuple[str, ...] | None = None
+
+    @property
+    def cited_works(self) -> frozenset[str]:
+        """Keys (lower-case DOIs) of the works a verdict's match or fix may point to."""
+        if self.own is not None:
+            return frozenset(k.lower() for k in self.own)
+        if self.kind == "fabricated":
+            return frozenset(k.lower() for k in self.records)
+        return frozenset({self.key.lower()})
 
 
 def _value(text: str | None) -> str | None:
@@ -935,6 +949,7 @@ class Builder:
         fix: tuple[str, Any] | None = None,
         acceptable: Iterable[str] = (),
         note: str = "",
+        own: Iterable[str] | None = None,
     ) -> None:
         style = style or self._style()
         if cited.kind == "trial" and style == "bibtex":
@@ -953,6 +968,7 @@ class Builder:
                 fix_field=fix[0] if fix else None,
                 fix_value=fix[1] if fix else None,
                 note=note,
+                own=tuple(own) if own is not None else None,
             )
         )
 
@@ -1268,7 +1284,7 @@ class Builder:
             cited = replace(
                 invented_in(r, locator=rng.random() < 0.5), doi=self.maker.doi_like(r.key)
             )
-            self._add("fabricated_doi", "fabricated", "fabricated", cited, r.key, [r.key])
+            self._add("fabricated_doi", "fabricated", "fabricated", cited, r.key, [r.key], own=())
 
         for r in self._sample(self.citable, n):
             cited = replace(
@@ -1284,6 +1300,7 @@ class Builder:
                 cited,
                 r.key,
                 [r.key],
+                own=(),
                 note="HALLMARK hybrid_fabrication: real DOI, invented title and authors",
             )
 
@@ -1419,6 +1436,7 @@ class Builder:
                 cited,
                 r.key,
                 [r.key],
+                own=(),
                 note="a real journal/volume/page holding another work",
             )
 
@@ -1431,6 +1449,7 @@ class Builder:
                 cited,
                 r.key,
                 [r.key],
+                own=(),
                 note="invented work in a real journal Crossref covers",
             )
 
@@ -1446,6 +1465,7 @@ class Builder:
                 r.key,
                 [r.key],
                 acceptable={"fabricated"},
+                own=(),
                 note="no positive evidence is possible: the contract promises unresolved",
             )
 
@@ -1472,7 +1492,7 @@ class Builder:
                 kind="trial",
                 trial_id=nct,
             )
-            self._add("trial_invented_id", "fabricated", "fabricated", cited, nct, [nct])
+            self._add("trial_invented_id", "fabricated", "fabricated", cited, nct, [nct], own=())
         for i in range(counts.trial_cases if self.trials else 0):
             t = self.trials[i % len(self.trials)]
             cited = Cited(
@@ -1489,6 +1509,7 @@ class Builder:
                 cited,
                 t.nct,
                 [t.nct],
+                own=(),
                 note=f"real id {t.nct} ('{t.brief_title[:40]}') cited for another study",
             )
         if self.esmo is not None:
@@ -1530,12 +1551,16 @@ def build_cases(
     counts: Counts | None = None,
     data_dir: Path | None = None,
     today_year: int = 2026,
+    known_dois: Iterable[str] = (),
 ) -> list[Case]:
-    """The labelled cases of one half ("tune" or "report"), or of both ("all")."""
+    """The labelled cases of one half ("tune" or "report"), or of both ("all").
+
+    ``known_dois``: DOIs a world beyond the recordings holds; invented DOIs avoid them too.
+    """
     records = load_records(data_dir)
     trials = load_trials(data_dir)
     esmo = esmo_trial_article(data_dir)
-    all_dois = {r.key for r in records} | {esmo[0].key}
+    all_dois = {r.key for r in records} | {esmo[0].key} | {d.lower() for d in known_dois}
     data = data_dir or shared_data_dir()
     for path in (data / "crossref").glob("*__datacite_dois_*.json"):
         all_dois.add(str(json.loads(path.read_text(encoding="utf-8"))["data"]["id"]).lower())
@@ -1667,6 +1692,14 @@ def render_text(case: Case) -> str:
     if c.kind == "trial":
         return _render_trial(c, style, authors)
     text = _render_work(c, style, authors)
+    if c.note:
+        text = f"{_end(text)} {_end(c.note)}"
+    if c.url:
+        text = _end(text) + {
+            "apa": f" {c.url}",
+            "vancouver": f" Available from: {c.url}",
+            "harvard": f" Available at: {c.url}",
+        }.get(style, f" [Online]. Available: {c.url}")
     if c.trial_id:
         # An article cited with its trial registration, as journals ask authors to write it.
         text = f"{_end(text)} ClinicalTrials.gov: {c.trial_id}."
@@ -1760,6 +1793,7 @@ def render_bibtex(case: Case) -> str:
         "book-chapter": "incollection",
         "report": "techreport",
         "dissertation": "phdthesis",
+        "book": "book",
     }.get(c.kind, "misc")
     if c.kind not in _CITABLE_TYPES and c.container:
         kind = "article"
@@ -1770,7 +1804,7 @@ def render_bibtex(case: Case) -> str:
     fields.append(("title", _bib(c.title)))
     if c.container and kind in venue_key:
         fields.append((venue_key[kind], _bib(c.container)))
-    if c.publisher and kind in ("incollection", "misc"):
+    if c.publisher and kind in ("incollection", "misc", "book"):
         fields.append(("publisher", _bib(c.publisher)))
     if c.publisher and kind == "techreport":
         fields.append(("institution", _bib(c.publisher)))
@@ -1783,6 +1817,10 @@ def render_bibtex(case: Case) -> str:
         fields.append(("pages", re.sub(r"\s*[-–]\s*", "--", c.pages)))
     if c.doi:
         fields.append(("doi", c.doi))
+    if c.url:
+        fields.append(("url", c.url))
+    if c.note:
+        fields.append(("note", _bib(c.note)))
     if c.trial_id:
         fields.append(("note", f"ClinicalTrials.gov: {c.trial_id}"))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)

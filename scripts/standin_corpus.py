@@ -89,32 +89,43 @@ def field_texts(record: Mapping[str, Any]) -> dict[str, str]:
 
 
 class Bm25:
-    """Okapi BM25 over one text field of every document."""
+    """Okapi BM25 over one text field of every document (an inverted index: fast at 10^4 docs).
 
-    def __init__(self, docs: Mapping[str, str], k1: float = 1.2, b: float = 0.75) -> None:
+    Length normalisation is weak (``b`` 0.1, not the textbook 0.75): Crossref finds the cited
+    record first for nearly every exact citation (its matching evaluation, precision 98 %),
+    while full normalisation lets a three-author neighbour outrank a fifteen-author record on
+    that record's own citation in a crowded journal-year (measured: 29 of 385 recorded
+    articles; with 0.1 none).
+    """
+
+    def __init__(self, docs: Mapping[str, str], k1: float = 1.2, b: float = 0.1) -> None:
         self.k1, self.b = k1, b
         self.tf: dict[str, Counter[str]] = {k: Counter(tokens(text)) for k, text in docs.items()}
         self.length = {key: sum(tf.values()) for key, tf in self.tf.items()}
         self.avg = (sum(self.length.values()) / len(self.length)) if self.length else 1.0
-        df: Counter[str] = Counter()
-        for tf in self.tf.values():
-            df.update(tf.keys())
+        self.postings: dict[str, list[tuple[str, int]]] = {}
+        for key, tf in self.tf.items():
+            for term, f in tf.items():
+                self.postings.setdefault(term, []).append((key, f))
         n = len(self.tf)
-        self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        self.idf = {
+            t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()
+        }
+        self._norm = {
+            key: self.k1 * (1 - self.b + self.b * length / (self.avg or 1.0))
+            for key, length in self.length.items()
+        }
 
     def scores(self, query: str) -> dict[str, float]:
         """Score of every document that shares at least one term with the query."""
-        terms = [t for t in tokens(query) if t in self.idf]
         out: dict[str, float] = {}
-        for key, tf in self.tf.items():
-            norm = self.k1 * (1 - self.b + self.b * self.length[key] / (self.avg or 1.0))
-            score = 0.0
-            for term in terms:
-                f = tf.get(term)
-                if f:
-                    score += self.idf[term] * f * (self.k1 + 1) / (f + norm)
-            if score > 0:
-                out[key] = score
+        for term in tokens(query):
+            postings = self.postings.get(term)
+            if not postings:
+                continue
+            idf = self.idf[term]
+            for key, f in postings:
+                out[key] = out.get(key, 0.0) + idf * f * (self.k1 + 1) / (f + self._norm[key])
         return out
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import evaluate
 from eval_cases import Case
+from eval_hard import HardCounts, build_hard_cases
+from eval_world import build_world
 
 TODAY = datetime.date(2026, 6, 30)
 
@@ -85,3 +87,25 @@ def test_headline_counts_what_it_says(all_cases: list[Case]) -> None:
     assert "80.0%  (4/5)" in lines[3]
     failing = evaluate.failures(outcomes, 10)
     assert sum(line.startswith("[") for line in failing) == 2
+
+
+def test_a_tiny_run_in_the_hard_world(tmp_path: Path) -> None:
+    world = build_world()
+    cases = build_hard_cases("report", world, counts=HardCounts(4, 2))
+    chosen = [
+        next(c for c in cases if c.type == "ml_crossref_work" and c.cited.doi),
+        next(c for c in cases if c.type == "arxiv_with_doi"),
+        next(c for c in cases if c.type == "book"),
+        next(c for c in cases if c.type == "ml_fabricated_arxiv_doi"),
+    ]
+    outcomes, stats = evaluate.run(
+        chosen, pool="unlimited", together=False, today=TODAY, workdir=tmp_path, world=world
+    )
+    got = {o.case.type: o for o in outcomes}
+    assert stats["requests"].get("datacite", 0) >= 1  # the arXiv DOIs went to DataCite
+    assert got["ml_crossref_work"].verdict == "verified"
+    assert (got["ml_crossref_work"].matched or "").lower() == (chosen[0].cited.doi or "").lower()
+    assert got["arxiv_with_doi"].verdict == "verified"
+    assert got["book"].verdict == "unresolved"
+    assert got["ml_fabricated_arxiv_doi"].verdict == "fabricated"
+    assert not any(o.wrong_work for o in outcomes)
