@@ -303,10 +303,7 @@ def run(
     with StandIn(options, corpus=corpus) as server:
         urls = server.service_urls()
         settings = Settings(
-            crossref_url=urls["crossref_url"],
-            doi_url=urls["doi_url"],
-            datacite_url=urls["datacite_url"],
-            ctgov_url=urls["ctgov_url"],
+            **urls,  # every registry the stand-in serves, the ones beyond Crossref included
             mailto=MAILTO,
             db=str(workdir / "veribib.sqlite"),
             cache_dir=str(workdir),
