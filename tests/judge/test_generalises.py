@@ -122,6 +122,7 @@ UMLAUTS = [
     ("Øster", "Oester"),
     ("Schäfer", "Schaefer"),
     ("Köhler", "Koehler"),
+    ("Hårdhammar", "Haardhammar"),
 ]
 
 
@@ -389,3 +390,19 @@ def test_a_neighbour_under_common_first_names_leaves_absence_evidence(
     assert codes.POSSIBLE_MATCH not in _codes(judgement)
     assert judgement.verdict is Verdict.FABRICATED
     assert judgement.evidence[0].code == codes.NO_MATCH_IN_COVERED_VENUE
+
+
+def test_anonymous_authors_beside_named_people_is_a_placeholder(today: datetime.date) -> None:
+    reference = ref(
+        title="Adaptive verifiable training using pairwise class similarity",
+        authors=["Wang, S.", "Eykholt, K.", "Authors, Anonymous"],
+        year=2021,
+        container="Proceedings of the AAAI Conference on Artificial Intelligence",
+    )
+    judgement = judge(reference, Resolution(search=crossref_search([])), today)
+    assert judgement.verdict is Verdict.FABRICATED
+    # Alone, it is a double-blind self-citation: no accusation.
+    alone = ref(title=reference.fields.title, authors=["Authors, Anonymous"], year=2021)
+    assert judge(alone, Resolution(search=crossref_search([])), today).verdict is not (
+        Verdict.FABRICATED
+    )

@@ -39,6 +39,7 @@ _PARTICLES = wordset(
 )
 # Not a name: unsigned works are cited as "Anonymous" and records list no author for them.
 _NO_AUTHOR = frozenset(("anonymous", "anon", "unknown", "na", "nn"))
+_ANONYMOUS_AUTHORS = ({"anonymous", "authors"}, {"anonymous", "author"})
 
 
 # The most frequent family names world-wide (Chinese, Korean, Vietnamese, Indian, Japanese,
@@ -156,7 +157,10 @@ def _misspelt(c: _Name, f: _Name) -> bool:
 
 def is_no_author(person: Person) -> bool:
     """True for "Anonymous" and the like: an unsigned work, not a name to compare."""
-    return name_key(person.family) in _NO_AUTHOR and not person.given
+    if name_key(person.family) in _NO_AUTHOR and not person.given:
+        return True
+    # "Anonymous Authors" (either way round): how a double-blind manuscript cites itself.
+    return {name_key(person.family), name_key(person.given)} in _ANONYMOUS_AUTHORS
 
 
 @dataclass(frozen=True, slots=True)

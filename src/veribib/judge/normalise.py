@@ -175,9 +175,10 @@ def name_key(name: str) -> str:
     return "".join(words(name))
 
 
-# German and Scandinavian umlauts are written either way: "Müller"/"Mueller",
-# "Gödel"/"Goedel", "Øster"/"Oester". Folding the digraphs on both sides makes them one name.
-_UMLAUT_DIGRAPHS = re.compile(r"ae|oe|ue")
+# German and Scandinavian letters are written either way: "Müller"/"Mueller",
+# "Gödel"/"Goedel", "Øster"/"Oester", "Hårdhammar"/"Haardhammar". Folding the digraphs on both
+# sides makes them one name.
+_UMLAUT_DIGRAPHS = re.compile(r"ae|oe|ue|aa")
 
 
 @lru_cache(maxsize=65536)

@@ -33,6 +33,7 @@ _PLACEHOLDER_FULL = re.compile(
     r"^(?:foo\s*bar|lorem\s*ipsum|name\s*surname|your\s*name|author\s*name|et\s*al)$|"
     r"^(?:alice|bob|carol|charlie|a|b)\s*example$|^example\s*(?:alice|bob|carol|charlie)?$"
 )
+_ANONYMOUS = re.compile(r"^anonymous\s*authors?$|^authors?\s*anonymous$")
 # Placeholders written out in full: one of them alone marks the list as a template. ("J. Doe"
 # or "Smith, J." may be real people: those count only in a list of placeholders.)
 _SURE_ALONE = re.compile(
@@ -94,6 +95,13 @@ def placeholder_authors(cited: Fields) -> Evidence | None:
     sure = [p for p in real if is_placeholder(p)]
     fake = [p for p in real if p in sure or (sure and is_companion_placeholder(p))]
     alone = [p for p in real if _SURE_ALONE.match(_full(p)) or _SURE_ALONE.match(_full_inverted(p))]
+    anonymous = [
+        p for p in people if _ANONYMOUS.match(_full(p)) or _ANONYMOUS.match(_full_inverted(p))
+    ]
+    if anonymous and real:
+        # "Anonymous Authors" beside named people is a template's leftover; alone, it is how a
+        # double-blind manuscript cites its authors' own work (no author, see is_no_author).
+        alone += anonymous
     if alone and not fake:
         fake = alone
     if fake and (alone or len(fake) == len(real) or len(sure) >= 2):
