@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
-from veribib.judge.describe import label
+from veribib.judge.codes import label
 from veribib.judge.normalise import name_key, person_key, words, wordset
 from veribib.model import FieldComparison, Fields, Person, Work
 

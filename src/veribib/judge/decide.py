@@ -29,8 +29,7 @@ from dataclasses import dataclass
 
 from veribib.judge import codes, registries
 from veribib.judge.compare import recorded_years
-from veribib.judge.flags import work_flags
-from veribib.judge.route import Route
+from veribib.judge.route import Route, work_flags
 from veribib.judge.routes import work_route
 from veribib.judge.sanity import future_date, placeholder_authors
 from veribib.judge.trials import TrialFinding, TrialStatus, check_trials

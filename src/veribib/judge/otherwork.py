@@ -25,8 +25,8 @@ from rapidfuzz.distance import OSA, JaroWinkler
 
 from veribib.judge import codes
 from veribib.judge.authors import given_agrees
+from veribib.judge.codes import cite, label
 from veribib.judge.compare import full_title
-from veribib.judge.describe import cite, label
 from veribib.judge.match import SHORT_TITLE_WORDS, TITLE_SAME_OTHER_AUTHORS, Assessment
 from veribib.judge.normalise import (
     STOPWORDS,

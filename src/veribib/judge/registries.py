@@ -21,7 +21,7 @@ decision table (``decide``) turns them into verdicts:
 from __future__ import annotations
 
 from veribib.judge import codes
-from veribib.judge.describe import cite
+from veribib.judge.codes import cite
 from veribib.judge.routes import claims_covered_type
 from veribib.model import (
     Evidence,

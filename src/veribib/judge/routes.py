@@ -8,9 +8,8 @@ from __future__ import annotations
 import datetime
 
 from veribib.judge import codes
+from veribib.judge.codes import cite, label, outcome_name
 from veribib.judge.compare import compare_container, recorded_years
-from veribib.judge.describe import cite, label, outcome_name
-from veribib.judge.found import via
 from veribib.judge.match import Choice, Identity, assess, choose
 from veribib.judge.otherwork import authors_are_others
 from veribib.judge.rawtext import record_in_text
@@ -18,13 +17,17 @@ from veribib.judge.route import (
     DoiState,
     Route,
     answered,
+    borrowed_route,
     candidates_of,
+    found_route,
+    named_in_text,
+    no_match_note,
     problem,
     record_key,
     record_keys,
+    via,
     works_of,
 )
-from veribib.judge.settle import borrowed_route, found_route, named_in_text, no_match_note
 from veribib.judge.venues import VenueKind, cited_venue_kind
 from veribib.model import (
     DoiRegistration,
