@@ -916,12 +916,18 @@ class StandIn:
                     for title in (record.get("container-title") or [])[:1]
                 ]
                 data = standin_services.ServicesData(
-                    arxiv=data.arxiv,
+                    # arXiv holds every paper whose arXiv DOI DataCite holds (records added
+                    # explicitly win over these).
+                    arxiv=[
+                        *standin_services.arxiv_from_datacite(self.corpus.datacite.values()),
+                        *data.arxiv,
+                    ],
                     pubmed=data.pubmed,
                     openalex=data.openalex,
                     dblp=data.dblp,
                     venues=[*data.venues, *venues],
                     openalex_key_required=data.openalex_key_required,
+                    doi_agencies=data.doi_agencies,
                 )
                 self._services = standin_services.Services(data)
             return self._services

@@ -117,6 +117,33 @@ def arxiv_record(
     )
 
 
+def arxiv_from_datacite(documents: Iterable[Mapping[str, Any]]) -> list[str]:
+    """arXiv's own entries of the arXiv papers whose DataCite records (``10.48550/arXiv.*``)
+    the stand-in serves: the live arXiv API holds every paper DataCite holds the DOI of."""
+    out: list[str] = []
+    for document in documents:
+        data = document.get("data") or {}
+        doi = str(data.get("id") or "")
+        if not doi.lower().startswith("10.48550/arxiv."):
+            continue
+        attributes = data.get("attributes") or {}
+        titles = attributes.get("titles") or [{}]
+        names = []
+        for creator in attributes.get("creators") or []:
+            given, family = creator.get("givenName"), creator.get("familyName")
+            names.append(f"{given} {family}".strip() if family else str(creator.get("name", "")))
+        year = attributes.get("publicationYear") or 2000
+        out.append(
+            arxiv_record(
+                doi.split(".", 2)[2] if doi.count(".") >= 2 else doi,
+                str(titles[0].get("title", "")),
+                names,
+                f"{year}-01-15",
+            )
+        )
+    return out
+
+
 def pubmed_record(
     pmid: str,
     title: str,
