@@ -1,8 +1,9 @@
 """The library on a PostgreSQL store, as a team sharing one library would keep it.
 
-Runs when ``VERIBIB_TEST_POSTGRESQL_URL`` names a server (e.g.
-``postgresql+psycopg://postgres@127.0.0.1:5432/postgres``) and psycopg is installed; skipped
-otherwise. Each test gets its own database, dropped afterwards.
+Runs against ``VERIBIB_TEST_POSTGRESQL_URL`` when it names a server (e.g.
+``postgresql+psycopg://postgres@127.0.0.1:5432/postgres``), else against a server the tests
+start (``tests/pgserver.py``); skipped when psycopg or PostgreSQL is not installed. Each test
+gets its own database, dropped afterwards.
 """
 
 from __future__ import annotations
@@ -14,21 +15,30 @@ from collections.abc import Iterator
 
 import pytest
 
+from ..pgserver import postgres_server
 from .conftest import World
 
 BOETTIGER = "10.1007/s12080-013-0192-6"
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A fresh, empty PostgreSQL database for one test."""
+@pytest.fixture(scope="module")
+def pg_server() -> Iterator[str]:
+    """``VERIBIB_TEST_POSTGRESQL_URL`` when set, else a server started for this module."""
     server = os.environ.get("VERIBIB_TEST_POSTGRESQL_URL")
-    if not server:
-        pytest.skip("no PostgreSQL server (set VERIBIB_TEST_POSTGRESQL_URL)")
+    if server:
+        yield server
+        return
+    with postgres_server() as url:
+        yield url + "/postgres"
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test."""
     psycopg = pytest.importorskip("psycopg")
     from sqlalchemy.engine import make_url
 
-    url = make_url(server)
+    url = make_url(pg_server)
     name = f"veribib_library_{uuid.uuid4().hex[:12]}"
     admin = url.set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(admin, autocommit=True) as con:
