@@ -11,9 +11,10 @@ without a DOI, which the resolver sends only if the search did not already show 
 
 from __future__ import annotations
 
-from veribib.judge.match import Identity, assess
+from veribib.judge.match import Identity, assess, choose
+from veribib.judge.route import works_of
 from veribib.judge.routes import CROSSREF_COVERAGE_FROM, claims_covered_type
-from veribib.model import Reference, ReferenceType, Resolution, Status
+from veribib.model import Outcome, Reference, ReferenceType, Resolution, Status, Work
 
 SEARCH = "search"
 LOCATOR = "locator"
@@ -45,18 +46,37 @@ def _trial_suffices(reference: Reference, resolution: Resolution) -> bool:
 
 
 def needs_search(reference: Reference, resolution: Resolution) -> frozenset[str]:
-    """The lookups still worth making: a subset of {"search", "locator"}."""
+    """The lookups still worth making, given those already made: a subset of
+    {"search", "locator", "venue"}.
+
+    Asked again after each round of lookups, so each later lookup is made only when the
+    earlier ones left the reference undecided: first the bibliographic search; then the
+    locator lookup, only when the search showed no candidate the judge would accept; then
+    the venue probe, only when neither did and the locator showed no other work there.
+    """
     cited = reference.fields
     if _doi_agrees(reference, resolution) or _trial_suffices(reference, resolution):
         return frozenset()
-    wanted: set[str] = set()
-    if cited.title or (cited.authors and (cited.container or cited.year)):
-        wanted.add(SEARCH)
-    if cited.container and cited.first_page:
-        wanted.add(LOCATOR)
-    if _venue_decides(reference):
-        wanted.add(VENUE)
-    return frozenset(wanted)
+    if resolution.search is None and (
+        cited.title or (cited.authors and (cited.container or cited.year))
+    ):
+        return frozenset((SEARCH,))
+    if _accepted(reference, resolution.search):
+        return frozenset()
+    if resolution.locator is None and cited.container and cited.first_page:
+        return frozenset((LOCATOR,))
+    if _accepted(reference, resolution.locator) or works_of(resolution.locator):
+        # The cited work, or another work at the cited place: coverage decides nothing.
+        return frozenset()
+    if resolution.venue is None and _venue_decides(reference):
+        return frozenset((VENUE,))
+    return frozenset()
+
+
+def _accepted(reference: Reference, outcome: Outcome[tuple[Work, ...]] | None) -> bool:
+    """A candidate of this lookup is one the judge would accept as the cited work."""
+    candidates = works_of(outcome)
+    return bool(candidates) and choose(reference.fields, candidates).best is not None
 
 
 def _venue_decides(reference: Reference) -> bool:
