@@ -5,9 +5,10 @@ Decisions, measured or argued:
 * ``works_by_doi`` asks for up to ``DOI_BATCH`` DOIs per request with the repeated ``doi:``
   filter (``/works?filter=doi:a,doi:b&rows=n``, list pool). Measured on the 502 recorded DOIs
   (``scripts/bench_resolve.py --sweep``, polite limits, 50 ms latency): batches of 10 / 20 / 50 /
-  100 take 16.9 / 8.5 / 3.3 / 1.3 s with longest URLs of 0.5 / 0.9 / 2.1 / 3.9 KB. 50 keeps URLs
-  near 2 KB, far under common 8 KB request-line limits, and 1,000 DOIs cost 20 list requests
-  (about 6.5 s at the polite 3/s) instead of 1,000 single ones (100 s at 10/s).
+  100 take 16.9 / 8.5 / 3.3 / 1.3 s with longest URLs of 0.5 / 0.9 / 2.1 / 3.9 KB. 100 is the
+  most one answer page carries by default (``rows`` up to 1,000 is allowed) and keeps URLs near
+  4 KB, under common 8 KB request-line limits: 1,000 DOIs cost 10 list requests (about 3.3 s at
+  the polite 3/s) instead of 1,000 single ones (100 s at 10/s).
 * A DOI absent from a *complete* filter answer (``total-results`` equal to the items returned)
   is NOT_FOUND, the same fact a single ``/works/{doi}`` 404 would give: Crossref holds no record,
   which does not mean the DOI does not exist. Confirming each miss with a single request would
@@ -50,7 +51,7 @@ from veribib.resolve.records import work_from_crossref
 from veribib.resolve.retry import RetryPolicy
 
 SOURCE = "crossref"
-DOI_BATCH = 50
+DOI_BATCH = 100
 LOCATOR_ROWS = 20
 # The journal coverage probe asks for this many works of the cited journal within this many
 # years of the cited year: enough rows to find the journal among others with similar names
