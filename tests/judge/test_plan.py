@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from veribib.judge import needs_search
 from veribib.model import ReferenceType, Resolution
 
@@ -29,6 +31,16 @@ def test_agreeing_doi_record_with_a_page_typo_needs_nothing() -> None:
     work = crossref_work(DEEP_CARBON)
     reference = cited_from(work, pages="372-379")
     assert needs_search(reference, Resolution(doi=found(work))) == frozenset()
+
+
+def test_doi_record_with_the_cited_title_and_first_author_needs_no_search() -> None:
+    work = crossref_work(DEEP_CARBON)
+    assert work.fields.year is not None
+    reference = cited_from(work, year=work.fields.year + 2, container="Nature")
+    assert needs_search(reference, Resolution(doi=found(work))) == frozenset()
+    first, *rest = work.fields.authors
+    other_first = cited_from(work, authors=(replace(first, family="Zzyzx"), *rest))
+    assert needs_search(other_first, Resolution(doi=found(work))) == {"search"}
 
 
 def test_disagreeing_doi_record_needs_a_search_then_nothing_once_it_finds_the_work() -> None:

@@ -20,21 +20,25 @@ SEARCH = "search"
 LOCATOR = "locator"
 VENUE = "venue"
 
-_VERSION_FIELDS = ("title", "authors", "year", "journal")
-
 
 def _doi_agrees(reference: Reference, resolution: Resolution) -> bool:
+    """The cited DOI's record is the cited work: same title and first author.
+
+    Then no search can find a better record: any other field it disagrees on (year,
+    journal, pages) is the citation's error, corrected from this record.
+    """
     outcome = resolution.doi
     if not reference.identifiers.doi or outcome is None:
         return False
     if outcome.status is not Status.FOUND or outcome.value is None:
         return False
     a = assess(reference.fields, outcome.value)
-    # Errors in the fields that tell versions apart (a preprint DOI cited for the journal
-    # article, a year or journal that is another version's) are worth a search for a better
-    # record; a wrong page or volume is not.
-    return a.identity is Identity.SAME and not any(
-        c.agrees is False for c in a.comparisons if c.field in _VERSION_FIELDS
+    title = next((c for c in a.comparisons if c.field == "title"), None)
+    return (
+        a.identity is Identity.SAME
+        and title is not None
+        and title.agrees is True
+        and a.authors.first_agrees is not False
     )
 
 
