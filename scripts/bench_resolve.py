@@ -121,7 +121,9 @@ def settings_for(server: StandIn) -> Settings:
 
 def list_requests(server: StandIn) -> int:
     """Crossref list requests (``/works?filter=doi:...``) the stand-in served."""
-    return sum(1 for r in list(server.counters.log) if r.service == "crossref" and r.path == "/works")
+    return sum(
+        1 for r in list(server.counters.log) if r.service == "crossref" and r.path == "/works"
+    )
 
 
 def report(title: str, server: StandIn, result: RunResult) -> tuple[int, int, int]:
