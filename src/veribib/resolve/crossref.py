@@ -244,6 +244,7 @@ class CrossrefClient(RegistryClient):
 
     async def works_by_doi(self, dois: Sequence[str]) -> dict[str, Outcome[Work]]:
         """Many DOIs: cached ones from the cache, the rest ``batch_size`` per list request."""
+        self.service.prefetch(self._work_url(d.strip().lower()) for d in dois)
         return await lookup_many(
             dois,
             key=lambda doi: doi.strip().lower(),

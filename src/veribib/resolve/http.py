@@ -21,7 +21,7 @@ import re
 import ssl
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Self, TypeVar
 from urllib.parse import quote, urlencode
@@ -253,6 +253,14 @@ class Service:
             from_cache=True,
             fetched_at=entry.fetched_at,
         )
+
+    def prefetch(self, urls: Iterable[str]) -> None:
+        """Let the cache read many URLs' answers in one query, when it can (the store can)."""
+        if self.cache is None or self.refresh:
+            return
+        bulk = getattr(self.cache, "prefetch", None)
+        if bulk is not None:
+            bulk(urls)
 
     def remember(self, url: str, status: int, body: bytes, content_type: str) -> None:
         """Store an answer (only facts: 2xx, 400, 404, 410) under a public URL."""

@@ -8,6 +8,7 @@ Writes are upserts on natural keys, so a resumed run never duplicates rows.
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
@@ -68,6 +69,9 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
+        self._reader: sqlite3.Connection | None = None
+        # Responses read ahead by ``prefetch``, each handed out once by ``get``.
+        self._prefetched: dict[str, tuple[Any, ...]] = {}
         try:
             if self.is_sqlite and url.startswith("sqlite:///") and url != "sqlite:///:memory:":
                 Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
@@ -77,8 +81,22 @@ class Store:
             if self.is_sqlite:
                 event.listen(self.engine, "connect", _sqlite_pragmas)
             self._migrate()
+            self._reader = self._open_reader()
         except (SQLAlchemyError, OSError) as exc:
             raise StoreError(f"cannot open the database {self._safe_url()}: {exc}") from exc
+
+    def _open_reader(self) -> sqlite3.Connection | None:
+        """A plain sqlite3 connection for the response cache's reads on a SQLite file.
+
+        A warm run reads hundreds of cached responses; through the ORM each costs about a
+        millisecond, through sqlite3 a few microseconds.
+        """
+        path = self.url.removeprefix("sqlite:///")
+        if not self.is_sqlite or path == self.url or path in ("", ":memory:") or "?" in path:
+            return None
+        reader = sqlite3.connect(path, timeout=30, check_same_thread=False)
+        reader.execute("PRAGMA query_only=ON")
+        return reader
 
     def _safe_url(self) -> str:
         """The URL without a password, for messages."""
@@ -250,18 +268,50 @@ class Store:
 
     def get(self, url: str, max_age_ok: float, max_age_not_found: float) -> CachedResponse | None:
         """A stored response for this URL young enough to reuse: 200s and 404s only."""
-        with Session(self.engine) as session:
-            row = session.exec(select(ResponseRow).where(ResponseRow.url == url)).first()
-        if row is None:
+        found: tuple[Any, ...] | None
+        if url in self._prefetched:
+            found = self._prefetched.pop(url)
+        elif self._reader is not None:
+            found = self._reader.execute(
+                "SELECT url, status, body, content_type, fetched_at FROM response WHERE url = ?",
+                (url,),
+            ).fetchone()
+        else:
+            with Session(self.engine) as session:
+                row = session.exec(select(ResponseRow).where(ResponseRow.url == url)).first()
+            found = (
+                None
+                if row is None
+                else (row.url, row.status, row.body, row.content_type, row.fetched_at)
+            )
+        if found is None:
             return None
-        age = time.time() - row.fetched_at
-        limit = max_age_ok if row.status < 300 else max_age_not_found
-        if row.status not in (200, 404) or age > limit:
+        response = CachedResponse(found[0], found[1], bytes(found[2]), found[3], found[4])
+        age = time.time() - response.fetched_at
+        limit = max_age_ok if response.status < 300 else max_age_not_found
+        if response.status not in (200, 404) or age > limit:
             return None
-        return CachedResponse(row.url, row.status, row.body, row.content_type, row.fetched_at)
+        return response
+
+    def prefetch(self, urls: Iterable[str]) -> None:
+        """Read the stored responses of many URLs in one query, for the ``get`` calls to come.
+
+        Replaces what an earlier call read, so memory stays bounded by one chunk of lookups.
+        """
+        self._prefetched = {}
+        wanted = list(dict.fromkeys(urls))
+        if self._reader is None or not wanted:
+            return
+        rows = self._reader.execute(
+            "SELECT url, status, body, content_type, fetched_at FROM response "
+            "WHERE url IN (SELECT value FROM json_each(?))",
+            (json.dumps(wanted),),
+        )
+        self._prefetched = {row[0]: row for row in rows}
 
     def put(self, response: CachedResponse) -> None:
         """Record a registry response (the latest one per URL is kept)."""
+        self._prefetched.pop(response.url, None)
         values = {
             "url": response.url,
             "status": response.status,
@@ -306,4 +356,7 @@ class Store:
 
     def close(self) -> None:
         """Release the database connections."""
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
         self.engine.dispose()
