@@ -47,7 +47,7 @@ from veribib.resolve.http import (
 )
 from veribib.resolve.interface import ResponseCache
 from veribib.resolve.ratelimit import crossref_pools
-from veribib.resolve.records import work_from_crossref
+from veribib.resolve.records import compact_crossref, work_from_crossref
 from veribib.resolve.retry import RetryPolicy
 
 SOURCE = "crossref"
@@ -164,6 +164,21 @@ def bibliographic_query(fields: Fields) -> str:
         if value:
             parts.append(str(value))
     return " ".join(parts)
+
+
+def compact_list(body: bytes) -> bytes:
+    """A work-list answer with each item cut to what is read of it (what the cache keeps)."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return body
+    message = _message(data)
+    if not _is_work_list(data):
+        return body
+    kept = {k: message[k] for k in ("total-results",) if k in message}
+    kept["items"] = [compact_crossref(i) if isinstance(i, Mapping) else i for i in message["items"]]
+    compact = {"status": data.get("status"), "message-type": data.get("message-type")}
+    return json.dumps({**compact, "message": kept}, ensure_ascii=False).encode("utf-8")
 
 
 class CrossrefClient(RegistryClient):
@@ -287,7 +302,7 @@ class CrossrefClient(RegistryClient):
             hit = by_doi.get(doi)
             if hit is not None:
                 record = {k: v for k, v in hit.items() if k != "score"}
-                body = {"status": "ok", "message-type": "work", "message": record}
+                body = {"status": "ok", "message-type": "work", "message": compact_crossref(record)}
                 self.service.remember(url, 200, json.dumps(body).encode(), "application/json")
                 out[doi] = Outcome(
                     status=Status.FOUND, value=work_from_crossref(record), source=SOURCE, url=url
@@ -329,7 +344,9 @@ class CrossrefClient(RegistryClient):
         if not query:
             return Outcome(status=Status.NOT_CHECKED, source=SOURCE, detail="nothing to search")
         params = [("query.bibliographic", query), ("rows", str(max(1, min(rows, 100))))]
-        result = await self.service.get("/works", params, pool="list", validate=_is_work_list)
+        result = await self.service.get(
+            "/works", params, pool="list", validate=_is_work_list, keep=compact_list
+        )
         return self._list_outcome(result, "search")
 
     async def by_locator(
@@ -342,7 +359,9 @@ class CrossrefClient(RegistryClient):
             ("query.container-title", container),
             ("rows", str(LOCATOR_ROWS)),
         ]
-        result = await self.service.get("/works", params, pool="list", validate=_is_work_list)
+        result = await self.service.get(
+            "/works", params, pool="list", validate=_is_work_list, keep=compact_list
+        )
         outcome = self._list_outcome(result, "locator search")
         if outcome.status is not Status.FOUND or outcome.value is None:
             return outcome
@@ -373,7 +392,9 @@ class CrossrefClient(RegistryClient):
             ("rows", str(VENUE_ROWS)),
             ("select", _VENUE_SELECT),
         ]
-        result = await self.service.get("/works", params, pool="list", validate=_is_work_list)
+        result = await self.service.get(
+            "/works", params, pool="list", validate=_is_work_list, keep=compact_list
+        )
         return self._list_outcome(result, "journal coverage probe")
 
     # --- journals and agencies -------------------------------------------------------------

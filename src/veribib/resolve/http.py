@@ -289,11 +289,13 @@ class Service:
         validate: Validator | None = None,
         use_cache: bool = True,
         read_cache: bool = True,
+        keep: Callable[[bytes], bytes] | None = None,
     ) -> Result:
         """GET ``path``: from the cache when allowed, else from the network with retries.
 
         ``validate`` checks a 2xx JSON body's shape; a body that fails it is retried like a
-        garbled one. Raises ``ResolveError`` only when the service refuses us (401/403).
+        garbled one. ``keep`` turns a 200 body into what the cache stores (only what is read
+        of it). Raises ``ResolveError`` only when the service refuses us (401/403).
         """
         url = self.url(path, params)
         if use_cache and read_cache and (hit := self.cached(url)) is not None:
@@ -315,7 +317,8 @@ class Service:
         except GaveUp as gave_up:
             return Unavailable(url, self.redact(f"{self.label}: {gave_up.detail}"))
         if use_cache:
-            self.remember(url, reply.status, reply.body, reply.content_type)
+            body = keep(reply.body) if keep is not None and reply.status == 200 else reply.body
+            self.remember(url, reply.status, body, reply.content_type)
         return reply
 
     async def _attempt(
