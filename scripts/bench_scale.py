@@ -367,11 +367,11 @@ def minimum_list_requests(refs: Sequence[Any]) -> dict[str, int]:
 
 
 def _write_json_report(report: Any, path: Path) -> None:
-    """Write the report as ``veribib check --format json --output`` does."""
-    from veribib.export import render
-    from veribib.export.interface import OutputFormat
+    """Write the report as ``veribib check --format json --output`` does: streamed."""
+    from veribib.export.json_report import write_json
 
-    path.write_text(render(report, OutputFormat.JSON), encoding="utf-8")
+    with path.open("w", encoding="utf-8") as stream:
+        write_json(report, stream)
 
 
 def _rss_mb() -> float:

@@ -155,6 +155,27 @@ def _write_or_print(text: str, output: Path | None) -> None:
     err.print(f"wrote {output}", markup=False)
 
 
+def _stream_json(report: Report, output: Path | None) -> None:
+    """Write the JSON report as it is built: 10,000 references never sit in one string.
+
+    A file is written beside ``output`` and renamed over it, so it is never left half-written.
+    """
+    from veribib.export.json_report import write_json
+
+    if output is None:
+        write_json(report, sys.stdout)
+        return
+    temp = output.with_name(f".{output.name}.partial")
+    try:
+        with temp.open("w", encoding="utf-8") as stream:
+            write_json(report, stream)
+        temp.replace(output)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise InputError(str(output), f"cannot write: {exc.strerror or exc}") from exc
+    err.print(f"wrote {output}", markup=False)
+
+
 def _input_errors(report: Report) -> list[str]:
     return [d.error for d in report.documents if d.error]
 
@@ -236,6 +257,8 @@ def check(
             from veribib.export.table import print_table
 
             print_table(report, Console())
+        elif fmt is OutputFormat.JSON:
+            _stream_json(report, output)
         else:
             _write_or_print(render(report, fmt), output)
         for message in errors:
