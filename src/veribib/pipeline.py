@@ -229,6 +229,7 @@ async def _resolve_chunk(
     at once, beside the identifier lookups, so both Crossref pools are busy from the start.
     """
     asked: dict[str, set[str]] = {r.id: set() for r in chunk}
+    settled: set[str] = set()  # nothing further worth asking (the plan is not cheap to re-ask)
 
     async def searches(
         refs: Sequence[Reference], resolutions: dict[str, Resolution]
@@ -236,10 +237,14 @@ async def _resolve_chunk(
         for _ in range(SEARCH_ROUNDS):
             jobs = []
             for r in refs:
+                if r.id in settled:
+                    continue
                 wanted = needs_search(r, resolutions[r.id]) - asked[r.id]
                 if wanted:
                     asked[r.id] |= wanted
                     jobs.append((r, resolutions[r.id], wanted))
+                else:
+                    settled.add(r.id)
             if not jobs:
                 break
             resolutions.update(await resolver.resolve_searches(jobs, progress=progress))

@@ -11,7 +11,7 @@ without a DOI, which the resolver sends only if the search did not already show 
 
 from __future__ import annotations
 
-from veribib.judge.match import Identity, assess, choose
+from veribib.judge.match import MATCH_ACCEPT, Identity, assess
 from veribib.judge.route import works_of
 from veribib.judge.routes import CROSSREF_COVERAGE_FROM, claims_covered_type
 from veribib.model import Outcome, Reference, ReferenceType, Resolution, Status, Work
@@ -78,9 +78,13 @@ def needs_search(reference: Reference, resolution: Resolution) -> frozenset[str]
 
 
 def _accepted(reference: Reference, outcome: Outcome[tuple[Work, ...]] | None) -> bool:
-    """A candidate of this lookup is one the judge would accept as the cited work."""
-    candidates = works_of(outcome)
-    return bool(candidates) and choose(reference.fields, candidates).best is not None
+    """A candidate of this lookup is one the judge would accept as the cited work
+    (what ``choose`` accepts; stops at the first such candidate)."""
+    for work in works_of(outcome):
+        a = assess(reference.fields, work)
+        if a.identity is Identity.SAME and a.score >= MATCH_ACCEPT:
+            return True
+    return False
 
 
 def _venue_decides(reference: Reference) -> bool:
