@@ -8,24 +8,31 @@ so larger lists also carry *variants* of them (another year, first page or title
 mistaken citations do), each of which is a distinct lookup. Every list is written as BibTeX and
 as a plain-text reference list (APA and Vancouver styles alternating).
 
-Each size runs in a fresh child process against one stand-in server (``scripts/standin.py``)
-with Crossref's polite limits enforced (10/s single works, 3/s lists and searches) and a small
-latency on every answer. The child prints, for the BibTeX list:
+Each size runs against one stand-in server (``scripts/standin.py``) with Crossref's polite
+limits enforced (10/s single works, 3/s lists and searches) and a small latency on every
+answer, in child processes of its own, and prints, for the BibTeX list:
 
-* cold run: wall time, requests the stand-in served, time per reference;
-* warm run: the same check again with every answer cached in the store (no network);
+* cold run (empty database; own process): wall time of ``veribib.check`` plus the JSON report
+  streamed to a file, the requests the stand-in served, and Crossref's list requests by kind
+  beside the minimum the input needs (one ``doi:`` batch per 100 DOIs plus one search per
+  citation without an identifier) and their ratio (target <= 1.1);
+* warm run (every answer cached; own process): the same, in process; and, up to
+  ``--cli-max`` references, ``veribib check --format json --output`` as a user runs it (whole
+  process, best of 3) and its import time (``python -X importtime``, beyond what a bare
+  interpreter imports; target <= 0.15 s);
 * parse (read + parse_reference) and judge time per reference with the network excluded,
   for the BibTeX list and the plain-text list (the text list is judged against the resolutions
-  of the same works from the BibTeX run);
-* peak memory: the child's ``resource.getrusage(RUSAGE_SELF).ru_maxrss`` (peak resident set
-  size of the whole process, read right after the cold check; the stand-in runs in the parent,
-  so it is not counted).
+  of the same works from the BibTeX run); target <= 1 ms per reference;
+* peak memory of the cold and of the warm process (``ru_maxrss``, read right after the check
+  and its report; the stand-in runs in the parent, so it is not counted); target <= 300 MB at
+  10,000 references;
+* the database's size after both runs.
 
-Searches are limited to 3/s in the polite pool, so a cold 10,000-reference list (~3,500 without
-DOI, each needing a search and a locator look-up) would take over half an hour of waiting alone.
-Sizes above ``--polite-max`` therefore run cold against a stand-in whose list pool allows
-``--fast-list-rate`` per second (single works stay at 10/s); the output labels those rows, and
-gives the time the same requests would need at 3/s.
+Searches are limited to 3/s in the polite pool, so a cold 10,000-reference list (~3,300
+without DOI, plus the DOI citations whose record disagrees) would take over half an hour of
+waiting alone. Sizes above ``--polite-max`` therefore run cold against a stand-in whose list
+pool allows ``--fast-list-rate`` per second (single works stay at 10/s); the output labels
+those rows, and gives the time the same requests would need at 3/s.
 
     python scripts/bench_scale.py [--sizes 500,10000] [--latency 0.01] [--polite-max 1000]
 """
