@@ -1,4 +1,4 @@
-"""Scale benchmark: bibliographies of 100, 1,000 and 10,000 references through ``veribib.check``.
+"""Scale benchmark: lists of 500, 10,000 (and 100,000) references through ``veribib.check``.
 
 The bibliographies are built from real records: the 502 recorded Crossref works, the 28
 hand-transcribed seed works and the recorded ClinicalTrials.gov studies. The mix is about 60 %
