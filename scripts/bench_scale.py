@@ -535,15 +535,22 @@ def measure_cli(bib: Path, urls: Mapping[str, str], db: Path, rounds: int = 3) -
     bare = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", "pass"], capture_output=True, text=True
     )
-    timed = subprocess.run(
-        [sys.executable, "-X", "importtime", *command[1:]], env=env, capture_output=True, text=True
-    )
     startup = _top_level_imports(bare.stderr)
-    modules = {k: v for k, v in _top_level_imports(timed.stderr).items() if k not in startup}
+    best: dict[str, int] = {}
+    for _ in range(rounds):  # the quietest of a few: other jobs share the cores
+        timed = subprocess.run(
+            [sys.executable, "-X", "importtime", *command[1:]],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        modules = {k: v for k, v in _top_level_imports(timed.stderr).items() if k not in startup}
+        if not best or sum(modules.values()) < sum(best.values()):
+            best = modules
     return {
         "cli_warm": min(walls),
-        "imports": sum(modules.values()) / 1e6,
-        "import_top": sorted(modules.items(), key=lambda kv: -kv[1])[:3],
+        "imports": sum(best.values()) / 1e6,
+        "import_top": sorted(best.items(), key=lambda kv: -kv[1])[:3],
     }
 
 
