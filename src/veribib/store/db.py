@@ -11,7 +11,9 @@ import json
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence
+from dataclasses import fields, is_dataclass
 from datetime import UTC, datetime
+from enum import Enum
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -25,7 +27,7 @@ from sqlmodel import Session, SQLModel, create_engine, select
 
 from veribib import __version__
 from veribib.errors import StoreError
-from veribib.model import Document, Judgement, Reference, as_jsonable
+from veribib.model import Document, Judgement, Reference
 from veribib.resolve.interface import CachedResponse
 from veribib.store.tables import (
     SCHEMA_VERSION,
@@ -51,7 +53,18 @@ def now_iso() -> str:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(as_jsonable(value), ensure_ascii=False, sort_keys=True)
+    # The C encoder walks tuples, lists and strings itself and asks _plain only for each
+    # dataclass and enum: a judgement's JSON without a Python call per value.
+    return json.dumps(value, default=_plain, ensure_ascii=False, sort_keys=True)
+
+
+def _plain(value: Any) -> Any:
+    """One level of ``as_jsonable``: a dataclass as a dict of its fields, an enum as its value."""
+    if isinstance(value, Enum):
+        return value.value
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: getattr(value, f.name) for f in fields(value)}
+    raise TypeError(f"cannot store a {type(value).__name__} as JSON")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
