@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 
+from veribib.errors import StoreError
 from veribib.resolve.interface import CachedResponse
 from veribib.store import Store
 
@@ -52,3 +54,17 @@ def test_each_prefetch_replaces_the_previous_chunk(store: Store) -> None:
     assert store._prefetched == {}
     got = store.get("x", 30 * DAY, DAY)  # still read, one row at a time
     assert got is not None and got.body == b"1"
+
+
+def test_an_unreadable_cache_is_a_store_error(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    store = Store(f"sqlite:///{path}")
+    try:
+        with sqlite3.connect(path) as other:
+            other.execute("DROP TABLE response")
+        with pytest.raises(StoreError, match="cannot read the database"):
+            store.get("u", 30 * DAY, DAY)
+        with pytest.raises(StoreError, match="cannot read the database"):
+            store.prefetch(["u"])
+    finally:
+        store.close()

@@ -43,6 +43,8 @@ from veribib.store.tables import (
 # A later change appends ("ALTER TABLE ...", ...) statements here under its version number.
 MIGRATIONS: dict[int, tuple[str, ...]] = {1: ()}
 
+_SELECT_RESPONSE = "SELECT url, status, body, content_type, fetched_at FROM response "
+
 # Rows written per statement: bounds the memory a 10,000-reference run needs for one write.
 WRITE_CHUNK = 500
 
@@ -107,8 +109,11 @@ class Store:
         path = self.url.removeprefix("sqlite:///")
         if not self.is_sqlite or path == self.url or path in ("", ":memory:") or "?" in path:
             return None
-        reader = sqlite3.connect(path, timeout=30, check_same_thread=False)
-        reader.execute("PRAGMA query_only=ON")
+        try:
+            reader = sqlite3.connect(path, timeout=30, check_same_thread=False)
+            reader.execute("PRAGMA query_only=ON")
+        except sqlite3.Error:
+            return None  # the ORM reads instead
         return reader
 
     def _safe_url(self) -> str:
@@ -285,10 +290,10 @@ class Store:
         if url in self._prefetched:
             found = self._prefetched.pop(url)
         elif self._reader is not None:
-            found = self._reader.execute(
-                "SELECT url, status, body, content_type, fetched_at FROM response WHERE url = ?",
-                (url,),
-            ).fetchone()
+            try:
+                found = self._reader.execute(_SELECT_RESPONSE + "WHERE url = ?", (url,)).fetchone()
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot read the database {self._safe_url()}: {exc}") from exc
         else:
             with Session(self.engine) as session:
                 row = session.exec(select(ResponseRow).where(ResponseRow.url == url)).first()
@@ -315,11 +320,13 @@ class Store:
         wanted = list(dict.fromkeys(urls))
         if self._reader is None or not wanted:
             return
-        rows = self._reader.execute(
-            "SELECT url, status, body, content_type, fetched_at FROM response "
-            "WHERE url IN (SELECT value FROM json_each(?))",
-            (json.dumps(wanted),),
-        )
+        try:
+            rows = self._reader.execute(
+                _SELECT_RESPONSE + "WHERE url IN (SELECT value FROM json_each(?))",
+                (json.dumps(wanted),),
+            ).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read the database {self._safe_url()}: {exc}") from exc
         self._prefetched = {row[0]: row for row in rows}
 
     def put(self, response: CachedResponse) -> None:
