@@ -688,7 +688,7 @@ def _print(result: Mapping[str, Any]) -> None:
     print(
         f"  peak memory (ru_maxrss, own process each): cold {result['maxrss_cold_mb']:.0f} MB, "
         f"warm {result['maxrss_warm_mb']:.0f} MB"
-        + (f"  [{_mark(peak <= 300)} <= 300 MB]" if n >= 10_000 else "")
+        + (f"  [{_mark(peak <= 300)} <= 300 MB]" if 9_000 <= n <= 11_000 else "")
     )
     print(f"  database size after both runs: {result['db_mb']:.1f} MB")
     if result["label"] != "polite limits":
