@@ -1,4 +1,4 @@
-"""Scale benchmark: bibliographies of 100, 1,000 and 10,000 references through ``veribib.check``.
+"""Scale benchmark: lists of 500, 10,000 (and 100,000) references through ``veribib.check``.
 
 The bibliographies are built from real records: the 502 recorded Crossref works, the 28
 hand-transcribed seed works and the recorded ClinicalTrials.gov studies. The mix is about 60 %
@@ -8,26 +8,33 @@ so larger lists also carry *variants* of them (another year, first page or title
 mistaken citations do), each of which is a distinct lookup. Every list is written as BibTeX and
 as a plain-text reference list (APA and Vancouver styles alternating).
 
-Each size runs in a fresh child process against one stand-in server (``scripts/standin.py``)
-with Crossref's polite limits enforced (10/s single works, 3/s lists and searches) and a small
-latency on every answer. The child prints, for the BibTeX list:
+Each size runs against one stand-in server (``scripts/standin.py``) with Crossref's polite
+limits enforced (10/s single works, 3/s lists and searches) and a small latency on every
+answer, in child processes of its own, and prints, for the BibTeX list:
 
-* cold run: wall time, requests the stand-in served, time per reference;
-* warm run: the same check again with every answer cached in the store (no network);
+* cold run (empty database; own process): wall time of ``veribib.check`` plus the JSON report
+  streamed to a file, the requests the stand-in served, and Crossref's list requests by kind
+  beside the minimum the input needs (one ``doi:`` batch per 100 DOIs plus one search per
+  citation without an identifier) and their ratio (target <= 1.1);
+* warm run (every answer cached; own process): the same, in process; and, up to
+  ``--cli-max`` references, ``veribib check --format json --output`` as a user runs it (whole
+  process, best of 3) and its import time (``python -X importtime``, beyond what a bare
+  interpreter imports; target <= 0.15 s);
 * parse (read + parse_reference) and judge time per reference with the network excluded,
   for the BibTeX list and the plain-text list (the text list is judged against the resolutions
-  of the same works from the BibTeX run);
-* peak memory: the child's ``resource.getrusage(RUSAGE_SELF).ru_maxrss`` (peak resident set
-  size of the whole process, read right after the cold check; the stand-in runs in the parent,
-  so it is not counted).
+  of the same works from the BibTeX run); target <= 1 ms per reference;
+* peak memory of the cold and of the warm process (``ru_maxrss``, read right after the check
+  and its report; the stand-in runs in the parent, so it is not counted); target <= 300 MB at
+  10,000 references;
+* the database's size after both runs.
 
-Searches are limited to 3/s in the polite pool, so a cold 10,000-reference list (~3,500 without
-DOI, each needing a search and a locator look-up) would take over half an hour of waiting alone.
-Sizes above ``--polite-max`` therefore run cold against a stand-in whose list pool allows
-``--fast-list-rate`` per second (single works stay at 10/s); the output labels those rows, and
-gives the time the same requests would need at 3/s.
+Searches are limited to 3/s in the polite pool, so a cold 10,000-reference list (~3,300
+without DOI, plus the DOI citations whose record disagrees) would take over half an hour of
+waiting alone. Sizes above ``--polite-max`` therefore run cold against a stand-in whose list
+pool allows ``--fast-list-rate`` per second (single works stay at 10/s); the output labels
+those rows, and gives the time the same requests would need at 3/s.
 
-    python scripts/bench_scale.py [--sizes 100,1000,10000] [--latency 0.01] [--polite-max 1000]
+    python scripts/bench_scale.py [--sizes 500,10000] [--latency 0.01] [--polite-max 1000]
 """
 
 from __future__ import annotations
@@ -56,6 +63,7 @@ from standin import DEFAULT_LIMITS, ModeLimits, StandIn, StandInOptions  # noqa:
 from standin_corpus import load_corpus, read_jsonl, shared_data_dir  # noqa: E402
 
 MAILTO = "bench@example.org"
+TEXT_MAX = 20_000  # references in the plain-text list (about 4 M characters)
 _TAGS = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
@@ -325,11 +333,14 @@ def write_bibliography(
     bib = directory / f"refs-{size}.bib"
     txt = directory / f"refs-{size}.txt"
     bib.write_text(to_bibtex(entries), encoding="utf-8")
-    txt.write_text(to_text(entries), encoding="utf-8")
+    # A text document may hold 10 M characters: larger lists time text parsing on a prefix.
+    txt.write_text(to_text(entries[:TEXT_MAX]), encoding="utf-8")
     return bib, txt, mix(entries)
 
 
-# --- the measurement (runs in a child process per size) -----------------------------------
+# --- the measurement (runs in child processes per size) -----------------------------------
+
+DOI_BATCH_MAX = 100  # DOIs Crossref takes in one ``filter=doi:...`` request (rows <= 1000)
 
 
 def _timed_parse(path: Path) -> tuple[float, list[Any]]:
@@ -343,8 +354,86 @@ def _timed_parse(path: Path) -> tuple[float, list[Any]]:
     return elapsed, list(inputs[0].references)
 
 
-def measure(bib: Path, txt: Path, urls: Mapping[str, str], db: Path) -> dict[str, Any]:
-    """Cold and warm checks of ``bib``; parse and judge timed alone for ``bib`` and ``txt``."""
+def _key(text: str | None) -> str:
+    return "".join(ch for ch in (text or "").lower() if ch.isalnum())
+
+
+def minimum_list_requests(refs: Sequence[Any]) -> dict[str, int]:
+    """The fewest Crossref list requests these references need.
+
+    The issue's minimum: one ``doi:`` batch per 100 distinct DOIs, plus one search per
+    distinct citation with neither a DOI nor a trial id (trial ids go to the trial registry).
+    Beside it, the minimum under the issue's own rule that a DOI citation needs no search
+    only when the DOI's record has the cited title and first author: one more search per
+    distinct DOI citation whose record (in the recorded data the stand-in serves) does not.
+    """
+    from veribib.pipeline import _lookup_key
+
+    records = {str(r["DOI"]).lower(): r for r in load_records()}
+    dois = {r.identifiers.doi.lower() for r in refs if r.identifiers.doi}
+    searches: set[str] = set()
+    doi_searches: set[str] = set()
+    for r in refs:
+        if r.identifiers.trials and not r.identifiers.doi:
+            continue
+        if not r.identifiers.doi:
+            if r.fields.title or r.raw.text.strip():
+                searches.add(_lookup_key(r))
+            continue
+        record = records.get(r.identifiers.doi.lower())
+        cited_first = _key(r.fields.authors[0].family) if r.fields.authors else ""
+        people = (record or {}).get("author") or [{}]
+        first = _key(people[0].get("family") or people[0].get("name"))
+        if (
+            record is None
+            or _key(_first(record.get("title"))) != _key(r.fields.title)
+            or (cited_first and first and cited_first != first)
+        ):
+            doi_searches.add(_lookup_key(r))
+    batches = -(-len(dois) // DOI_BATCH_MAX)
+    return {
+        "doi_batches": batches,
+        "searches": len(searches),
+        "total": batches + len(searches),
+        "doi_searches": len(doi_searches),
+        "by_rule": batches + len(searches) + len(doi_searches),
+    }
+
+
+def _write_json_report(report: Any, path: Path) -> None:
+    """Write the report as ``veribib check --format json --output`` does: streamed."""
+    from veribib.export.json_report import write_json
+
+    with path.open("w", encoding="utf-8") as stream:
+        write_json(report, stream)
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure_cold(bib: Path, urls: Mapping[str, str], db: Path) -> dict[str, Any]:
+    """A cold check of ``bib`` (empty store) with its JSON report; the process's peak memory."""
+    from veribib.config import Settings
+    from veribib.pipeline import check
+
+    settings = Settings(**urls, mailto=MAILTO, db=str(db), timeout=10.0).validate()
+    out: dict[str, Any] = {}
+    start = time.perf_counter()
+    report = check([bib], settings)
+    _write_json_report(report, db.with_suffix(".cold.json"))
+    out["cold"] = time.perf_counter() - start
+    out["maxrss_cold_mb"] = _rss_mb()
+    out["references"] = len(report.references)
+    out["failed_lookups"] = report.failed_lookups
+    out["verdicts"] = dict(Counter(c.judgement.verdict.value for c in report.references))
+    out["minimum"] = minimum_list_requests([c.reference for c in report.references])
+    return out
+
+
+def measure_warm(bib: Path, txt: Path, urls: Mapping[str, str], db: Path) -> dict[str, Any]:
+    """A warm check of ``bib`` with its JSON report (peak memory read right after), then
+    parse and judge timed alone for ``bib`` and ``txt``."""
     import asyncio
 
     from veribib.config import Settings
@@ -355,65 +444,116 @@ def measure(bib: Path, txt: Path, urls: Mapping[str, str], db: Path) -> dict[str
 
     settings = Settings(**urls, mailto=MAILTO, db=str(db), timeout=10.0).validate()
     out: dict[str, Any] = {}
+    start = time.perf_counter()
+    report = check([bib], settings)
+    _write_json_report(report, db.with_suffix(".warm.json"))
+    out["warm"] = time.perf_counter() - start
+    out["maxrss_warm_mb"] = _rss_mb()
+    out["warm_verdicts"] = dict(Counter(c.judgement.verdict.value for c in report.references))
+    del report
+
+    out["parse_bib"], bib_refs = _timed_parse(bib)
+    out["parse_txt"], txt_refs = _timed_parse(txt)
     store = Store(settings.database_url())
-    try:
-        start = time.perf_counter()
-        report = check([bib], settings, store=store)
-        out["cold"] = time.perf_counter() - start
-        # The peak of a plain `veribib check` is reached by now: measure before timing more.
-        out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        out["references"] = len(report.references)
-        out["failed_lookups"] = report.failed_lookups
-        out["verdicts"] = dict(Counter(c.judgement.verdict.value for c in report.references))
-        del report
-        start = time.perf_counter()
-        check([bib], settings, store=store)
-        out["warm"] = time.perf_counter() - start
 
-        out["parse_bib"], bib_refs = _timed_parse(bib)
-        out["parse_txt"], txt_refs = _timed_parse(txt)
-
-        async def resolve_warm() -> dict[str, Any]:
-            reps: dict[str, Any] = {}
-            for r in bib_refs:
-                reps.setdefault(_lookup_key(r), r)
-            resolver = build_resolver(settings, cache=store)
-            try:
-                res = await resolver.resolve_identifiers(list(reps.values()))
+    async def resolve_warm() -> dict[str, Any]:
+        reps: dict[str, Any] = {}
+        for r in bib_refs:
+            reps.setdefault(_lookup_key(r), r)
+        resolver = build_resolver(settings, cache=store)
+        try:
+            res = await resolver.resolve_identifiers(list(reps.values()))
+            for _ in range(3):  # as the pipeline does: later searches only where still needed
                 wanted = {r.id: needs_search(r, res[r.id]) for r in reps.values()}
                 jobs = [(r, res[r.id], wanted[r.id]) for r in reps.values() if wanted[r.id]]
+                if not jobs:
+                    break
                 res.update(await resolver.resolve_searches(jobs))
-                sent = sum(
-                    getattr(getattr(c, "service", None), "stats", None).attempts  # type: ignore[union-attr]
-                    for c in (
-                        resolver.crossref,
-                        resolver.doiorg,
-                        resolver.datacite,
-                        resolver.trials,
-                    )
-                    if getattr(c, "service", None) is not None
-                )
-            finally:
-                await resolver.aclose()
-            return {"res": res, "reps": reps, "sent": sent}
+            sent = sum(
+                getattr(getattr(c, "service", None), "stats", None).attempts  # type: ignore[union-attr]
+                for c in (resolver.crossref, resolver.doiorg, resolver.datacite, resolver.trials)
+                if getattr(c, "service", None) is not None
+            )
+        finally:
+            await resolver.aclose()
+        return {"res": res, "reps": reps, "sent": sent}
 
+    try:
         warm = asyncio.run(resolve_warm())
-        out["warm_resolve_requests"] = warm["sent"]
-        resolutions = {r.id: warm["res"][warm["reps"][_lookup_key(r)].id] for r in bib_refs}
-        start = time.perf_counter()
-        for r in bib_refs:
-            judge(r, resolutions[r.id])
-        out["judge_bib"] = time.perf_counter() - start
-        paired = list(zip(txt_refs, bib_refs, strict=False))
-        start = time.perf_counter()
-        for t, b in paired:
-            judge(t, resolutions[b.id])
-        out["judge_txt"] = time.perf_counter() - start
-        out["txt_references"] = len(txt_refs)
     finally:
         store.close()
-    out["maxrss_end_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["warm_resolve_requests"] = warm["sent"]
+    resolutions = {r.id: warm["res"][warm["reps"][_lookup_key(r)].id] for r in bib_refs}
+    start = time.perf_counter()
+    for r in bib_refs:
+        judge(r, resolutions[r.id])
+    out["judge_bib"] = time.perf_counter() - start
+    paired = list(zip(txt_refs, bib_refs, strict=False))
+    start = time.perf_counter()
+    for t, b in paired:
+        judge(t, resolutions[b.id])
+    out["judge_txt"] = time.perf_counter() - start
+    out["txt_references"] = len(txt_refs)
     return out
+
+
+def _cli_env(urls: Mapping[str, str], db: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({f"VERIBIB_{k.upper()}": v for k, v in urls.items()})
+    env["VERIBIB_DB"] = str(db)
+    env["VERIBIB_MAILTO"] = MAILTO
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(SCRIPTS.parent / "src"), env.get("PYTHONPATH", "")) if p
+    )
+    return env
+
+
+def _top_level_imports(stderr: str) -> dict[str, int]:
+    """Top-level modules and their cumulative import time (µs) from ``-X importtime``."""
+    out: dict[str, int] = {}
+    for line in stderr.splitlines():
+        if not line.startswith("import time:") or line.count("|") != 2:
+            continue
+        _, cumulative, name = line.split("|")
+        if cumulative.strip().isdigit() and not name.startswith("  "):
+            out[name.strip()] = int(cumulative)
+    return out
+
+
+def measure_cli(bib: Path, urls: Mapping[str, str], db: Path, rounds: int = 3) -> dict[str, Any]:
+    """``veribib check BIB --format json -o FILE`` as a user runs it, warm: the best wall
+    time of a few rounds, and the import time (``-X importtime``: the top-level modules a
+    run imports beyond those of a bare interpreter)."""
+    env = _cli_env(urls, db)
+    command = [sys.executable, "-m", "veribib", "check", str(bib), "--format", "json"]
+    command += ["--output", str(db.with_suffix(".cli.json")), "--quiet"]
+    walls = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        proc = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        walls.append(time.perf_counter() - start)
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"veribib check failed:\n{proc.stderr[-2000:]}")
+    bare = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "pass"], capture_output=True, text=True
+    )
+    startup = _top_level_imports(bare.stderr)
+    best: dict[str, int] = {}
+    for _ in range(rounds):  # the quietest of a few: other jobs share the cores
+        timed = subprocess.run(
+            [sys.executable, "-X", "importtime", *command[1:]],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        modules = {k: v for k, v in _top_level_imports(timed.stderr).items() if k not in startup}
+        if not best or sum(modules.values()) < sum(best.values()):
+            best = modules
+    return {
+        "cli_warm": min(walls),
+        "imports": sum(best.values()) / 1e6,
+        "import_top": sorted(best.items(), key=lambda kv: -kv[1])[:3],
+    }
 
 
 # --- the driver ---------------------------------------------------------------------------
@@ -421,42 +561,59 @@ def measure(bib: Path, txt: Path, urls: Mapping[str, str], db: Path) -> dict[str
 
 def _child(args: argparse.Namespace) -> int:
     urls = json.loads(args.urls)
-    result = measure(Path(args.bib), Path(args.txt), urls, Path(args.db))
+    if args.child == "cold":
+        result = measure_cold(Path(args.bib), urls, Path(args.db))
+    else:
+        result = measure_warm(Path(args.bib), Path(args.txt), urls, Path(args.db))
     print(json.dumps(result), flush=True)
     return 0
 
 
+def _list_kinds(server: StandIn) -> dict[str, int]:
+    """Crossref list requests the stand-in served, by kind (DOI batch, search, ...)."""
+    kinds: Counter[str] = Counter()
+    for r in list(server.counters.log):
+        if r.service != "crossref" or r.path != "/works":
+            continue
+        if "filter=doi" in r.query:
+            kinds["doi_batch"] += 1
+        elif "from-pub-date" in r.query:
+            kinds["venue"] += 1
+        elif "query.container-title" in r.query:
+            kinds["locator"] += 1
+        else:
+            kinds["search"] += 1
+    return dict(kinds)
+
+
+def _run_child(phase: str, server: StandIn, bib: Path, txt: Path, db: Path, timeout: float) -> Any:
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", phase]
+    command += ["--bib", str(bib), "--txt", str(txt), "--db", str(db)]
+    command += ["--urls", json.dumps(server.service_urls())]
+    proc = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"{phase} run of {bib.name} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def _run_size(
-    server: StandIn, size: int, workdir: Path, label: str, timeout: float
+    server: StandIn, size: int, workdir: Path, label: str, timeout: float, cli: bool
 ) -> dict[str, Any]:
     bib, txt, counts = write_bibliography(workdir, size)
     db = workdir / f"bench-{size}.sqlite"
     server.reset_counters()
-    command = [
-        sys.executable,
-        str(Path(__file__).resolve()),
-        "--child",
-        "--bib",
-        str(bib),
-        "--txt",
-        str(txt),
-        "--db",
-        str(db),
-        "--urls",
-        json.dumps(server.service_urls()),
-    ]
-    started = time.perf_counter()
-    proc = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
-    if proc.returncode != 0:
-        raise SystemExit(f"size {size} failed:\n{proc.stderr[-3000:]}")
-    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
-    result["child_wall"] = time.perf_counter() - started
+    result: dict[str, Any] = _run_child("cold", server, bib, txt, db, timeout)
     summary = server.counters.summary()
     result["requests"] = summary["requests"]
     result["throttled"] = summary["throttled_429"]
-    result["list_requests"] = sum(
-        1 for r in list(server.counters.log) if r.service == "crossref" and r.path == "/works"
-    )
+    result["list_kinds"] = _list_kinds(server)
+    result["list_requests"] = sum(result["list_kinds"].values())
+    server.reset_counters()
+    result.update(_run_child("warm", server, bib, txt, db, timeout))
+    result["warm_requests"] = server.counters.total
+    if cli:
+        result.update(measure_cli(bib, server.service_urls(), db))
+    result["db_mb"] = db.stat().st_size / 1e6
     result["mix"] = counts
     result["label"] = label
     result["size"] = size
@@ -467,29 +624,59 @@ def _ms(seconds: float, n: int) -> str:
     return f"{1000 * seconds / max(n, 1):.2f}"
 
 
+def _mark(ok: bool) -> str:
+    return "met   " if ok else "MISSED"
+
+
 def _print(result: Mapping[str, Any]) -> None:
     n = result["references"]
     nt = result["txt_references"]
     requests = result["requests"]
+    minimum = result["minimum"]
+    ratio = result["list_requests"] / max(minimum["total"], 1)
+    by_rule = result["list_requests"] / max(minimum["by_rule"], 1)
+    per_ref = (result["parse_bib"] + result["judge_bib"]) / max(n, 1) * 1000
     print(f"\n== {result['size']:,} references ({result['label']}) ==")
     print(f"  mix: {result['mix']}")
     print(
         f"  verdicts (cold run): {result['verdicts']}  failed lookups: {result['failed_lookups']}"
     )
+    if result["warm_verdicts"] != result["verdicts"]:
+        print(f"  WARNING: warm verdicts differ: {result['warm_verdicts']}")
     print(
-        f"  cold check:  wall {result['cold']:.1f} s, {_ms(result['cold'], n)} ms/ref; "
-        f"requests {sum(requests.values())} {requests} (Crossref /works lists+searches "
-        f"{result['list_requests']}, throttled 429s {result['throttled']})"
+        f"  cold check + JSON report:  wall {result['cold']:.1f} s, "
+        f"{_ms(result['cold'], n)} ms/ref; "
+        f"requests {sum(requests.values())} {requests} (throttled 429s {result['throttled']})"
     )
     print(
-        f"  warm check (all answers cached): wall {result['warm']:.2f} s, "
-        f"{_ms(result['warm'], n)} ms/ref; requests in warm resolve: "
-        f"{result['warm_resolve_requests']}"
+        f"  Crossref list requests: {result['list_requests']} {result['list_kinds']}; minimum "
+        f"{minimum['total']} ({minimum['doi_batches']} DOI batches of 100 + "
+        f"{minimum['searches']} searches); ratio {ratio:.2f}  [{_mark(ratio <= 1.1)} <= 1.1]"
     )
+    print(
+        f"    with one search per DOI citation whose record lacks the cited title or first "
+        f"author (+{minimum['doi_searches']}): minimum {minimum['by_rule']}, ratio {by_rule:.2f}"
+    )
+    print(
+        "  warm check + JSON report (all answers cached, in process): wall "
+        f"{result['warm']:.2f} s, "
+        f"{_ms(result['warm'], n)} ms/ref; requests {result['warm_requests']}"
+    )
+    if "cli_warm" in result:
+        top = ", ".join(f"{k.strip()} {v / 1e6:.3f}" for k, v in result["import_top"])
+        print(
+            f"  warm `veribib check --format json -o` (whole process): wall "
+            f"{result['cli_warm']:.2f} s"
+            + (f"  [{_mark(result['cli_warm'] <= 0.5)} <= 0.5 s]" if n <= 600 else "")
+        )
+        print(
+            f"  imports (-X importtime, beyond a bare interpreter): {result['imports']:.3f} s "
+            f"[{_mark(result['imports'] <= 0.15)} <= 0.15 s]; largest: {top}"
+        )
     print(
         f"  BibTeX  parse {_ms(result['parse_bib'], n)} ms/ref + judge "
-        f"{_ms(result['judge_bib'], n)} ms/ref = "
-        f"{_ms(result['parse_bib'] + result['judge_bib'], n)} ms/ref (network excluded)"
+        f"{_ms(result['judge_bib'], n)} ms/ref = {per_ref:.2f} ms/ref "
+        f"[{_mark(per_ref <= 1.0)} <= 1 ms] (network excluded)"
     )
     print(
         f"  text    parse {_ms(result['parse_txt'], nt)} ms/ref + judge "
@@ -497,10 +684,13 @@ def _print(result: Mapping[str, Any]) -> None:
         f"{_ms(result['parse_txt'] + result['judge_txt'], nt)} ms/ref "
         f"({nt} refs; network excluded)"
     )
+    peak = max(result["maxrss_cold_mb"], result["maxrss_warm_mb"])
     print(
-        f"  peak memory (ru_maxrss of the child process): {result['maxrss_mb']:.0f} MB after the "
-        f"cold check; {result['maxrss_end_mb']:.0f} MB after all the timing above"
+        f"  peak memory (ru_maxrss, own process each): cold {result['maxrss_cold_mb']:.0f} MB, "
+        f"warm {result['maxrss_warm_mb']:.0f} MB"
+        + (f"  [{_mark(peak <= 300)} <= 300 MB]" if 9_000 <= n <= 11_000 else "")
     )
+    print(f"  database size after both runs: {result['db_mb']:.1f} MB")
     if result["label"] != "polite limits":
         at_polite = result["list_requests"] / 3.0
         print(
@@ -512,13 +702,14 @@ def _print(result: Mapping[str, Any]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Build the bibliographies, run each size in a child process, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--sizes", default="500,10000")
+    parser.add_argument("--cli-max", type=int, default=1000, help="time the CLI up to this size")
     parser.add_argument("--latency", type=float, default=0.01, help="seconds per answer")
     parser.add_argument("--polite-max", type=int, default=1000)
     parser.add_argument("--fast-list-rate", type=int, default=100)
     parser.add_argument("--timeout", type=float, default=3600.0, help="per size, seconds")
     parser.add_argument("--workdir", type=Path, default=None)
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("cold", "warm"), help=argparse.SUPPRESS)
     parser.add_argument("--bib", help=argparse.SUPPRESS)
     parser.add_argument("--txt", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
@@ -544,7 +735,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             label = "polite limits" if polite else f"search pool raised to {args.fast_list_rate}/s"
             with StandIn(options, corpus=corpus) as server:
-                result = _run_size(server, size, workdir, label, args.timeout)
+                cli = size <= args.cli_max
+                result = _run_size(server, size, workdir, label, args.timeout, cli)
             _print(result)
             results.append(result)
     if len(results) > 1:

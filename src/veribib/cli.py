@@ -192,6 +192,27 @@ def _all_unreachable(report: Report) -> bool:
     return bool(report.unreachable) and not report.reached and not report.offline
 
 
+def _stream_json(report: Report, output: Path | None) -> None:
+    """Write the JSON report as it is built: 10,000 references never sit in one string.
+
+    A file is written atomically (``export.atomic.writing``): never left half-written.
+    """
+    import io
+
+    from veribib.export.atomic import writing
+    from veribib.export.json_report import write_json
+
+    if output is None:
+        write_json(report, sys.stdout)
+        return
+    with writing(output) as handle:
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        write_json(report, text)
+        text.flush()
+        text.detach()
+    err.print(f"wrote {output}", markup=False)
+
+
 def _input_errors(report: Report) -> list[str]:
     return [d.error for d in report.documents if d.error]
 
@@ -299,6 +320,8 @@ def check(
             from veribib.export.table import print_table
 
             print_table(report, Console())
+        elif fmt is OutputFormat.JSON:
+            _stream_json(report, output)
         else:
             _write_or_print(render(report, fmt, fail_on=failing, ignore=settings.ignore), output)
         for message in errors:

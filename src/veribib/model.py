@@ -6,7 +6,8 @@ Everything here is a plain frozen dataclass so stages can share it without impor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, is_dataclass
+from dataclasses import fields as dataclass_fields
 from enum import Enum, StrEnum
 from typing import Any, Generic, TypeVar
 
@@ -405,18 +406,30 @@ class Judgement:
 
 def as_jsonable(obj: Any) -> Any:
     """Turn these dataclasses (and enums, tuples) into plain JSON-ready values."""
-    from dataclasses import fields as dc_fields
-    from dataclasses import is_dataclass
-
     if isinstance(obj, Enum):
         return obj.value
-    if is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: as_jsonable(getattr(obj, f.name)) for f in dc_fields(obj)}
+    if obj is None or isinstance(obj, str | int | float):
+        return obj
+    names = _field_names(type(obj))
+    if names is not None:
+        return {name: as_jsonable(getattr(obj, name)) for name in names}
     if isinstance(obj, tuple | list):
         return [as_jsonable(x) for x in obj]
     if isinstance(obj, dict):
         return {str(k): as_jsonable(v) for k, v in obj.items()}
     return obj
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, looked up once per class (as_jsonable runs per value)."""
+    if cls not in _FIELD_NAMES:
+        _FIELD_NAMES[cls] = (
+            tuple(f.name for f in dataclass_fields(cls)) if is_dataclass(cls) else None
+        )
+    return _FIELD_NAMES[cls]
 
 
 __all__ = [

@@ -36,6 +36,7 @@ from veribib.model import (
 )
 from veribib.reference import parse_reference
 from veribib.resolve import build_resolver
+from veribib.resolve.resolver import Resolver
 from veribib.source import read_document
 from veribib.source.citations import match_citations
 from veribib.source.scan import expand_inputs
@@ -233,6 +234,59 @@ def _reach(resolutions: Iterable[Resolution], reached: set[str], unreached: dict
                 )
 
 
+SEARCH_ROUNDS = 3  # search, then locator where still undecided, then the venue probe
+
+
+async def _resolve_chunk(
+    resolver: Resolver, chunk: Sequence[Reference], progress: Progress
+) -> dict[str, Resolution]:
+    """Identifiers, then searches in rounds, each lookup only where the earlier left doubt.
+
+    References with no identifier need a search whatever the identifiers say: theirs start
+    at once, beside the identifier lookups, so both Crossref pools are busy from the start.
+    """
+    asked: dict[str, set[str]] = {r.id: set() for r in chunk}
+    settled: set[str] = set()  # nothing further worth asking (the plan is not cheap to re-ask)
+
+    async def searches(
+        refs: Sequence[Reference], resolutions: dict[str, Resolution]
+    ) -> dict[str, Resolution]:
+        for _ in range(SEARCH_ROUNDS):
+            jobs = []
+            for r in refs:
+                if r.id in settled:
+                    continue
+                wanted = needs_search(r, resolutions[r.id]) - asked[r.id]
+                if wanted:
+                    asked[r.id] |= wanted
+                    jobs.append((r, resolutions[r.id], wanted))
+                else:
+                    settled.add(r.id)
+            if not jobs:
+                break
+            resolutions.update(await resolver.resolve_searches(jobs, progress=progress))
+        return resolutions
+
+    bare = [r for r in chunk if not _has_lookup_identifier(r)]
+    by_id, by_search = await asyncio.gather(
+        resolver.resolve_identifiers(chunk, progress=progress),
+        searches(bare, {r.id: Resolution() for r in bare}),
+    )
+    for r in bare:
+        found = by_search[r.id]
+        by_id[r.id] = replace(
+            by_id[r.id], search=found.search, locator=found.locator, venue=found.venue
+        )
+    # Whatever the identifiers left undecided (the bare references' rounds are done).
+    return await searches(chunk, by_id)
+
+
+def _has_lookup_identifier(ref: Reference) -> bool:
+    """The reference cites an identifier a registry is asked about before any search."""
+    i = ref.identifiers
+    return bool(i.doi or i.trials or i.pmid or i.pmcid or i.arxiv)
+
+
 async def check_async(
     paths: Inputs,
     settings: Settings | None = None,
@@ -280,14 +334,7 @@ async def check_async(
             for start in range(0, len(unique), RESOLVE_CHUNK):
                 chunk = unique[start : start + RESOLVE_CHUNK]
                 scaled = _scaled_progress(notify, start, len(chunk), len(unique))
-                resolutions = await resolver.resolve_identifiers(chunk, progress=scaled)
-                wanted = {r.id: needs_search(r, resolutions[r.id]) for r in chunk}
-                if any(wanted.values()):
-                    searched = await resolver.resolve_searches(
-                        [(r, resolutions[r.id], wanted[r.id]) for r in chunk if wanted[r.id]],
-                        progress=scaled,
-                    )
-                    resolutions.update(searched)
+                resolutions = await _resolve_chunk(resolver, chunk, scaled)
                 failed += _failed_lookups(resolutions.values())
                 _reach(resolutions.values(), reached, unreached)
                 for rep in chunk:

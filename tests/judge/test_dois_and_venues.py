@@ -126,14 +126,16 @@ def test_probe_answers_that_are_not_the_journal_or_not_live_are_no_evidence() ->
 
 
 def test_venue_probe_is_wanted_only_for_articles_without_a_doi() -> None:
+    # Asked once the search (and locator lookup) found nothing.
+    nothing = Resolution(search=crossref_search([]), locator=crossref_search([]))
     article = _invented()
-    assert VENUE in needs_search(article, Resolution())  # type: ignore[arg-type]
+    assert VENUE in needs_search(article, nothing)  # type: ignore[arg-type]
     with_doi = ref(title="X y z", container="Engineering", year=2020, doi="10.1/x")
-    assert VENUE not in needs_search(with_doi, Resolution())
+    assert VENUE not in needs_search(with_doi, nothing)
     book = ref(title="A handbook", year=2020, publisher="Elsevier", type=ReferenceType.BOOK)
-    assert VENUE not in needs_search(book, Resolution())
+    assert VENUE not in needs_search(book, nothing)
     old = ref(title="An old one", container="Nature", year=1950, volume="1", pages="1-2")
-    assert VENUE not in needs_search(old, Resolution())
+    assert VENUE not in needs_search(old, nothing)
 
 
 # --- proceedings --------------------------------------------------------------------------

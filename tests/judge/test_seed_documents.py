@@ -59,15 +59,19 @@ def offline_resolution(reference: Reference, candidates: Candidates) -> Resoluti
     if doi:
         record = next((w for w in seed_works() if w.doi == doi), None)
         doi_outcome = found(record, "snapshot") if record else snapshot_miss(doi)
-    first = Resolution(doi=doi_outcome)
-    wanted = needs_search(reference, first)
-    search = snapshot_found(candidates(reference)) if "search" in wanted else None
-    locator = None
-    if "locator" in wanted:
-        page = _first_page(reference.fields.pages)
-        at = [w for w in seed_works() if _first_page(w.fields.pages) == page]
-        locator = snapshot_found(at)
-    return Resolution(doi=doi_outcome, search=search, locator=locator)
+    resolution = Resolution(doi=doi_outcome)
+    # As the pipeline does: ask needs_search again after each round of lookups.
+    for _ in range(3):
+        wanted = needs_search(reference, resolution)
+        if "search" in wanted and resolution.search is None:
+            resolution = replace(resolution, search=snapshot_found(candidates(reference)))
+        elif "locator" in wanted and resolution.locator is None:
+            page = _first_page(reference.fields.pages)
+            at = [w for w in seed_works() if _first_page(w.fields.pages) == page]
+            resolution = replace(resolution, locator=snapshot_found(at))
+        else:
+            break
+    return resolution
 
 
 def _reference(c: Cited) -> Reference:
@@ -117,10 +121,11 @@ def test_matching_doi_record_needs_no_search() -> None:
     assert needs_search(reference, Resolution(doi=found(record, "snapshot"))) == frozenset()
 
 
-def test_snapshot_miss_asks_for_search_and_locator() -> None:
+def test_snapshot_miss_asks_for_search_then_locator() -> None:
     reference = _reference(WHITEPAPER[1])  # Arabpour 2021: the seed record has no DOI
-    wanted = needs_search(reference, Resolution(doi=snapshot_miss()))
-    assert wanted == frozenset({"search", "locator"})
+    assert needs_search(reference, Resolution(doi=snapshot_miss())) == frozenset({"search"})
+    searched = Resolution(doi=snapshot_miss(), search=snapshot_miss("no match"))
+    assert needs_search(reference, searched) == frozenset({"locator"})
 
 
 def test_found_without_doi_says_the_doi_is_unconfirmed(today: datetime.date) -> None:

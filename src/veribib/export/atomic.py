@@ -14,7 +14,9 @@ import os
 import stat
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from veribib.errors import ExportError
 
@@ -48,8 +50,10 @@ def _why(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def write_bytes(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically (see the module docstring); returns the file written.
+@contextlib.contextmanager
+def writing(path: Path) -> Iterator[BinaryIO]:
+    """A file handle whose bytes replace ``path`` atomically when the block ends (see the
+    module docstring): for outputs written as they are built (a streamed report).
 
     Raises ``ExportError`` naming the file when it cannot be written; the old file is then intact.
     """
@@ -68,7 +72,7 @@ def write_bytes(path: Path, data: bytes) -> Path:
         except FileNotFoundError:
             old = None
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
             if old is not None:
@@ -87,7 +91,16 @@ def write_bytes(path: Path, data: bytes) -> Path:
             raise ExportError(f"{path}: cannot be written ({_why(exc)}); left as it was") from exc
         raise
     _sync_directory(directory)
-    return target
+
+
+def write_bytes(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically (see the module docstring); returns the file written.
+
+    Raises ``ExportError`` naming the file when it cannot be written; the old file is then intact.
+    """
+    with writing(path) as handle:
+        handle.write(data)
+    return real_target(path)
 
 
 def write_text(path: Path, text: str) -> Path:

@@ -11,29 +11,34 @@ without a DOI, which the resolver sends only if the search did not already show 
 
 from __future__ import annotations
 
-from veribib.judge.match import Identity, assess
+from veribib.judge.match import MATCH_ACCEPT, Identity, assess
+from veribib.judge.route import works_of
 from veribib.judge.routes import CROSSREF_COVERAGE_FROM, claims_covered_type
-from veribib.model import Reference, ReferenceType, Resolution, Status
+from veribib.model import Outcome, Reference, ReferenceType, Resolution, Status, Work
 
 SEARCH = "search"
 LOCATOR = "locator"
 VENUE = "venue"
 
-_VERSION_FIELDS = ("title", "authors", "year", "journal")
-
 
 def _doi_agrees(reference: Reference, resolution: Resolution) -> bool:
+    """The cited DOI's record is the cited work: same title and first author.
+
+    Then no search can find a better record: any other field it disagrees on (year,
+    journal, pages) is the citation's error, corrected from this record.
+    """
     outcome = resolution.doi
     if not reference.identifiers.doi or outcome is None:
         return False
     if outcome.status is not Status.FOUND or outcome.value is None:
         return False
     a = assess(reference.fields, outcome.value)
-    # Errors in the fields that tell versions apart (a preprint DOI cited for the journal
-    # article, a year or journal that is another version's) are worth a search for a better
-    # record; a wrong page or volume is not.
-    return a.identity is Identity.SAME and not any(
-        c.agrees is False for c in a.comparisons if c.field in _VERSION_FIELDS
+    title = next((c for c in a.comparisons if c.field == "title"), None)
+    return (
+        a.identity is Identity.SAME
+        and title is not None
+        and title.agrees is True
+        and a.authors.first_agrees is not False
     )
 
 
@@ -45,18 +50,41 @@ def _trial_suffices(reference: Reference, resolution: Resolution) -> bool:
 
 
 def needs_search(reference: Reference, resolution: Resolution) -> frozenset[str]:
-    """The lookups still worth making: a subset of {"search", "locator"}."""
+    """The lookups still worth making, given those already made: a subset of
+    {"search", "locator", "venue"}.
+
+    Asked again after each round of lookups, so each later lookup is made only when the
+    earlier ones left the reference undecided: first the bibliographic search; then the
+    locator lookup, only when the search showed no candidate the judge would accept; then
+    the venue probe, only when neither did and the locator showed no other work there.
+    """
     cited = reference.fields
     if _doi_agrees(reference, resolution) or _trial_suffices(reference, resolution):
         return frozenset()
-    wanted: set[str] = set()
-    if cited.title or (cited.authors and (cited.container or cited.year)):
-        wanted.add(SEARCH)
-    if cited.container and cited.first_page:
-        wanted.add(LOCATOR)
-    if _venue_decides(reference):
-        wanted.add(VENUE)
-    return frozenset(wanted)
+    if resolution.search is None and (
+        cited.title or (cited.authors and (cited.container or cited.year))
+    ):
+        return frozenset((SEARCH,))
+    if _accepted(reference, resolution.search):
+        return frozenset()
+    if resolution.locator is None and cited.container and cited.first_page:
+        return frozenset((LOCATOR,))
+    if _accepted(reference, resolution.locator) or works_of(resolution.locator):
+        # The cited work, or another work at the cited place: coverage decides nothing.
+        return frozenset()
+    if resolution.venue is None and _venue_decides(reference):
+        return frozenset((VENUE,))
+    return frozenset()
+
+
+def _accepted(reference: Reference, outcome: Outcome[tuple[Work, ...]] | None) -> bool:
+    """A candidate of this lookup is one the judge would accept as the cited work
+    (what ``choose`` accepts; stops at the first such candidate)."""
+    for work in works_of(outcome):
+        a = assess(reference.fields, work)
+        if a.identity is Identity.SAME and a.score >= MATCH_ACCEPT:
+            return True
+    return False
 
 
 def _venue_decides(reference: Reference) -> bool:

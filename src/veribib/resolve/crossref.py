@@ -5,9 +5,10 @@ Decisions, measured or argued:
 * ``works_by_doi`` asks for up to ``DOI_BATCH`` DOIs per request with the repeated ``doi:``
   filter (``/works?filter=doi:a,doi:b&rows=n``, list pool). Measured on the 502 recorded DOIs
   (``scripts/bench_resolve.py --sweep``, polite limits, 50 ms latency): batches of 10 / 20 / 50 /
-  100 take 16.9 / 8.5 / 3.3 / 1.3 s with longest URLs of 0.5 / 0.9 / 2.1 / 3.9 KB. 50 keeps URLs
-  near 2 KB, far under common 8 KB request-line limits, and 1,000 DOIs cost 20 list requests
-  (about 6.5 s at the polite 3/s) instead of 1,000 single ones (100 s at 10/s).
+  100 take 16.9 / 8.5 / 3.3 / 1.3 s with longest URLs of 0.5 / 0.9 / 2.1 / 3.9 KB. 100 is the
+  most one answer page carries by default (``rows`` up to 1,000 is allowed) and keeps URLs near
+  4 KB, under common 8 KB request-line limits: 1,000 DOIs cost 10 list requests (about 3.3 s at
+  the polite 3/s) instead of 1,000 single ones (100 s at 10/s).
 * A DOI absent from a *complete* filter answer (``total-results`` equal to the items returned)
   is NOT_FOUND, the same fact a single ``/works/{doi}`` 404 would give: Crossref holds no record,
   which does not mean the DOI does not exist. Confirming each miss with a single request would
@@ -46,11 +47,11 @@ from veribib.resolve.http import (
 )
 from veribib.resolve.interface import ResponseCache
 from veribib.resolve.ratelimit import crossref_pools
-from veribib.resolve.records import crossref_schema_problem, work_from_crossref
+from veribib.resolve.records import compact_crossref, crossref_schema_problem, work_from_crossref
 from veribib.resolve.retry import RetryPolicy
 
 SOURCE = "crossref"
-DOI_BATCH = 50
+DOI_BATCH = 100
 LOCATOR_ROWS = 20
 # The journal coverage probe asks for this many works of the cited journal within this many
 # years of the cited year: enough rows to find the journal among others with similar names
@@ -185,6 +186,21 @@ def bibliographic_query(fields: Fields) -> str:
     return " ".join(parts)
 
 
+def compact_list(body: bytes) -> bytes:
+    """A work-list answer with each item cut to what is read of it (what the cache keeps)."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return body
+    message = _message(data)
+    if not _is_work_list(data):
+        return body
+    kept = {k: message[k] for k in ("total-results",) if k in message}
+    kept["items"] = [compact_crossref(i) if isinstance(i, Mapping) else i for i in message["items"]]
+    compact = {"status": data.get("status"), "message-type": data.get("message-type")}
+    return json.dumps({**compact, "message": kept}, ensure_ascii=False).encode("utf-8")
+
+
 class CrossrefClient(RegistryClient):
     """Crossref over HTTP, implementing ``WorkRegistry`` plus journal and agency lookups."""
 
@@ -264,6 +280,7 @@ class CrossrefClient(RegistryClient):
 
     async def works_by_doi(self, dois: Sequence[str]) -> dict[str, Outcome[Work]]:
         """Many DOIs: cached ones from the cache, the rest ``batch_size`` per list request."""
+        self.service.prefetch(self._work_url(d.strip().lower()) for d in dois)
         return await lookup_many(
             dois,
             key=lambda doi: doi.strip().lower(),
@@ -306,7 +323,7 @@ class CrossrefClient(RegistryClient):
             hit = by_doi.get(doi)
             if hit is not None:
                 record = {k: v for k, v in hit.items() if k != "score"}
-                body = {"status": "ok", "message-type": "work", "message": record}
+                body = {"status": "ok", "message-type": "work", "message": compact_crossref(record)}
                 self.service.remember(url, 200, json.dumps(body).encode(), "application/json")
                 out[doi] = Outcome(
                     status=Status.FOUND, value=work_from_crossref(record), source=SOURCE, url=url
@@ -348,7 +365,9 @@ class CrossrefClient(RegistryClient):
         if not query:
             return Outcome(status=Status.NOT_CHECKED, source=SOURCE, detail="nothing to search")
         params = [("query.bibliographic", query), ("rows", str(max(1, min(rows, 100))))]
-        result = await self.service.get("/works", params, pool="list", validate=_is_work_list)
+        result = await self.service.get(
+            "/works", params, pool="list", validate=_is_work_list, keep=compact_list
+        )
         return self._list_outcome(result, "search")
 
     async def by_locator(
@@ -361,7 +380,9 @@ class CrossrefClient(RegistryClient):
             ("query.container-title", container),
             ("rows", str(LOCATOR_ROWS)),
         ]
-        result = await self.service.get("/works", params, pool="list", validate=_is_work_list)
+        result = await self.service.get(
+            "/works", params, pool="list", validate=_is_work_list, keep=compact_list
+        )
         outcome = self._list_outcome(result, "locator search")
         if outcome.status is not Status.FOUND or outcome.value is None:
             return outcome
@@ -392,7 +413,9 @@ class CrossrefClient(RegistryClient):
             ("rows", str(VENUE_ROWS)),
             ("select", _VENUE_SELECT),
         ]
-        result = await self.service.get("/works", params, pool="list", validate=_is_work_list)
+        result = await self.service.get(
+            "/works", params, pool="list", validate=_is_work_list, keep=compact_list
+        )
         return self._list_outcome(result, "journal coverage probe")
 
     # --- journals and agencies -------------------------------------------------------------

@@ -21,7 +21,7 @@ import re
 import ssl
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Self, TypeVar
 from urllib.parse import quote, urlencode
@@ -284,6 +284,14 @@ class Service:
             fetched_at=entry.fetched_at,
         )
 
+    def prefetch(self, urls: Iterable[str]) -> None:
+        """Let the cache read many URLs' answers in one query, when it can (the store can)."""
+        if self.cache is None or self.refresh:
+            return
+        bulk = getattr(self.cache, "prefetch", None)
+        if bulk is not None:
+            bulk(urls)
+
     def remember(self, url: str, status: int, body: bytes, content_type: str) -> None:
         """Store an answer (only facts: 2xx, 400, 404, 410) under a public URL."""
         if self.cache is None or status not in CACHEABLE:
@@ -311,11 +319,13 @@ class Service:
         validate: Validator | None = None,
         use_cache: bool = True,
         read_cache: bool = True,
+        keep: Callable[[bytes], bytes] | None = None,
     ) -> Result:
         """GET ``path``: from the cache when allowed, else from the network with retries.
 
         ``validate`` checks a 2xx JSON body's shape; a body that fails it is retried like a
-        garbled one. Raises ``ResolveError`` only when the service refuses us (401/403).
+        garbled one. ``keep`` turns a 200 body into what the cache stores (only what is read
+        of it). Raises ``ResolveError`` only when the service refuses us (401/403).
         """
         url = self.url(path, params)
         if use_cache and read_cache and (hit := self.cached(url)) is not None:
@@ -351,7 +361,8 @@ class Service:
             reply.status in (400, 404, 410) and self.is_miss is not None and not self.is_miss(reply)
         )
         if use_cache and not foreign:
-            self.remember(url, reply.status, reply.body, reply.content_type)
+            body = keep(reply.body) if keep is not None and reply.status == 200 else reply.body
+            self.remember(url, reply.status, body, reply.content_type)
         return reply
 
     async def _fetch(

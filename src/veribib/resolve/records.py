@@ -326,6 +326,51 @@ def work_from_crossref(message: Mapping[str, Any], source: str = "crossref") -> 
     )
 
 
+# What ``work_from_crossref`` reads of a Crossref record; the rest (reference lists, funders,
+# licences, links, affiliations) is not cached: a work's cached answer shrinks several-fold.
+_CROSSREF_KEPT = frozenset(
+    (
+        "DOI",
+        "title",
+        "subtitle",
+        "x-provenance",
+        "type",
+        "score",
+        "issued",
+        "published",
+        "published-print",
+        "published-online",
+        "posted",
+        "container-title",
+        "short-container-title",
+        "volume",
+        "issue",
+        "page",
+        "article-number",
+        "publisher",
+        "URL",
+        "ISSN",
+        "updated-by",
+        "relation",
+        "clinical-trial-number",
+    )
+)
+_PERSON_KEPT = ("family", "given", "name", "sequence")
+
+
+def compact_crossref(message: Mapping[str, Any]) -> dict[str, Any]:
+    """A Crossref record with only what ``work_from_crossref`` reads: the same Work from it."""
+    out = {k: v for k, v in message.items() if k in _CROSSREF_KEPT}
+    for role in ("author", "editor"):
+        people = message.get(role)
+        if isinstance(people, list):
+            out[role] = [
+                {k: p[k] for k in _PERSON_KEPT if k in p} if isinstance(p, Mapping) else p
+                for p in people
+            ]
+    return out
+
+
 def work_from_datacite(data: Mapping[str, Any]) -> Work:
     """A DataCite JSON:API ``data`` object (``/dois/{doi}``) as a Work."""
     attrs = data.get("attributes")

@@ -11,14 +11,15 @@ import io
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-
-from pypdf import PdfReader
-from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PyPdfError
+from typing import TYPE_CHECKING
 
 from veribib.errors import SourceError
 from veribib.model import Document, Origin, RawReference, Warning_
 from veribib.source.interface import Source, quiet_logger
 from veribib.source.text import MAX_TEXT_CHARS, read_text
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 MAX_PAGES = 2000
 # Extracted text is cut a little below the text reader's limit (page breaks add lines).
@@ -61,19 +62,27 @@ def rebuild_xref(data: bytes) -> bytes | None:
     return data + tail.encode("ascii")
 
 
-_PDF_ERRORS = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError)
+def _pdf_errors() -> tuple[type[BaseException], ...]:
+    """What pypdf raises on a damaged file (pypdf is imported only when a PDF is read)."""
+    from pypdf.errors import PyPdfError
+
+    return (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError)
 
 
 def _open(path: str, data: bytes, warnings: list[Warning_]) -> PdfReader:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, PyPdfError
+
+    pdf_errors = _pdf_errors()
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-    except _PDF_ERRORS as exc:
+    except pdf_errors as exc:
         repaired = rebuild_xref(data)
         if repaired is None:
             raise SourceError(path, f"not a readable PDF (truncated or damaged?): {exc}") from None
         try:
             reader = PdfReader(io.BytesIO(repaired), strict=False)
-        except _PDF_ERRORS:
+        except pdf_errors:
             raise SourceError(path, f"not a readable PDF (truncated or damaged?): {exc}") from None
         warnings.append(
             Warning_(Origin(path), f"damaged or truncated PDF ({exc}); read what survived")
@@ -106,13 +115,16 @@ def extract_pages(path: str, data: bytes) -> tuple[list[str], list[Warning_]]:
 
 
 def _extract(path: str, data: bytes) -> _Pages:
+    from pypdf.errors import FileNotDecryptedError, LimitReachedError
+
+    pdf_errors = _pdf_errors()
     warnings: list[Warning_] = []
     capped = False
     with quiet_logger("pypdf"):
         reader = _open(path, data, warnings)
         try:
             count = len(reader.pages)
-        except _PDF_ERRORS as exc:
+        except pdf_errors as exc:
             raise SourceError(path, f"PDF page tree unreadable (truncated?): {exc}") from None
         if count > MAX_PAGES:
             warnings.append(
