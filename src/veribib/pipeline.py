@@ -275,7 +275,12 @@ async def _resolve_chunk(
     for r in bare:
         found = by_search[r.id]
         by_id[r.id] = replace(
-            by_id[r.id], search=found.search, locator=found.locator, venue=found.venue
+            by_id[r.id],
+            search=found.search,
+            locator=found.locator,
+            venue=found.venue,
+            registries=found.registries,
+            venues=found.venues,
         )
     # Whatever the identifiers left undecided (the bare references' rounds are done).
     return await searches(chunk, by_id)
