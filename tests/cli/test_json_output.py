@@ -44,7 +44,9 @@ def test_json_to_stdout(tmp_path: Path) -> None:
 
 
 def test_unwritable_output_names_the_file(tmp_path: Path) -> None:
-    out = tmp_path / "no-such-dir" / "report.json"
+    # A missing folder is made; a path through a file cannot be.
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    out = tmp_path / "a-file" / "report.json"
     result = _check(tmp_path, "--output", str(out))
     assert result.returncode == 2
     assert str(out) in result.stderr and "Traceback" not in result.stderr
