@@ -34,7 +34,7 @@ def _assert_only_unresolved_changes(baseline: Report, faulted: Report) -> int:
     return len(changed)
 
 
-def test_ten_percent_faults_of_every_kind_make_nothing_fabricated(
+def test_one_in_five_answers_faulty_of_every_kind_makes_nothing_fabricated(
     tmp_path: Path, standin: Callable[..., StandIn]
 ) -> None:
     bib, _ = write_bibliography(tmp_path / "in", 60)
@@ -42,7 +42,8 @@ def test_ten_percent_faults_of_every_kind_make_nothing_fabricated(
     assert baseline.failed_lookups == 0
     assert len(baseline.references) == 60
 
-    server = standin(fault_rate=0.1, fault_kinds=KINDS, slow_seconds=1.0, seed=3)
+    # One in five: the request plan asks so little that one in ten may hit only two lookups.
+    server = standin(fault_rate=0.2, fault_kinds=KINDS, slow_seconds=1.0, seed=3)
     # One attempt each: a fault is not retried away, so it must reach the verdicts unharmed.
     settings = settings_for(server, tmp_path / "faulty.sqlite", max_attempts=1, timeout=0.3)
     report = check([bib], settings)
@@ -52,7 +53,8 @@ def test_ten_percent_faults_of_every_kind_make_nothing_fabricated(
     _assert_only_unresolved_changes(baseline, report)
 
     # With retries the same faults are recovered: every verdict is the fault-free one.
-    server = standin(fault_rate=0.1, fault_kinds=KINDS, slow_seconds=1.0, seed=3)
+    # One in five: the request plan asks so little that one in ten may hit only two lookups.
+    server = standin(fault_rate=0.2, fault_kinds=KINDS, slow_seconds=1.0, seed=3)
     settings = settings_for(server, tmp_path / "retry.sqlite", max_attempts=3, timeout=0.3)
     recovered = check([bib], settings)
     assert sum(server.counters.summary()["faults"].values()) >= 3
