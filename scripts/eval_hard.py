@@ -772,12 +772,15 @@ class HardBuilder:
                 doi=doi,
                 kind="journal-article",
             )
-            # Real title (or most of it) of the work at the DOI: a fix to that work is right.
+            # Real title (or most of it) of the work at the DOI, or its real authors at its real
+            # DOI (a chimeric title): a fix to that work is right. By #11's identity rule a DOI
+            # and authors that agree make the record the cited work, cited with a wrong title.
             derived = kind in (
                 "near_miss_title",
                 "swapped_authors",
                 "merged_citation",
                 "placeholder_authors",
+                "chimeric_title",
             )
             self._add(
                 f"biomed_{kind}",

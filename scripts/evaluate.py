@@ -78,6 +78,7 @@ RESEMBLING = frozenset(
         "ml_chimeric_title",
         "ml_swapped_authors",
         "biomed_near_miss_title",
+        "biomed_chimeric_title",
         "biomed_swapped_authors",
         "biomed_merged_citation",
     }

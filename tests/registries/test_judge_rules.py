@@ -155,3 +155,25 @@ def test_the_registry_settings_come_from_the_environment_and_keys_stay_hidden() 
     )
     assert settings.ncbi_api_key == "ncbi-secret" and settings.openalex_api_key == "oa-secret"
     assert "secret" not in repr(settings)
+
+
+@pytest.mark.parametrize(
+    ("title", "container", "kind"),
+    [
+        ("Artificial Intelligence: A Modern Approach", "Pearson", None),
+        ("Hypertension in adults: diagnosis and management", "NICE", ReferenceType.JOURNAL_ARTICLE),
+        ("Understanding LSTM Networks", "colah's blog", None),
+        ("Adult Obesity Facts", "CDC", ReferenceType.JOURNAL_ARTICLE),
+    ],
+)
+def test_a_publisher_body_or_blog_read_as_a_journal_is_no_unknown_venue(
+    title: str, container: str, kind: ReferenceType | None
+) -> None:
+    # Books, guidelines and web pages name a publisher, a body or a site where a journal
+    # would stand, with no volume, issue or pages: unknown to journal registries, never invented.
+    cited = Fields(authors=CITED.authors, year=2019, title=title, container=container, type=kind)
+    res = replace(
+        _searched(("pubmed", Status.NOT_FOUND), ("openalex", Status.NOT_FOUND)),
+        venues=(_venue("openalex", False), _venue("nlm-catalog", False)),
+    )
+    assert judge(_ref(cited), res).verdict is Verdict.UNRESOLVED

@@ -84,9 +84,11 @@ def venue_absence(reference: Reference, resolution: Resolution) -> Evidence | No
     if not facts or not _searched_everywhere(resolution):
         return None
     asked = ", ".join(dict.fromkeys(_REGISTRY_NAMES.get(f.registry, f.registry) for f in facts))
-    # An invented journal: only a citation claiming a journal article (a preprint server or a
-    # conference is no journal, and journal registries do not list every event).
-    if claims_covered_type(cited) and not any(f.known for f in facts):
+    # An invented journal: only a citation claiming a journal article with its locator (a
+    # volume, issue or pages). A preprint server or a conference is no journal, and a book's
+    # publisher, a guideline's body or a blog's name read as a "journal" is none either.
+    journal_claim = claims_covered_type(cited) and bool(cited.volume or cited.issue or cited.pages)
+    if journal_claim and not any(f.known for f in facts):
         return Evidence(
             codes.VENUE_UNKNOWN,
             f"'{cited.container}' is unknown to every journal registry asked ({asked}), "
