@@ -406,3 +406,23 @@ def test_anonymous_authors_beside_named_people_is_a_placeholder(today: datetime.
     assert judge(alone, Resolution(search=crossref_search([])), today).verdict is not (
         Verdict.FABRICATED
     )
+
+
+@pytest.mark.parametrize("work", GIVEN_NAMED[:10], ids=lambda w: w.doi)
+def test_a_doubled_letter_is_a_misspelling_not_a_transliteration(
+    work: Work, today: datetime.date
+) -> None:
+    # "Haastings" for "Hastings": "aa" stands for "å" only against a name written with "å".
+    first = work.fields.authors[0]
+    record = replace(
+        work,
+        fields=replace(
+            work.fields, authors=(Person("Hastings", first.given), *work.fields.authors[1:])
+        ),
+    )
+    reference = cited_from(
+        record, authors=(Person("Haastings", first.given), *work.fields.authors[1:])
+    )
+    judgement = judge(reference, Resolution(doi=found(record)), today)
+    assert judgement.verdict is Verdict.INACCURATE
+    assert codes.AUTHOR_MISMATCH in _codes(judgement)

@@ -18,7 +18,7 @@ from functools import lru_cache
 from rapidfuzz.distance import JaroWinkler
 
 from veribib.judge.codes import label
-from veribib.judge.normalise import name_key, person_key, words, wordset
+from veribib.judge.normalise import name_key, person_key, ring_key, words, wordset
 from veribib.model import FieldComparison, Fields, Person, Work
 
 # Two family names this close (Jaro-Winkler, 0..1), both of 5+ letters and with the same first
@@ -82,12 +82,21 @@ class _Name:
     parts: frozenset[str]  # its non-particle parts of 3+ letters
     given: str  # folded given names, letters only
     initials: str  # first letters of the given names ("" when none are given)
+    ring: str | None  # the key with "aa" folded, for a name written with "å" or "aa"
+    ringed: bool  # written with "å" itself
 
 
 @lru_cache(maxsize=65536)
 def _name(p: Person) -> _Name:
     family = _family(p)
-    return _Name(person_key(family), _parts(family), name_key(p.given), _initials(p.given))
+    return _Name(
+        person_key(family),
+        _parts(family),
+        name_key(p.given),
+        _initials(p.given),
+        ring_key(family),
+        "å" in family.lower(),
+    )
 
 
 # Transliterations of one Cyrillic or Slavic initial: Yuri/Iurii/Jurij, Yakov/Iakov/Jakow.
@@ -133,6 +142,8 @@ def _same(c: _Name, f: _Name) -> bool:
     cw, fw = c.whole, f.whole
     if cw == fw:
         return True
+    if (c.ringed or f.ringed) and c.ring is not None and c.ring == f.ring:
+        return True  # "Haardhammar" for "Hårdhammar"
     cp, fp = c.parts, f.parts
     if len(cp) > 1 and len(fp) > 1:
         return cp <= fp or fp <= cp
