@@ -20,18 +20,14 @@ import re
 import xml.etree.ElementTree as StdElementTree  # serialising only; parsing goes through defusedxml
 from collections.abc import Sequence
 
-import httpx
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
-from veribib.config import Settings
 from veribib.model import Fields, Outcome, Person, ReferenceType, Status, Update, Work
 from veribib.resolve.http import RegistryClient, Reply, Unavailable, lookup_many
-from veribib.resolve.interface import ResponseCache
-from veribib.resolve.ratelimit import PoolSpec, make_pools
+from veribib.resolve.ratelimit import PoolSpec
 from veribib.resolve.records import clean_text
 from veribib.resolve.registries import PUBLISHED_VERSION
-from veribib.resolve.retry import RetryPolicy
 
 SOURCE = "arxiv"
 ID_BATCH = 100
@@ -172,25 +168,11 @@ class ArxivClient(RegistryClient):
     name = SOURCE
     authoritative = True
 
-    def __init__(
-        self,
-        settings: Settings,
-        cache: ResponseCache | None = None,
-        *,
-        batch_size: int = ID_BATCH,
-        policy: RetryPolicy | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-    ) -> None:
-        self.batch_size = max(1, batch_size)
-        super().__init__(
-            settings,
-            settings.arxiv_url,
-            make_pools(ARXIV_LIMITS, ARXIV_CONCURRENCY),
-            cache=cache,
-            policy=policy,
-            transport=transport,
-            label="arXiv",
-        )
+    url_setting = "arxiv_url"
+    service_label = "arXiv"
+    pool_specs = ARXIV_LIMITS
+    concurrency = ARXIV_CONCURRENCY
+    default_batch = ID_BATCH
 
     def _id_params(self, ids: Sequence[str]) -> list[tuple[str, str]]:
         return [("id_list", ",".join(ids)), ("max_results", str(len(ids)))]

@@ -218,7 +218,7 @@ class CrossrefClient(RegistryClient):
     ) -> None:
         token = settings.crossref_token
         self.batch_size = max(1, batch_size)
-        super().__init__(
+        self._connect(
             settings,
             settings.crossref_url,
             crossref_pools(polite=bool(settings.mailto or token)),

@@ -19,15 +19,11 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import httpx
-
 from veribib.config import Settings
 from veribib.model import Outcome, Status, Trial
 from veribib.resolve.http import RegistryClient, Reply, Unavailable, gather_or_raise, lookup_many
-from veribib.resolve.interface import ResponseCache
-from veribib.resolve.ratelimit import CTGOV_LIMITS, make_pools
+from veribib.resolve.ratelimit import CTGOV_LIMITS
 from veribib.resolve.records import trial_from_ctgov
-from veribib.resolve.retry import RetryPolicy
 
 SOURCE = "ctgov"
 ID_BATCH = 100  # about 1.2 KB of ids per URL
@@ -64,26 +60,15 @@ class ClinicalTrialsClient(RegistryClient):
 
     name = SOURCE
 
-    def __init__(
-        self,
-        settings: Settings,
-        cache: ResponseCache | None = None,
-        *,
-        batch_size: int = ID_BATCH,
-        policy: RetryPolicy | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-    ) -> None:
-        self.batch_size = max(1, batch_size)
-        super().__init__(
-            settings,
-            settings.ctgov_url,
-            make_pools(CTGOV_LIMITS, 1),
-            cache=cache,
-            policy=policy,
-            transport=transport,
-            label="ClinicalTrials.gov",
-            follow_redirects=True,  # alias ids answer 301 to the canonical study
-        )
+    url_setting = "ctgov_url"
+    service_label = "ClinicalTrials.gov"
+    pool_specs = CTGOV_LIMITS
+    concurrency = 1
+    default_batch = ID_BATCH
+
+    def service_options(self, settings: Settings) -> dict[str, Any]:
+        """Alias ids answer 301 to the canonical study: follow it."""
+        return {"follow_redirects": True}
 
     def _study_url(self, nct: str) -> str:
         return self.service.url(f"/studies/{nct}")

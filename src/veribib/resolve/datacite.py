@@ -9,16 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import httpx
-
 from veribib.config import Settings
 from veribib.model import Fields, Outcome, Status, Work
 from veribib.resolve.crossref import doi_path
 from veribib.resolve.http import RegistryClient, Unavailable, gather_or_raise
-from veribib.resolve.interface import ResponseCache
-from veribib.resolve.ratelimit import CONSERVATIVE_CONCURRENCY, DATACITE_LIMITS, make_pools
+from veribib.resolve.ratelimit import CONSERVATIVE_CONCURRENCY, DATACITE_LIMITS
 from veribib.resolve.records import datacite_schema_problem, work_from_datacite
-from veribib.resolve.retry import RetryPolicy
 
 SOURCE = "datacite"
 
@@ -43,24 +39,14 @@ class DataCiteClient(RegistryClient):
     name = SOURCE
     authoritative = True
 
-    def __init__(
-        self,
-        settings: Settings,
-        cache: ResponseCache | None = None,
-        *,
-        policy: RetryPolicy | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-    ) -> None:
-        super().__init__(
-            settings,
-            settings.datacite_url,
-            make_pools(DATACITE_LIMITS, CONSERVATIVE_CONCURRENCY),
-            cache=cache,
-            policy=policy,
-            transport=transport,
-            label="DataCite",
-            is_miss=lambda reply: _is_error_document(reply.data),
-        )
+    url_setting = "datacite_url"
+    service_label = "DataCite"
+    pool_specs = DATACITE_LIMITS
+    concurrency = CONSERVATIVE_CONCURRENCY
+
+    def service_options(self, settings: Settings) -> dict[str, Any]:
+        """DataCite's own error document is its "no such DOI"."""
+        return {"is_miss": lambda reply: _is_error_document(reply.data)}
 
     async def work(self, doi: str) -> Outcome[Work]:
         """One DOI through ``/dois/{doi}``."""

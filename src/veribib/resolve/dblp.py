@@ -15,16 +15,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import httpx
-
-from veribib.config import Settings
 from veribib.model import Fields, Outcome, Person, ReferenceType, Status, VenueFact, Work
 from veribib.resolve.http import RegistryClient, Unavailable
-from veribib.resolve.interface import ResponseCache
 from veribib.resolve.normalize import words
-from veribib.resolve.ratelimit import PoolSpec, make_pools
+from veribib.resolve.ratelimit import PoolSpec
 from veribib.resolve.records import clean_text
-from veribib.resolve.retry import RetryPolicy
 
 SOURCE = "dblp"
 DBLP_LIMITS = {"single": PoolSpec(2)}
@@ -93,23 +88,10 @@ class DblpClient(RegistryClient):
     name = SOURCE
     authoritative = True
 
-    def __init__(
-        self,
-        settings: Settings,
-        cache: ResponseCache | None = None,
-        *,
-        policy: RetryPolicy | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-    ) -> None:
-        super().__init__(
-            settings,
-            settings.dblp_url,
-            make_pools(DBLP_LIMITS, DBLP_CONCURRENCY),
-            cache=cache,
-            policy=policy,
-            transport=transport,
-            label="DBLP",
-        )
+    url_setting = "dblp_url"
+    service_label = "DBLP"
+    pool_specs = DBLP_LIMITS
+    concurrency = DBLP_CONCURRENCY
 
     async def search(self, fields: Fields, text: str, rows: int = 5) -> Outcome[tuple[Work, ...]]:
         """Publications whose title holds every cited title word (each as a word prefix).

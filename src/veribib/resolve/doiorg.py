@@ -15,15 +15,10 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import httpx
-
-from veribib.config import Settings
 from veribib.model import DoiRegistration, Outcome, Status
 from veribib.resolve.crossref import doi_path
 from veribib.resolve.http import RegistryClient, Reply, Unavailable, gather_or_raise, lookup_many
-from veribib.resolve.interface import ResponseCache
-from veribib.resolve.ratelimit import CONSERVATIVE_CONCURRENCY, DOIORG_LIMITS, make_pools
-from veribib.resolve.retry import RetryPolicy
+from veribib.resolve.ratelimit import CONSERVATIVE_CONCURRENCY, DOIORG_LIMITS
 
 SOURCE = "doi.org"
 RA_BATCH = 50
@@ -49,25 +44,11 @@ class DoiOrgClient(RegistryClient):
 
     name = SOURCE
 
-    def __init__(
-        self,
-        settings: Settings,
-        cache: ResponseCache | None = None,
-        *,
-        batch_size: int = RA_BATCH,
-        policy: RetryPolicy | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-    ) -> None:
-        self.batch_size = max(1, batch_size)
-        super().__init__(
-            settings,
-            settings.doi_url,
-            make_pools(DOIORG_LIMITS, CONSERVATIVE_CONCURRENCY),
-            cache=cache,
-            policy=policy,
-            transport=transport,
-            label="doi.org",
-        )
+    url_setting = "doi_url"
+    service_label = "doi.org"
+    pool_specs = DOIORG_LIMITS
+    concurrency = CONSERVATIVE_CONCURRENCY
+    default_batch = RA_BATCH
 
     def _ra_url(self, doi: str) -> str:
         return self.service.url(f"/ra/{doi_path(doi)}")

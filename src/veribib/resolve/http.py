@@ -23,7 +23,7 @@ import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Self, TypeVar
+from typing import Any, ClassVar, Self, TypeVar
 from urllib.parse import quote, urlencode
 
 import httpx
@@ -33,7 +33,7 @@ from veribib.config import Settings
 from veribib.errors import ResolveError
 from veribib.model import Outcome, Status
 from veribib.resolve.interface import CachedResponse, ResponseCache
-from veribib.resolve.ratelimit import PoolLimiter
+from veribib.resolve.ratelimit import PoolLimiter, PoolSpec, make_pools
 from veribib.resolve.retry import (
     BodyTooLarge,
     GaveUp,
@@ -514,11 +514,46 @@ async def lookup_many(
 
 
 class RegistryClient:
-    """What every registry client shares: one Service built from settings, and its outcomes."""
+    """What every registry client shares: one Service built from settings, and its outcomes.
+
+    A client declares where its base URL is set, its name in messages and its limits; the
+    shared constructor builds its Service from them. A client that needs more (Crossref's token
+    pools, NCBI's etiquette) writes its own ``__init__`` and calls ``_connect``.
+    """
 
     name: str  # the source label outcomes carry, e.g. "crossref"
+    url_setting: ClassVar[str]  # the Settings field holding the base URL ("doi_url")
+    service_label: ClassVar[str]  # the registry's name in messages ("doi.org")
+    pool_specs: ClassVar[Mapping[str, PoolSpec]]  # its rate pools
+    concurrency: ClassVar[int]  # requests in flight at once
+    default_batch: ClassVar[int] = 1  # identifiers asked per request
 
     def __init__(
+        self,
+        settings: Settings,
+        cache: ResponseCache | None = None,
+        *,
+        batch_size: int | None = None,
+        policy: RetryPolicy | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.batch_size = max(1, batch_size or self.default_batch)
+        self._connect(
+            settings,
+            getattr(settings, self.url_setting),
+            make_pools(self.pool_specs, self.concurrency),
+            cache=cache,
+            policy=policy,
+            transport=transport,
+            label=self.service_label,
+            **self.service_options(settings),
+        )
+
+    def service_options(self, settings: Settings) -> dict[str, Any]:
+        """Options of this registry's Service beyond the shared ones (none by default)."""
+        return {}
+
+    def _connect(
         self,
         settings: Settings,
         base_url: str,
@@ -530,6 +565,7 @@ class RegistryClient:
         label: str,
         **options: Any,
     ) -> None:
+        """Build the Service: base URL, pools, retry policy, cache and the run's settings."""
         self.service = Service(
             self.name,
             base_url,

@@ -17,17 +17,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from xml.etree.ElementTree import Element
 
-import httpx
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
-from veribib.config import Settings
 from veribib.model import Outcome, Status, Trial
 from veribib.resolve.http import RegistryClient, Reply, Unavailable, gather_or_raise
-from veribib.resolve.interface import ResponseCache
-from veribib.resolve.ratelimit import CTGOV_LIMITS, make_pools
+from veribib.resolve.ratelimit import CTGOV_LIMITS
 from veribib.resolve.records import clean_text
-from veribib.resolve.retry import RetryPolicy
 
 SOURCE = "isrctn"
 _NS = "{http://www.67bricks.com/isrctn}"
@@ -92,23 +88,10 @@ class IsrctnClient(RegistryClient):
 
     name = SOURCE
 
-    def __init__(
-        self,
-        settings: Settings,
-        cache: ResponseCache | None = None,
-        *,
-        policy: RetryPolicy | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-    ) -> None:
-        super().__init__(
-            settings,
-            settings.isrctn_url,
-            make_pools(CTGOV_LIMITS, 1),
-            cache=cache,
-            policy=policy,
-            transport=transport,
-            label="ISRCTN",
-        )
+    url_setting = "isrctn_url"
+    service_label = "ISRCTN"
+    pool_specs = CTGOV_LIMITS
+    concurrency = 1
 
     def _outcome(self, asked: str, result: Reply | Unavailable) -> Outcome[Trial]:
         if isinstance(result, Unavailable):

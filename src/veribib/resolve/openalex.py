@@ -17,16 +17,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import httpx
-
 from veribib.config import Settings
 from veribib.model import Fields, Outcome, Person, ReferenceType, Status, VenueFact, Work
 from veribib.resolve.http import REFUSED, RegistryClient, Reply, Result, Unavailable, lookup_many
-from veribib.resolve.interface import ResponseCache
 from veribib.resolve.normalize import content_words, words
-from veribib.resolve.ratelimit import PoolSpec, make_pools
+from veribib.resolve.ratelimit import PoolSpec
 from veribib.resolve.records import clean_text
-from veribib.resolve.retry import RetryPolicy
 
 SOURCE = "openalex"
 DOI_BATCH = 50  # OpenAlex's OR filter takes up to 100 values; per-page at most 200
@@ -124,28 +120,19 @@ class OpenAlexClient(RegistryClient):
     name = SOURCE
     authoritative = True
 
-    def __init__(
-        self,
-        settings: Settings,
-        cache: ResponseCache | None = None,
-        *,
-        batch_size: int = DOI_BATCH,
-        policy: RetryPolicy | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-    ) -> None:
-        self.batch_size = max(1, batch_size)
-        super().__init__(
-            settings,
-            settings.openalex_url,
-            make_pools(OPENALEX_LIMITS, OPENALEX_CONCURRENCY),
-            cache=cache,
-            policy=policy,
-            transport=transport,
-            label="OpenAlex",
-            mailto_param=True,
-            secret_params=[("api_key", settings.openalex_api_key or "")],
-            refusal_stops=False,
-        )
+    url_setting = "openalex_url"
+    service_label = "OpenAlex"
+    pool_specs = OPENALEX_LIMITS
+    concurrency = OPENALEX_CONCURRENCY
+    default_batch = DOI_BATCH
+
+    def service_options(self, settings: Settings) -> dict[str, Any]:
+        """The polite pool's mailto, the API key (sent only here), and a 401/403 as an outage."""
+        return {
+            "mailto_param": True,
+            "secret_params": [("api_key", settings.openalex_api_key or "")],
+            "refusal_stops": False,
+        }
 
     def _refused(self, result: Result) -> Outcome[Any] | None:
         """A 401/403: OpenAlex is not available to us (a key is needed): unknown, not evidence."""

@@ -185,7 +185,7 @@ class PubMedClient(RegistryClient):
         # tool and email are NCBI's required etiquette, so they are public parameters; the
         # e-mail is the configured contact (never a secret: it is the one we give everyone).
         self._etiquette: list[tuple[str, str]] = [("tool", TOOL)]
-        super().__init__(
+        self._connect(
             settings,
             settings.pubmed_url,
             make_pools(PUBMED_LIMITS_KEY if key else PUBMED_LIMITS, PUBMED_CONCURRENCY),
