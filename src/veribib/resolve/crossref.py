@@ -33,8 +33,6 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-import httpx
-
 from veribib.config import Settings
 from veribib.model import Fields, Outcome, Status, Work
 from veribib.resolve.http import (
@@ -45,10 +43,8 @@ from veribib.resolve.http import (
     gather_or_raise,
     lookup_many,
 )
-from veribib.resolve.interface import ResponseCache
-from veribib.resolve.ratelimit import crossref_pools
+from veribib.resolve.ratelimit import PoolLimiter, crossref_pools
 from veribib.resolve.records import compact_crossref, crossref_schema_problem, work_from_crossref
-from veribib.resolve.retry import RetryPolicy
 
 SOURCE = "crossref"
 DOI_BATCH = 100
@@ -207,30 +203,24 @@ class CrossrefClient(RegistryClient):
     name = SOURCE
     authoritative = True
 
-    def __init__(
-        self,
-        settings: Settings,
-        cache: ResponseCache | None = None,
-        *,
-        batch_size: int = DOI_BATCH,
-        policy: RetryPolicy | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-    ) -> None:
+    url_setting = "crossref_url"
+    service_label = "Crossref"
+    default_batch = DOI_BATCH
+
+    def pools(self, settings: Settings) -> dict[str, PoolLimiter]:
+        """The polite pool's limits with a contact address or a token, else the public ones."""
+        return crossref_pools(polite=bool(settings.mailto or settings.crossref_token))
+
+    def service_options(self, settings: Settings) -> dict[str, Any]:
+        """The mailto, the Plus token (sent only here, never through a redirect), and the
+        shape of Crossref's own "no such work"."""
         token = settings.crossref_token
-        self.batch_size = max(1, batch_size)
-        self._connect(
-            settings,
-            settings.crossref_url,
-            crossref_pools(polite=bool(settings.mailto or token)),
-            cache=cache,
-            policy=policy,
-            transport=transport,
-            label="Crossref",
-            mailto_param=True,
-            secret_headers={"Crossref-Plus-API-Token": f"Bearer {token}"} if token else None,
-            follow_redirects=False,  # the token header must never follow a redirect elsewhere
-            is_miss=crossref_miss,
-        )
+        return {
+            "mailto_param": True,
+            "secret_headers": {"Crossref-Plus-API-Token": f"Bearer {token}"} if token else None,
+            "follow_redirects": False,  # the token header must never follow a redirect elsewhere
+            "is_miss": crossref_miss,
+        }
 
     # --- by DOI ----------------------------------------------------------------------------
 

@@ -517,8 +517,9 @@ class RegistryClient:
     """What every registry client shares: one Service built from settings, and its outcomes.
 
     A client declares where its base URL is set, its name in messages and its limits; the
-    shared constructor builds its Service from them. A client that needs more (Crossref's token
-    pools, NCBI's etiquette) writes its own ``__init__`` and calls ``_connect``.
+    shared constructor builds its Service from them. A client whose pools depend on the
+    settings (Crossref's polite pool, NCBI's key) overrides ``pools``; one with more options of
+    its Service overrides ``service_options``.
     """
 
     name: str  # the source label outcomes carry, e.g. "crossref"
@@ -541,13 +542,17 @@ class RegistryClient:
         self._connect(
             settings,
             getattr(settings, self.url_setting),
-            make_pools(self.pool_specs, self.concurrency),
+            self.pools(settings),
             cache=cache,
             policy=policy,
             transport=transport,
             label=self.service_label,
             **self.service_options(settings),
         )
+
+    def pools(self, settings: Settings) -> dict[str, PoolLimiter]:
+        """This registry's rate pools, sharing one concurrency limit."""
+        return make_pools(self.pool_specs, self.concurrency)
 
     def service_options(self, settings: Settings) -> dict[str, Any]:
         """Options of this registry's Service beyond the shared ones (none by default)."""

@@ -20,20 +20,17 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as StdElementTree  # serialising only; parsing goes through defusedxml
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
-import httpx
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
 from veribib.config import Settings
 from veribib.model import Fields, Outcome, Person, ReferenceType, Status, VenueFact, Work
 from veribib.resolve.http import RegistryClient, Reply, Unavailable, gather_or_raise, lookup_many
-from veribib.resolve.interface import ResponseCache
 from veribib.resolve.normalize import words
-from veribib.resolve.ratelimit import PoolSpec, make_pools
+from veribib.resolve.ratelimit import PoolLimiter, PoolSpec, make_pools
 from veribib.resolve.records import clean_text
-from veribib.resolve.retry import RetryPolicy
 
 SOURCE = "pubmed"
 ID_BATCH = 200
@@ -171,30 +168,24 @@ class PubMedClient(RegistryClient):
     name = SOURCE
     authoritative = True
 
-    def __init__(
-        self,
-        settings: Settings,
-        cache: ResponseCache | None = None,
-        *,
-        batch_size: int = ID_BATCH,
-        policy: RetryPolicy | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-    ) -> None:
-        self.batch_size = max(1, batch_size)
-        key = settings.ncbi_api_key
-        # tool and email are NCBI's required etiquette, so they are public parameters; the
-        # e-mail is the configured contact (never a secret: it is the one we give everyone).
-        self._etiquette: list[tuple[str, str]] = [("tool", TOOL)]
-        self._connect(
-            settings,
-            settings.pubmed_url,
-            make_pools(PUBMED_LIMITS_KEY if key else PUBMED_LIMITS, PUBMED_CONCURRENCY),
-            cache=cache,
-            policy=policy,
-            transport=transport,
-            label="PubMed",
-            secret_params=[("email", settings.mailto or ""), ("api_key", key or "")],
-        )
+    url_setting = "pubmed_url"
+    service_label = "PubMed"
+    pool_specs = PUBMED_LIMITS
+    concurrency = PUBMED_CONCURRENCY
+    default_batch = ID_BATCH
+    # tool and email are NCBI's required etiquette, so they are public parameters; the e-mail
+    # is the configured contact (never a secret: it is the one we give everyone).
+    _etiquette: ClassVar[list[tuple[str, str]]] = [("tool", TOOL)]
+
+    def pools(self, settings: Settings) -> dict[str, PoolLimiter]:
+        """NCBI's 3 requests/s, or 10 with an API key."""
+        specs = PUBMED_LIMITS_KEY if settings.ncbi_api_key else PUBMED_LIMITS
+        return make_pools(specs, self.concurrency)
+
+    def service_options(self, settings: Settings) -> dict[str, Any]:
+        """The contact e-mail and the API key, added at send time (never in a cache key)."""
+        key = settings.ncbi_api_key or ""
+        return {"secret_params": [("email", settings.mailto or ""), ("api_key", key)]}
 
     # --- records by PMID -------------------------------------------------------------------
 
