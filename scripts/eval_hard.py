@@ -126,10 +126,11 @@ GS_VENUES = {
     ),
 }
 _NEURIPS_VOLUME = {2019: "32", 2020: "33", 2021: "34", 2022: "35", 2023: "36", 2024: "37"}
+ANONYMOUS_AUTHORS = (Person("Authors", "Anonymous"),)
 PLACEHOLDER_NAMES = (
     (Person("Doe", "John"), Person("Smith", "Jane")),
     (Person("Smith", "John"), Person("Doe", "Jane")),
-    (Person("Authors", "Anonymous"),),
+    ANONYMOUS_AUTHORS,
     (Person("Name", "Author"),),
     (Person("Example", "Alice"), Person("Example", "Bob")),
 )
@@ -602,8 +603,11 @@ class HardBuilder:
                 own=(),
                 note="GPTZero fabricated_doi pattern (10.1109/CVPR.2022.001234)",
             )
+        # "Anonymous Authors" alone is how a double-blind manuscript cites itself: by the
+        # contract no evidence, so not a placeholder case.
+        placeholder_sets = [p for p in PLACEHOLDER_NAMES if p != ANONYMOUS_AUTHORS]
         for i, w in enumerate(self._take(self.ml, n)):
-            placeholders = PLACEHOLDER_NAMES[i % len(PLACEHOLDER_NAMES)]
+            placeholders = placeholder_sets[i % len(placeholder_sets)]
             if i % 2 and len(w.authors) >= 2:  # one placeholder among the real names
                 placeholders = (*w.authors[:-1], placeholders[-1])
             cited = replace(self.cite_ml(w, with_doi=False, arxiv_style=True), authors=placeholders)
@@ -614,6 +618,9 @@ class HardBuilder:
                 cited,
                 w.key,
                 [w.key],
+                # BibTeX writes every name in full; a numbered style's "K. Agarwal et al."
+                # hides the placeholder, leaving a correct citation.
+                style="bibtex",
                 note="real-world incident: WebVoyager cited to John Doe, Jane Smith",
             )
         for w in self._take(held, n):
@@ -764,9 +771,12 @@ class HardBuilder:
             key = doi.lower() if doi.lower() in self.world_dois else f"incident:{row['bibtex_key']}"
             if split_of(key) != self.split:
                 continue
+            title = untex(clean(str(f.get("title", ""))))
+            if kind == "near_miss_title" and norm(title) in self.world_titles:
+                continue  # "in vitro" for "in-vitro": the same title once normalised
             cited = Cited(
                 authors=people_of(str(f["author"])),
-                title=untex(clean(str(f.get("title", "")))),
+                title=title,
                 container=clean(str(f.get("journal") or "")) or None,
                 year=int(year),
                 doi=doi,

@@ -6,7 +6,8 @@ Crossref holds hundreds of works per journal-year, many on neighbouring topics b
 the commonest surnames. This module adds to the stand-in's corpus:
 
 * **synthetic neighbours** (``x-veribib-synthetic: true``): for every journal-year of a
-  depositing journal, works in Crossref's record shape with the same journal, ISSN, publisher,
+  depositing journal (and half as many in the years either side: a journal that deposits
+  keeps depositing), works in Crossref's record shape with the same journal, ISSN, publisher,
   volume and year, titles recombined from the real titles of that journal (some a one-phrase
   change of a real title), authors drawn from the commonest surnames plus surnames of the real
   works' authors (with other given names: other people). Pages never start where a real work
@@ -563,8 +564,21 @@ def neighbours(
             year = record_year(r)
             if year:
                 years[year].append(r)
-        for year in sorted(years):
-            anchors = years[year]
+        # A journal that deposits in a year deposited the year before and after too (live
+        # Crossref: hundreds of works each year); those years get half as many neighbours, made
+        # after the recorded years' so that theirs stay as they were.
+        plan = [(year, years[year], per_year, 0) for year in sorted(years)]
+        plan += [
+            (year + shift, years[year], per_year // 2, shift)
+            for year in sorted(years)
+            for shift in (-1, 1)
+            if year + shift not in years
+        ]
+        made_years: set[int] = set()
+        for year, anchors, count, shift in plan:
+            if year in made_years:
+                continue  # the year between two recorded ones: neighbours once
+            made_years.add(year)
             rng = _rng(journal, year)
             used = {
                 str(a.get("page") or a.get("article-number") or "").split("-")[0] for a in anchors
@@ -577,8 +591,8 @@ def neighbours(
                 if isinstance(p, Mapping) and p.get("family")
             ]
             made = 0
-            for i in range(per_year * 3):
-                if made == per_year:
+            for i in range(count * 3):
+                if made == count:
                     break
                 anchor = anchors[i % len(anchors)]
                 real_title = clean(str(anchor["title"][0]))
@@ -610,8 +624,11 @@ def neighbours(
                     }
                 )
                 for key in ("volume", "issue"):
-                    if anchor.get(key):
+                    if anchor.get(key) and not shift:
                         record[key] = anchor[key]
+                volume = str(anchor.get("volume") or "")
+                if shift and volume.isdigit() and int(volume) + shift > 0:
+                    record["volume"] = str(int(volume) + shift)
                 if anchor.get("page"):
                     page = _page_free(rng, used, str(anchor["page"]))
                     if page:

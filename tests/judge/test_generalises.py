@@ -17,6 +17,7 @@ from veribib.judge.normalise import person_key
 from veribib.model import (
     Fields,
     Person,
+    Reference,
     ReferenceType,
     Resolution,
     Verdict,
@@ -56,6 +57,7 @@ COMMON_NAMED = _articles(
 
 def test_the_corpus_holds_the_classes() -> None:
     assert len(COMMON_NAMED) >= 40 and len(COMMON_FIRST) >= 20 and len(GIVEN_NAMED) >= 40
+    assert len(SPLICES) >= 15 and len(SHORT_TITLED) >= 20
 
 
 @pytest.mark.parametrize("work", COMMON_NAMED, ids=lambda w: w.doi)
@@ -426,3 +428,133 @@ def test_a_doubled_letter_is_a_misspelling_not_a_transliteration(
     judgement = judge(reference, Resolution(doi=found(record)), today)
     assert judgement.verdict is Verdict.INACCURATE
     assert codes.AUTHOR_MISMATCH in _codes(judgement)
+
+
+# --- a cited arXiv id or PMID is a hard locator, like a DOI ------------------------------------
+
+SHORT_TITLED = _articles(lambda w: len((w.fields.title or "").split()) >= 6, limit=30)
+
+
+def _at_identifier(work: Work, words: int) -> tuple[Work, Reference]:
+    """The record of a cited arXiv id whose title is short (its first ``words`` words)."""
+    title = " ".join((work.fields.title or "").split()[:words])
+    record = replace(
+        work,
+        source="arxiv",
+        doi="10.48550/arxiv.2301.00001",
+        fields=replace(work.fields, title=title, type=ReferenceType.PREPRINT, container=None),
+    )
+    reference = cited_from(record, authors=(Person("Authors", "Anonymous"),), doi=None)
+    reference = replace(reference, identifiers=replace(reference.identifiers, arxiv="2301.00001"))
+    return record, reference
+
+
+@pytest.mark.parametrize("words", [2, 3, 4])
+@pytest.mark.parametrize("work", SHORT_TITLED, ids=lambda w: w.doi)
+def test_the_record_at_a_cited_arxiv_id_with_its_title_is_the_work(
+    work: Work, words: int, today: datetime.date
+) -> None:
+    # A short title names many works, but at the cited identifier it names this one, whoever
+    # the citation names as authors ("Anonymous Authors": a double-blind self-citation).
+    record, reference = _at_identifier(work, words)
+    resolution = Resolution(arxiv=found(record, source="arxiv"), search=crossref_search([record]))
+    judgement = judge(reference, resolution, today)
+    assert judgement.verdict in (Verdict.VERIFIED, Verdict.INACCURATE)
+    assert judgement.match is not None and judgement.match.doi == record.doi
+
+
+@pytest.mark.parametrize("work", SHORT_TITLED[:10], ids=lambda w: w.doi)
+def test_the_record_at_a_cited_arxiv_id_with_another_title_is_not_the_work(
+    work: Work, today: datetime.date
+) -> None:
+    record, reference = _at_identifier(work, 3)
+    reference = replace(
+        reference, fields=replace(reference.fields, title="Categorical flow maps revisited")
+    )
+    resolution = Resolution(arxiv=found(record, source="arxiv"), search=crossref_search([]))
+    judgement = judge(reference, resolution, today)
+    assert judgement.verdict not in (Verdict.VERIFIED, Verdict.INACCURATE)
+
+
+# --- a title spliced from two records' titles ---------------------------------------------------
+
+LONG_TITLED = _articles(
+    lambda w: len((w.fields.title or "").split()) >= 8 and len(w.fields.authors) >= 2, limit=40
+)
+SPLICES = [
+    (a, b)
+    for a, b in zip(LONG_TITLED[::2], LONG_TITLED[1::2], strict=False)
+    # another team's record: no family name in common
+    if not {person_key(p.family) for p in a.fields.authors}
+    & {person_key(p.family) for p in b.fields.authors}
+]
+
+
+def _halves(title: str) -> tuple[str, str]:
+    ws = title.split()
+    return " ".join(ws[: len(ws) // 2]), " ".join(ws[len(ws) // 2 :])
+
+
+@pytest.mark.parametrize(("a", "b"), SPLICES, ids=lambda w: w.doi)
+def test_a_title_spliced_from_two_records_is_fabricated(
+    a: Work, b: Work, today: datetime.date
+) -> None:
+    # A's authors and year, the first half of A's title and the second half of B's, without
+    # the venue that would show A's journal covers the year: a chimera (HALLMARK
+    # chimeric_title), shown by the two records the halves come from.
+    head, _ = _halves(a.fields.title or "")
+    _, tail = _halves(b.fields.title or "")
+    reference = cited_from(
+        a, title=f"{head} {tail}", doi=None, container=None, volume=None, pages=None
+    )
+    judgement = judge(reference, Resolution(search=crossref_search([a, b])), today)
+    assert judgement.verdict is Verdict.FABRICATED
+    assert codes.TITLE_OTHER_WORK in _codes(judgement)
+
+
+@pytest.mark.parametrize(("a", "b"), SPLICES, ids=lambda w: w.doi)
+def test_a_splice_needs_the_other_half_in_another_teams_record(
+    a: Work, b: Work, today: datetime.date
+) -> None:
+    # The same team's other paper sharing an opening with A: the rest of its title is in no
+    # record, or in one of the same team's own records: never evidence of a splice.
+    from veribib.judge.match import assess
+    from veribib.judge.otherwork import chimeric_title
+
+    head, _ = _halves(a.fields.title or "")
+    _, tail = _halves(b.fields.title or "")
+    own_b = replace(b, fields=replace(b.fields, authors=a.fields.authors))
+    cited = cited_from(a, title=f"{head} {tail}").fields
+    assert chimeric_title(cited, assess(cited, a), [assess(cited, own_b)]) is None
+    invented = cited_from(a, title=f"{head} under shifting tidal regimes offshore").fields
+    assert chimeric_title(invented, assess(invented, a), [assess(invented, b)]) is None
+
+
+# --- a conference named with and without its proceedings frame ---------------------------------
+
+CONFERENCES = [
+    ("IEEE/CVF Conference on Computer Vision and Pattern Recognition", "CVPR"),
+    ("IEEE/CVF International Conference on Computer Vision", "ICCV"),
+    ("AAAI Conference on Artificial Intelligence", "AAAI"),
+    ("IEEE International Conference on Robotics and Automation", "ICRA"),
+    ("ACM SIGKDD Conference on Knowledge Discovery and Data Mining", "KDD"),
+]
+
+
+@pytest.mark.parametrize(("name", "acronym"), CONFERENCES)
+def test_proceedings_of_a_conference_is_that_conference(name: str, acronym: str) -> None:
+    from veribib.judge.compare import compare_container
+
+    record = Work(
+        source="crossref",
+        doi="10.1109/x.2022.00001",
+        fields=Fields(
+            title="A paper",
+            container=f"2022 {name} ({acronym})",
+            year=2022,
+            type=ReferenceType.PROCEEDINGS_ARTICLE,
+        ),
+    )
+    for cited in (f"Proceedings of the {name}", f"Proc. {name}", f"2022 {name}"):
+        assert compare_container(Fields(container=cited), record).agrees is True
+    assert compare_container(Fields(container="Proceedings"), record).agrees is not True

@@ -240,6 +240,10 @@ def _same_container(cited: str, name: str) -> tuple[float, bool]:
         return 0.0, False
     if cw == nw or _abbreviation_of(cw, nw) or _abbreviation_of(nw, cw):
         return 1.0, True
+    if _event_core(cw) and _event_core(cw) == _event_core(nw):
+        # "Proceedings of the X" and "2022 X (CVPR)": one conference, named with and
+        # without the words that frame its proceedings.
+        return 1.0, True
     if "".join(words(cited)) == "".join(words(name)):
         # The same letters spaced differently: "Intjoursciresmana" for "int.jour.sci.res.mana".
         return 1.0, True
@@ -316,6 +320,15 @@ def compare_container(cited: Fields, found: Work) -> FieldComparison:
     return FieldComparison(
         "journal", ccont, found.fields.container, best_sim, False if decisive else None
     )
+
+
+# Words that frame a conference's name in its proceedings' title, not part of the name.
+_PROCEEDINGS_FRAME = wordset("proceedings proc")
+
+
+def _event_core(ws: tuple[str, ...]) -> tuple[str, ...]:
+    """A venue's words without the proceedings frame and ordinals (years already dropped)."""
+    return tuple(w for w in ws if w not in _PROCEEDINGS_FRAME and not _ORDINAL.fullmatch(w))
 
 
 def _distinctive(name: str) -> tuple[str, ...]:

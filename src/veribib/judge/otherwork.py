@@ -18,6 +18,7 @@ combination; ``settle`` checks that, and ``rawtext`` rules out a parser's misrea
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -54,6 +55,12 @@ TITLE_SUBSTITUTED_WORDS = 1
 # same authors. The chimeric titles of the tune split share 0.21-0.70.
 TITLE_SHARED_MIN = 0.2
 TITLE_SHARED_MIN_WORDS = 2
+
+# A title spliced from two records' titles: each part at least this many words, with this many
+# content words (stopwords and single letters aside), so that each could come from one title
+# only. Two-word endings ("Monetary Transfers", "Image Recognition") end many titles.
+CHIMERA_RUN_WORDS = 3
+CHIMERA_RUN_CONTENT = 2
 
 # Two words this alike are one word spelt differently (a typo, "modelling"/"modeling").
 WORD_CLOSE_JARO_WINKLER = 0.9
@@ -380,6 +387,49 @@ def title_other_work(cited: Fields, a: Assessment, *, strict: bool) -> Evidence 
         f"replaces its words ({', '.join(diff.dropped[:6])}) with others ({swapped}): no record "
         "has the cited title",
     )
+
+
+def _run_at(run: tuple[str, ...], title: tuple[str, ...]) -> bool:
+    """``run`` stands in ``title`` as consecutive words."""
+    n = len(run)
+    return any(title[i : i + n] == run for i in range(len(title) - n + 1))
+
+
+def _telling(run: tuple[str, ...]) -> bool:
+    """A run long enough, and with enough content words, to come from one title only."""
+    content = [w for w in run if w not in STOPWORDS and len(w) > 1]
+    return len(run) >= CHIMERA_RUN_WORDS and len(content) >= CHIMERA_RUN_CONTENT
+
+
+def chimeric_title(cited: Fields, a: Assessment, others: Sequence[Assessment]) -> Evidence | None:
+    """TITLE_OTHER_WORK: the cited title is part of this record's title joined to part of another's.
+
+    The record must be led by the cited first author, lose words of its own title in the
+    citation, and the other record must be by other people: a real title of the same team
+    that merely shares an opening with their other paper is not made of two others' words.
+    """
+    if not cited.title or not a.work.fields.title or not a.authors.first_agrees:
+        return None
+    title, own = words(cited.title), words(a.work.fields.title)
+    if set(own) <= set(title):
+        return None  # the record's whole title is cited (a longer title, not a splice)
+    for k in range(CHIMERA_RUN_WORDS, len(title) - CHIMERA_RUN_WORDS + 1):
+        for mine, theirs in ((title[:k], title[k:]), (title[k:], title[:k])):
+            if not (_telling(mine) and _telling(theirs) and _run_at(mine, own)):
+                continue
+            if _run_at(theirs, own):
+                continue
+            for b in others:
+                if b.work is a.work or not b.work.fields.title or b.authors.support:
+                    continue
+                if _run_at(theirs, words(b.work.fields.title)):
+                    return Evidence(
+                        codes.TITLE_OTHER_WORK,
+                        f"the cited title joins words of {cite(a.work)} ('{' '.join(mine)}') "
+                        f"to words of {cite(b.work)} ('{' '.join(theirs)}'): no record has "
+                        "the cited title",
+                    )
+    return None
 
 
 def other_work(cited: Fields, a: Assessment, *, strict: bool) -> Evidence | None:

@@ -32,7 +32,7 @@ from veribib.judge.codes import cite, label, outcome_name
 from veribib.judge.compare import PREPRINT_PREFIX, PUBLISHED_AS, full_title, recorded_years
 from veribib.judge.match import YEAR_FAR, Assessment, Choice, assess
 from veribib.judge.normalise import has_retracted_marker
-from veribib.judge.otherwork import other_work
+from veribib.judge.otherwork import chimeric_title, other_work
 from veribib.judge.rawtext import record_in_text, reread
 from veribib.model import (
     Evidence,
@@ -409,11 +409,12 @@ def borrowed_route(reference: Reference, resolution: Resolution, choice: Choice)
     if not live_search(resolution):
         return None
     cited = reference.fields
-    for a in sorted((*choice.unsure, *choice.different), key=lambda x: -x.score):
+    rest = sorted((*choice.unsure, *choice.different), key=lambda x: -x.score)
+    for a in rest:
         years = recorded_years(a.work)
         if cited.year is not None and years and min(abs(cited.year - y) for y in years) > YEAR_FAR:
             continue  # a namesake title years apart, not a borrowed one
-        evidence = other_work(cited, a, strict=True)
+        evidence = other_work(cited, a, strict=True) or chimeric_title(cited, a, rest)
         if evidence is None or _protected(reference, evidence, a.work):
             continue
         return Route(

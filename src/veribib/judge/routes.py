@@ -10,7 +10,7 @@ import datetime
 from veribib.judge import codes
 from veribib.judge.codes import cite, label, outcome_name
 from veribib.judge.compare import compare_container, recorded_years
-from veribib.judge.match import Choice, Identity, assess, choose
+from veribib.judge.match import Assessment, Choice, Identity, assess, choose
 from veribib.judge.otherwork import authors_are_others
 from veribib.judge.rawtext import record_in_text
 from veribib.judge.route import (
@@ -306,13 +306,32 @@ def claims_covered_type(cited: Fields) -> bool:
     return cited.type is None and bool(cited.container) and bool(cited.volume or cited.pages)
 
 
+def _at_cited_identifier(reference: Reference, resolution: Resolution) -> Assessment | None:
+    """The record of the cited arXiv id or PMID, when it bears the cited title.
+
+    The identifier is a hard locator, like a DOI: with the title it identifies the work even
+    when the title is short or the authors disagree (which then are the citation's error).
+    """
+    for outcome in (resolution.arxiv, resolution.pubmed):
+        if outcome is None or outcome.status is not Status.FOUND or outcome.value is None:
+            continue
+        a = assess(reference.fields, outcome.value)
+        if a.identity is not Identity.DIFFERENT and a.field("title").agrees is True:
+            return a
+    return None
+
+
 def _search_route(
     reference: Reference, resolution: Resolution, today: datetime.date, doi_notes: list[Evidence]
 ) -> Route:
     cited = reference.fields
     candidates = candidates_of(resolution)
     choice = choose(cited, candidates)
-    best = choice.best or named_in_text(reference, choice)
+    best = (
+        choice.best
+        or _at_cited_identifier(reference, resolution)
+        or named_in_text(reference, choice)
+    )
     if best is not None:
         route = found_route(reference, resolution, best, via(best, resolution), DoiState.UNKNOWN)
         ambiguity = _ambiguity(choice)
