@@ -17,7 +17,9 @@ Per cited id, in this order:
      out, or cited words of weight at least ``AGREE`` that the record shares (its conditions,
      interventions, titles, keywords);
    - TOPIC_MISMATCH on clear disagreement: the citation names another trial's acronym, or a drug
-     the trial does not test while naming none of its drugs, or at least ``MISMATCH_WORDS``
+     the trial does not test while naming nothing it tests; or, unless it writes the trial's
+     title, most of its substantive words are not the record's while it names nothing the trial
+     tests (sharing the condition alone is not agreement); or at least ``MISMATCH_WORDS``
      informative words the record lacks, weighing at least ``DISAGREE`` and ``DISAGREE_RATIO``
      times the weight it shares, or most of four or more substantive cited words the record
      lacks while it shares no more than a common word;
@@ -66,6 +68,11 @@ MISMATCH_WORDS = 3
 SPREAD_WORDS = 4
 SPREAD_SHARE = 0.75
 BARELY = 0.3
+# Or, whatever condition words it shares: at least FOREIGN_WORDS substantive cited words, most
+# of them (at least FOREIGN_UNSHARED) not the trial's, naming nothing the trial tests. A trial
+# is what it tests in whom; a citation sharing only the "in whom" describes another study.
+FOREIGN_WORDS = 4
+FOREIGN_UNSHARED = 3
 # Extra fields of a structured source that may name or describe the trial.
 _CONTEXT_FIELDS = ("note", "howpublished", "annote", "addendum", "subtitle", "titleaddon")
 
@@ -126,12 +133,26 @@ def _link(reference: Reference, trial: Trial, found: Work | None) -> str | None:
     return None
 
 
+def _foreign(reading: TopicReading) -> bool:
+    """Most of what the citation says is not in the record, and nothing it tests is named."""
+    return (
+        not reading.names_treatment
+        and reading.substantive >= FOREIGN_WORDS
+        and reading.unshared >= FOREIGN_UNSHARED
+        and 2 * reading.unshared > reading.substantive
+    )
+
+
 def _topic_status(reading: TopicReading) -> TrialStatus:
     if reading.acronym_agrees:
         return TrialStatus.OK
     if reading.other_acronym or reading.other_drugs:
         return TrialStatus.TOPIC_MISMATCH
-    if reading.agree >= AGREE or reading.title_agrees:
+    if reading.title_agrees:
+        return TrialStatus.OK
+    if _foreign(reading):
+        return TrialStatus.TOPIC_MISMATCH
+    if reading.agree >= AGREE:
         return TrialStatus.OK
     if (
         reading.disagree >= max(DISAGREE, DISAGREE_RATIO * reading.agree)

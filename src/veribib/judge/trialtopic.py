@@ -7,9 +7,10 @@ almost nothing (weights from its Zipf frequency in ``wordfreq``'s English list: 
 "accessed", "first posted") nothing at all. Words are compared by their Snowball stems, and a stem
 may stand for a longer one ("diet" / "dietary").
 
-Three kinds of evidence come out: the trial's acronym named in the citation (or another trial's
-acronym named instead), a drug the citation names that the trial does not test while none of the
-trial's own drugs is named, and the weight of cited words the trial shares or lacks.
+Four kinds of evidence come out: the trial's acronym named in the citation (or another trial's
+acronym named instead), whether the citation names what the trial tests (its drugs and the
+informative words of its interventions), a drug the citation names that the trial does not test
+while naming nothing it does, and the weight and count of cited words the trial shares or lacks.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ INFORMATIVE = 0.3
 # The trial's title written in the citation: this share of its content words, at least this many.
 TITLE_SHARE = 0.9
 TITLE_WORDS = 4
+# A shorter title counts only written out whole, in order ("Action for Health in Diabetes").
+SHORT_TITLE = 3
 
 # Words every trial title or registration citation uses; they say nothing about the topic.
 GENERIC = wordset(
@@ -47,7 +50,7 @@ GENERIC = wordset(
     "role human humans prospective retrospective observational interventional feasibility "
     "dose doses dosing regimen administered administration intravenous oral subcutaneous "
     "intramuscularly combination standard care added addition prior line after before "
-    "learn called medicine medicines works well how people suffering research"
+    "learn called medicine medicines works well how people suffering research investigators"
 )
 # Citation boilerplate around a registration ("ClinicalTrials.gov [Internet]. Bethesda (MD):
 # National Library of Medicine (US). Identifier NCT0..., first posted ...; accessed ...").
@@ -211,6 +214,7 @@ class TrialText:
     stems: frozenset[str]  # titles, acronym, conditions, interventions, keywords
     neutral: frozenset[str]  # the sponsor's words: neither agreement nor disagreement
     drugs: frozenset[str]  # stems of drug names among the interventions and titles
+    treatments: frozenset[str]  # what the trial tests: drugs, informative intervention words
     acronyms: frozenset[str]  # keys of the recorded acronym (and one in the brief title)
     key_text: str  # every field as one acronym key string, to tell shared capitals
     titles: tuple[tuple[str, ...], ...]  # brief and official title as content words
@@ -229,6 +233,12 @@ def trial_text(trial: Trial) -> TrialText:
     drugs = frozenset(
         stem(w) for t in [*trial.interventions, *titles] for w in words(t) if is_drug(w)
     )
+    treatments = drugs | frozenset(
+        stem(w)
+        for t in trial.interventions
+        for w in content_words(t)
+        if w not in GENERIC and weight(w) >= INFORMATIVE
+    )
     acronyms = {acronym_key(trial.acronym)} if trial.acronym else set()
     for m in re.finditer(r"\(([^()]{3,30})\)", trial.brief_title):
         inner = re.sub(r"\s+(?:Study|Trial)$", "", m.group(1).strip(), flags=re.IGNORECASE)
@@ -238,9 +248,12 @@ def trial_text(trial: Trial) -> TrialText:
         stems=_stems(fields),
         neutral=_stems([trial.sponsor or ""]),
         drugs=drugs,
+        treatments=treatments,
         acronyms=frozenset(a for a in acronyms if len(a) >= 3),
+        # word by word and field by field, so "AMG 145" and "SAPIEN 3" are the record's own
         key_text=" ".join(
-            acronym_key(w) for f in [*fields, trial.sponsor or ""] for w in f.split()
+            [acronym_key(w) for f in [*fields, trial.sponsor or ""] for w in f.split()]
+            + [acronym_key(f) for f in fields]
         ),
         titles=tuple(t for t in (tuple(content_words(x)) for x in titles if x) if t),
     )
@@ -258,8 +271,19 @@ class TopicReading:
     shared: tuple[str, ...]  # the informative words it shares
     acronym_agrees: bool
     title_agrees: bool  # the citation writes the trial's brief or official title
+    names_treatment: bool  # the citation names something the trial tests
     other_acronym: str | None  # a trial name the citation gives that is not this trial's
     other_drugs: tuple[str, ...]  # drugs the citation names that this trial does not test
+
+
+def _written_out(title: tuple[str, ...], cited: list[str]) -> bool:
+    """A short title (SHORT_TITLE content words or more) written word for word in the citation."""
+    n = len(title)
+    if n < SHORT_TITLE:
+        return False
+    want = [stem(w) for w in title]
+    have = [stem(w) for w in cited]
+    return any(have[i : i + n] == want for i in range(len(have) - n + 1))
 
 
 def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
@@ -298,14 +322,14 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         other = foreign[0] if foreign else None
     other_drugs: tuple[str, ...] = ()
     cited_drugs = [w for w in lacking if is_drug(w)]
-    if cited_drugs and record.drugs and not any(_matches(w, record.drugs) for w in said):
+    if cited_drugs and record.treatments and not any(_matches(w, record.treatments) for w in said):
         other_drugs = tuple(cited_drugs)
     informative = {w: v for w, v in shared.items() if v > 0}
     written = {stem(w) for w in [*said, *around]}
     title_agrees = any(
         len(t) >= TITLE_WORDS and sum(stem(w) in written for w in t) >= TITLE_SHARE * len(t)
         for t in record.titles
-    )
+    ) or any(_written_out(t, [*said, *around]) for t in record.titles)
     return TopicReading(
         agree=sum(informative.values()),
         disagree=sum(lacking.values()),
@@ -315,6 +339,7 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         shared=tuple(informative),
         acronym_agrees=acronym_agrees,
         title_agrees=title_agrees,
+        names_treatment=any(_matches(w, record.treatments) for w in [*said, *around]),
         other_acronym=other,
         other_drugs=other_drugs,
     )
