@@ -68,9 +68,10 @@ MISMATCH_WORDS = 3
 SPREAD_WORDS = 4
 SPREAD_SHARE = 0.75
 BARELY = 0.3
-# Or, whatever condition words it shares: at least FOREIGN_WORDS substantive cited words, most
-# of them (at least FOREIGN_UNSHARED) not the trial's, naming nothing the trial tests. A trial
-# is what it tests in whom; a citation sharing only the "in whom" describes another study.
+# Or, whatever condition words it shares: at least FOREIGN_WORDS substantive cited words, of
+# which those beside the trial's condition are mostly (at least FOREIGN_UNSHARED) not the
+# trial's, naming nothing the trial tests. A trial is what it tests in whom; a citation sharing
+# only the "in whom" describes another study.
 FOREIGN_WORDS = 4
 FOREIGN_UNSHARED = 3
 # Extra fields of a structured source that may name or describe the trial.
@@ -134,12 +135,13 @@ def _link(reference: Reference, trial: Trial, found: Work | None) -> str | None:
 
 
 def _foreign(reading: TopicReading) -> bool:
-    """Most of what the citation says is not in the record, and nothing it tests is named."""
+    """Most of what the citation says beside the condition is not in the record, and nothing
+    the trial tests is named."""
     return (
         not reading.names_treatment
         and reading.substantive >= FOREIGN_WORDS
         and reading.unshared >= FOREIGN_UNSHARED
-        and 2 * reading.unshared > reading.substantive
+        and 2 * reading.unshared > reading.substantive - reading.condition_words
     )
 
 

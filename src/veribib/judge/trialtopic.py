@@ -29,6 +29,8 @@ from veribib.model import Trial
 COMMON_ZIPF = 5.0
 SPAN = 2.0
 MAX_WEIGHT = 1.5
+# An acronym whose word is at least this frequent (Zipf) is an English word too.
+WORD_ZIPF = 3.0
 # A cited word weighing less than this is not counted as a word the trial lacks.
 INFORMATIVE = 0.3
 # The trial's title written in the citation: this share of its content words, at least this many.
@@ -201,6 +203,19 @@ def cited_acronyms(text: str) -> set[str]:
     return out
 
 
+def is_english_word(acronym_key_: str) -> bool:
+    """True when an acronym's key is also an English word ("RECOVERY", "SELECT", "SPRINT")."""
+    from wordfreq import zipf_frequency
+
+    return acronym_key_.isalpha() and zipf_frequency(acronym_key_.lower(), "en") >= WORD_ZIPF
+
+
+def _written(text: str, acronym: str) -> str:
+    """The text as acronym keys are compared; an acronym that is an English word counts only
+    in capitals, so "heart rate recovery" names no trial."""
+    return _NON_KEY.sub("", text) if is_english_word(acronym) else acronym_key(text)
+
+
 def _same_name(a: str, b: str) -> bool:
     """Two acronym keys for one trial: equal, or one a shortening of the other."""
     short, long_ = sorted((a, b), key=len)
@@ -215,6 +230,7 @@ class TrialText:
     neutral: frozenset[str]  # the sponsor's words: neither agreement nor disagreement
     drugs: frozenset[str]  # stems of drug names among the interventions and titles
     treatments: frozenset[str]  # what the trial tests: drugs, informative intervention words
+    conditions: frozenset[str]  # stems of the conditions' words: whom it studies, not what
     acronyms: frozenset[str]  # keys of the recorded acronym (and one in the brief title)
     key_text: str  # every field as one acronym key string, to tell shared capitals
     titles: tuple[tuple[str, ...], ...]  # brief and official title as content words
@@ -233,11 +249,13 @@ def trial_text(trial: Trial) -> TrialText:
     drugs = frozenset(
         stem(w) for t in [*trial.interventions, *titles] for w in words(t) if is_drug(w)
     )
+    conditions = _stems(trial.conditions)
+    # what it tests, not in whom: "Aortic" in "Surgical Aortic Valve Replacement" is the condition
     treatments = drugs | frozenset(
         stem(w)
         for t in trial.interventions
         for w in content_words(t)
-        if w not in GENERIC and weight(w) >= INFORMATIVE
+        if w not in GENERIC and weight(w) >= INFORMATIVE and stem(w) not in conditions
     )
     acronyms = {acronym_key(trial.acronym)} if trial.acronym else set()
     for m in re.finditer(r"\(([^()]{3,30})\)", trial.brief_title):
@@ -249,6 +267,7 @@ def trial_text(trial: Trial) -> TrialText:
         neutral=_stems([trial.sponsor or ""]),
         drugs=drugs,
         treatments=treatments,
+        conditions=conditions,
         acronyms=frozenset(a for a in acronyms if len(a) >= 3),
         # word by word and field by field, so "AMG 145" and "SAPIEN 3" are the record's own
         key_text=" ".join(
@@ -272,6 +291,7 @@ class TopicReading:
     acronym_agrees: bool
     title_agrees: bool  # the citation writes the trial's brief or official title
     names_treatment: bool  # the citation names something the trial tests
+    condition_words: int  # substantive cited words that are the trial's condition's
     other_acronym: str | None  # a trial name the citation gives that is not this trial's
     other_drugs: tuple[str, ...]  # drugs the citation names that this trial does not test
 
@@ -314,7 +334,7 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
             lacking[w] = weight(w)
     named = cited_acronyms(cited) | cited_acronyms(context)
     acronym_agrees = any(_same_name(n, a) for n in named for a in record.acronyms) or any(
-        a in acronym_key(f"{cited} {context}") for a in record.acronyms if len(a) >= 5
+        a in _written(f"{cited} {context}", a) for a in record.acronyms if len(a) >= 5
     )
     other = None
     if record.acronyms and not acronym_agrees:
@@ -340,6 +360,7 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         acronym_agrees=acronym_agrees,
         title_agrees=title_agrees,
         names_treatment=any(_matches(w, record.treatments) for w in [*said, *around]),
+        condition_words=sum(stem(w) in record.conditions for w in substantive),
         other_acronym=other,
         other_drugs=other_drugs,
     )
@@ -353,6 +374,7 @@ __all__ = [
     "cited_acronyms",
     "content_words",
     "is_drug",
+    "is_english_word",
     "read_topic",
     "stem",
     "trial_text",
