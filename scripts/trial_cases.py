@@ -69,12 +69,17 @@ def _jsonl(name: str) -> list[dict[str, Any]]:
 
 def constructed_studies() -> list[dict[str, Any]]:
     """The constructed studies only, both sets (the stand-in holds the recorded ones already)."""
-    return _jsonl("studies.jsonl") + _jsonl("studies2.jsonl")
+    return _jsonl("studies.jsonl") + _jsonl("studies2.jsonl") + _jsonl("studies3.jsonl")
 
 
 def holdout2_studies() -> list[dict[str, Any]]:
     """The constructed studies written for the second held-out split (none used in dev)."""
     return _jsonl("studies2.jsonl")
+
+
+def holdout3_studies() -> list[dict[str, Any]]:
+    """The constructed studies written for the third held-out split (used by no other split)."""
+    return _jsonl("studies3.jsonl")
 
 
 def articles() -> list[dict[str, Any]]:
@@ -272,6 +277,8 @@ def build(split: str = "dev") -> list[TrialCase]:
         return _holdout()
     if split == "holdout2":
         return _holdout2()
+    if split == "holdout3":
+        return _holdout3()
     records = studies()
     by_id = _by_id(records)
     cases: list[TrialCase] = []
@@ -541,6 +548,120 @@ def _holdout2() -> list[TrialCase]:
     return cases
 
 
+# The third held-out split: written after the holdout2 figures had been seen and rules revised,
+# before any further rule change, over 19 studies used by no other split (``studies3.jsonl``),
+# with citation templates of its own.
+HOLDOUT3_ACRONYM_PAIRS = (
+    ("NCT02065791", "NCT03036150"),  # CREDENCE with DAPA-CKD's id
+    ("NCT00403767", "NCT00412984"),  # ROCKET AF with ARISTOTLE's
+    ("NCT00262600", "NCT00403767"),  # RE-LY with ROCKET AF's
+    ("NCT00239681", "NCT01764633"),  # JUPITER with FOURIER's
+    ("NCT02125461", "NCT02142738"),  # PACIFIC with KEYNOTE-024's
+    ("NCT01740427", "NCT01958021"),  # PALOMA-2 with MONALEESA-2's
+    ("NCT02000622", "NCT00567190"),  # OlympiAD with CLEOPATRA's
+    ("NCT00567190", "NCT01740427"),  # CLEOPATRA with PALOMA-2's
+    ("NCT02477800", "NCT03887455"),  # ENGAGE with Clarity AD's
+    ("NCT02207231", "NCT01474512"),  # VOYAGE 1 with UNCOVER-1's
+    ("NCT00004992", "NCT00017953"),  # DPP with Look AHEAD's
+    ("NCT00000620", "NCT01179048"),  # ACCORD with LEADER's
+    ("NCT01920711", "NCT01035255"),  # PARAGON-HF with PARADIGM-HF's (same drug and sponsor)
+    ("NCT02861534", "NCT02929329"),  # VICTORIA with GALACTIC-HF's
+    ("NCT04611802", "NCT04505722"),  # PREVENT-19 with ENSEMBLE's
+    ("NCT03399370", "NCT01764633"),  # ORION-10 with FOURIER's
+    ("NCT02993406", "NCT00239681"),  # CLEAR Outcomes with JUPITER's
+)
+HOLDOUT3_TOPIC = (
+    ("Patient portal use among adults with type 2 diabetes", "NCT00000620"),
+    ("Music therapy during chemotherapy infusion for women with breast cancer", "NCT01740427"),
+    ("Social media and body image in postmenopausal women", "NCT01740427"),
+    ("Anticoagulation clinic waiting times: an audit", "NCT00262600"),
+    ("Stroke survivors' return to work after discharge", "NCT00403767"),
+    ("Cardiovascular events in marathon runners: a registry", "NCT00239681"),
+    ("Stage III pressure ulcers in nursing home residents", "NCT02125461"),
+    ("Genetic counselling uptake after BRCA testing in men", "NCT02000622"),
+    ("Early retirement and cognitive decline", "NCT02477800"),
+    ("Plaque removal with powered versus manual toothbrushes", "NCT02207231"),
+    ("Diabetes prevention in pregnancy: counselling on gestational weight gain", "NCT00004992"),
+    ("Action video games and attention in children", "NCT00000620"),
+    ("Ejection fraction measurement with handheld ultrasound by nurses", "NCT02861534"),
+    ("Heart failure readmissions after hospital discharge: a cohort of veterans", "NCT01920711"),
+    ("Vaccine uptake among pregnant women in rural clinics", "NCT04611802"),
+    ("Long COVID symptoms in adults after mild infection", "NCT04516746"),
+    ("LDL cholesterol testing rates in community pharmacies", "NCT03399370"),
+    ("Statin intolerance and muscle symptoms: a nocebo n-of-1 trial", "NCT02993406"),
+    ("Aspirin desensitisation in asthma", "NCT02697916"),
+    ("Nephropathy screening in children with type 1 diabetes", "NCT02065791"),
+    ("Atrial fibrillation detection with smartwatch electrocardiograms", "NCT00262600"),
+    ("Small cell carcinoma of the cervix: a case series", "NCT02125461"),
+)  # fmt: skip
+
+
+def _holdout3_text(s: _Study) -> list[str]:
+    short = f"{s.acronym} trial ({_about(s)})" if s.acronym else f"{s.sponsor}: {s.brief}"
+    return [
+        f"{s.official}. ClinicalTrials.gov identifier: {s.nct}. Updated March 1, 2023. Accessed "
+        f"May 5, 2024. https://clinicaltrials.gov/study/{s.nct}",
+        f"{s.sponsor} ({s.year}) {s.brief}. Available at: https://clinicaltrials.gov/ct2/show/"
+        f"{s.nct} (Accessed 5 May 2024).",
+        f"{short}, {s.nct}.",
+        f"{s.brief}. {s.sponsor}; {s.year}. Trial registration: ClinicalTrials.gov {s.nct}.",
+    ]
+
+
+def _holdout3_bibtex(s: _Study, key: str) -> list[str]:
+    brief, official = _bib_escape(s.brief), _bib_escape(s.official)
+    sponsor = _bib_escape(s.sponsor)
+    name = _bib_escape(s.acronym) if s.acronym else brief
+    return [
+        f"@misc{{{key}m,\n  title = {{{{{brief}}}}},\n  author = {{{{{sponsor}}}}},\n"
+        f"  howpublished = {{\\url{{https://clinicaltrials.gov/study/{s.nct}}}}},\n"
+        "  note = {Accessed 2024-05-05}\n}",
+        f"@online{{{key}n,\n  title = {{{official}}},\n"
+        f"  url = {{https://classic.clinicaltrials.gov/ct2/show/{s.nct}}},\n"
+        "  urldate = {2024-05-05}\n}",
+        f"@misc{{{key}o,\n  title = {{{name}}},\n  note = {{{s.nct}}},\n  year = {{{s.year}}}\n}}",
+        f"@techreport{{{key}p,\n  title = {{{_bib_escape(_sentence_case(s.brief))}}},\n"
+        f"  institution = {{ClinicalTrials.gov}},\n  number = {{{s.nct}}},\n"
+        f"  year = {{{s.year}}}\n}}",
+    ]
+
+
+def _holdout3() -> list[TrialCase]:
+    new = _by_id(holdout3_studies())
+    every = {**_by_id(studies()), **_by_id(holdout2_studies()), **new}
+    cases: list[TrialCase] = []
+    for n, s in enumerate(new.values()):
+        for i, text in enumerate(_holdout3_text(s)):
+            cases.append(TrialCase(f"h3-text-{s.nct}-{i}", "real-text", "text", text, s.nct,
+                                   "verified"))  # fmt: skip
+        for i, entry in enumerate(_holdout3_bibtex(s, f"q{n}")):
+            cases.append(TrialCase(f"h3-bib-{s.nct}-{i}", "real-bibtex", "bibtex", entry, s.nct,
+                                   "verified"))  # fmt: skip
+    for cited, given in HOLDOUT3_ACRONYM_PAIRS:
+        a = every[cited]
+        text = f"{a.sponsor}. {a.acronym}: {_about(a)}. Registered {given}."
+        cases.append(TrialCase(f"h3-acr-text-{cited}", "wrong-acronym", "text", text, given,
+                               "mismatch"))  # fmt: skip
+        entry = (
+            f"@misc{{h3{cited},\n  title = {{{a.acronym} study}},\n"
+            f"  howpublished = {{ClinicalTrials.gov}},\n  note = {{{given}}}\n}}"
+        )
+        cases.append(TrialCase(f"h3-acr-bib-{cited}", "wrong-acronym", "bibtex", entry, given,
+                               "mismatch"))  # fmt: skip
+    for i, (title, given) in enumerate(HOLDOUT3_TOPIC):
+        text = f"Haddad R, Novak P, Sato Y. {title}. {given}. 2019."
+        cases.append(TrialCase(f"h3-topic-text-{i}", "wrong-topic", "text", text, given,
+                               "mismatch"))  # fmt: skip
+        entry = (
+            f"@online{{h3t{i},\n  title = {{{_bib_escape(title)}}},\n"
+            f"  url = {{https://clinicaltrials.gov/ct2/show/{given}}}\n}}"
+        )
+        cases.append(
+            TrialCase(f"h3-topic-bib-{i}", "wrong-topic", "bibtex", entry, given, "mismatch")
+        )
+    return cases
+
+
 def _id_cases() -> Iterator[TrialCase]:
     yield TrialCase(
         "malformed-short",
@@ -662,6 +783,7 @@ __all__ = [
     "build",
     "constructed_studies",
     "holdout2_studies",
+    "holdout3_studies",
     "isrctn_trials",
     "studies",
     "write_inputs",
