@@ -97,3 +97,35 @@ def test_a_trials_acronym_verifies_and_its_lowercase_word_does_not(
     if word.isalpha() and zipf_frequency(word, "en") >= 3.0:  # "heart rate recovery": no trial
         verdict, _ = _judge(f"Heart rate {word} in runners", record, today)
         assert verdict is not Verdict.VERIFIED
+
+
+def _tested(record: Trial) -> str:
+    return next(i for i in record.interventions if "placebo" not in i.lower())
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_what_a_trial_tests_in_whom_it_tests_it_is_never_a_mismatch(
+    record: Trial, today: datetime.date
+) -> None:
+    tested, condition = _tested(record), record.conditions[0]
+    for title in (
+        f"{tested} in {condition}",
+        # an outcome the record does not list: still this trial's drug in its patients
+        f"Effect of {tested} on quality of life and hospital admissions in {condition}",
+    ):
+        verdict, found_codes = _judge(title, record, today)
+        assert codes.TRIAL_TOPIC_MISMATCH not in found_codes, title
+        assert verdict is not Verdict.FABRICATED, title
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_what_a_trial_tests_studied_in_others_is_a_mismatch(
+    record: Trial, today: datetime.date
+) -> None:
+    tested = _tested(record)
+    for aspect in ("hair loss", "dental caries", "sleep quality"):
+        for who in ("shift workers", "school children"):
+            title = f"{tested} use and {aspect} among {who}"
+            verdict, found_codes = _judge(title, record, today)
+            assert verdict is not Verdict.VERIFIED, title
+            assert codes.TRIAL_TOPIC_MISMATCH in found_codes, title

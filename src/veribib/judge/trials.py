@@ -68,10 +68,10 @@ MISMATCH_WORDS = 3
 SPREAD_WORDS = 4
 SPREAD_SHARE = 0.75
 BARELY = 0.3
-# Or, whatever condition words it shares: at least FOREIGN_WORDS substantive cited words, of
-# which those beside the trial's condition are mostly (at least FOREIGN_UNSHARED) not the
-# trial's, naming nothing the trial tests. A trial is what it tests in whom; a citation sharing
-# only the "in whom" describes another study.
+# Or: a trial is what it tests in whom. A citation naming only one of the two (the condition
+# but nothing the trial tests, or something it tests but not its condition), in at least
+# FOREIGN_WORDS substantive words, of which those beside the part it names are mostly (at least
+# FOREIGN_UNSHARED) not the trial's, describes another study.
 FOREIGN_WORDS = 4
 FOREIGN_UNSHARED = 3
 # Extra fields of a structured source that may name or describe the trial.
@@ -135,13 +135,13 @@ def _link(reference: Reference, trial: Trial, found: Work | None) -> str | None:
 
 
 def _foreign(reading: TopicReading) -> bool:
-    """Most of what the citation says beside the condition is not in the record, and nothing
-    the trial tests is named."""
+    """The citation does not name both what the trial tests and in whom, and most of what it
+    says beside the part it names is not in the record."""
     return (
-        not reading.names_treatment
+        not (reading.names_treatment and reading.names_condition)
         and reading.substantive >= FOREIGN_WORDS
         and reading.unshared >= FOREIGN_UNSHARED
-        and 2 * reading.unshared > reading.substantive - reading.condition_words
+        and 2 * reading.unshared > reading.substantive - reading.agreed_words
     )
 
 

@@ -79,7 +79,7 @@ _DRUG = re.compile(
     r"olol|statin|navir|previr|buvir|asvir|fovir|ciclovir|amivir|azole|oxacin|cillin|cycline|"
     r"mycin|parin|xaban|gatran|lukast|setron|tidine|prazole|dronate|platin|taxel|rubicin|cept|"
     r"kinra|dipine|afil|triptan|zepam|zolam|oxetine|apine|peridol|profen|coxib|caine|"
-    r"estrant|relin|semide|thiazide|formin|lutamide|trozole|olimus|asone|olone|isone|terol|"
+    r"estrant|relin|semide|thiazide|formin|lutamide|trozole|olimus|asone|olone|isone|(?<!s)terol|"
     r"tropium|zepatide|glutide|parin|fungin|conazole|vudine|citabine|fluridine|imus|limus)$"
 )
 # A code name: a few letters then digits ("id93", "ly3298176", "bnt162b2").
@@ -231,6 +231,7 @@ class TrialText:
     drugs: frozenset[str]  # stems of drug names among the interventions and titles
     treatments: frozenset[str]  # what the trial tests: drugs, informative intervention words
     conditions: frozenset[str]  # stems of the conditions' words: whom it studies, not what
+    condition_names: tuple[frozenset[str], ...]  # each condition's content stems ("heart failure")
     acronyms: frozenset[str]  # keys of the recorded acronym (and one in the brief title)
     key_text: str  # every field as one acronym key string, to tell shared capitals
     titles: tuple[tuple[str, ...], ...]  # brief and official title as content words
@@ -268,6 +269,9 @@ def trial_text(trial: Trial) -> TrialText:
         drugs=drugs,
         treatments=treatments,
         conditions=conditions,
+        condition_names=tuple(
+            n for n in (frozenset(stem(w) for w in content_words(c)) for c in trial.conditions) if n
+        ),
         acronyms=frozenset(a for a in acronyms if len(a) >= 3),
         # word by word and field by field, so "AMG 145" and "SAPIEN 3" are the record's own
         key_text=" ".join(
@@ -291,7 +295,8 @@ class TopicReading:
     acronym_agrees: bool
     title_agrees: bool  # the citation writes the trial's brief or official title
     names_treatment: bool  # the citation names something the trial tests
-    condition_words: int  # substantive cited words that are the trial's condition's
+    names_condition: bool  # names the trial's condition (all of one, or an informative word)
+    agreed_words: int  # substantive cited words that are the trial's condition's or treatment's
     other_acronym: str | None  # a trial name the citation gives that is not this trial's
     other_drugs: tuple[str, ...]  # drugs the citation names that this trial does not test
 
@@ -360,7 +365,11 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         acronym_agrees=acronym_agrees,
         title_agrees=title_agrees,
         names_treatment=any(_matches(w, record.treatments) for w in [*said, *around]),
-        condition_words=sum(stem(w) in record.conditions for w in substantive),
+        names_condition=any(n <= written for n in record.condition_names)
+        or any(stem(w) in record.conditions and weight(w) >= INFORMATIVE for w in [*said, *around]),
+        agreed_words=sum(
+            stem(w) in record.conditions or _matches(w, record.treatments) for w in substantive
+        ),
         other_acronym=other,
         other_drugs=other_drugs,
     )
