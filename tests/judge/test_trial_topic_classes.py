@@ -16,7 +16,7 @@ import pytest
 from wordfreq import zipf_frequency
 
 from veribib.judge import codes, judge
-from veribib.model import ReferenceType, Resolution, Trial, Verdict
+from veribib.model import Judgement, ReferenceType, Resolution, Trial, Verdict
 from veribib.resolve.records import trial_from_ctgov
 
 from .helpers import found, ref
@@ -49,9 +49,13 @@ EVERYDAY = (
 WHO = ("adolescents", "university students", "retired teachers")
 
 
-def _judge(title: str, record: Trial, today: datetime.date) -> tuple[Verdict, set[str]]:
+def _judgement(title: str, record: Trial, today: datetime.date) -> Judgement:
     reference = ref(title=title, type=ReferenceType.CLINICAL_TRIAL, trials=[record.id])
-    j = judge(reference, Resolution(trials=((record.id, found(record, "ctgov")),)), today)
+    return judge(reference, Resolution(trials=((record.id, found(record, "ctgov")),)), today)
+
+
+def _judge(title: str, record: Trial, today: datetime.date) -> tuple[Verdict, set[str]]:
+    j = _judgement(title, record, today)
     return j.verdict, {e.code for e in j.evidence}
 
 
@@ -129,3 +133,15 @@ def test_what_a_trial_tests_studied_in_others_is_a_mismatch(
             verdict, found_codes = _judge(title, record, today)
             assert verdict is not Verdict.VERIFIED, title
             assert codes.TRIAL_TOPIC_MISMATCH in found_codes, title
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_a_mismatch_names_the_real_trial_and_words_it_lacks(
+    record: Trial, today: datetime.date
+) -> None:
+    j = _judgement(f"Nurse-led telephone coaching for sleep quality in {record.conditions[0]}",
+                   record, today)  # fmt: skip
+    (evidence,) = [e for e in j.evidence if e.code == codes.TRIAL_TOPIC_MISMATCH]
+    assert record.brief_title in evidence.message
+    assert "nothing of the citation's" in evidence.message
+    assert any(w in evidence.message for w in ("nurse", "telephone", "coaching", "sleep"))

@@ -175,7 +175,8 @@ def _why_mismatch(reading: TopicReading) -> str:
         return f"the citation names {reading.other_acronym}, another trial"
     if reading.other_drugs:
         return f"the citation names {', '.join(reading.other_drugs)}, which it does not test"
-    return f"which has nothing of the citation's {', '.join(reading.lacking[:5])}"
+    said = reading.lacking or reading.unshared_words
+    return f"which has nothing of the citation's {', '.join(said[:5])}"
 
 
 def _found(

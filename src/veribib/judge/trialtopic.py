@@ -291,6 +291,7 @@ class TopicReading:
     lacking: tuple[str, ...]  # those words
     substantive: int  # cited words not boilerplate, not generic, not the sponsor's
     unshared: int  # of those, how many the record lacks (whatever their weight)
+    unshared_words: tuple[str, ...]  # those words, in the citation's order
     shared: tuple[str, ...]  # the informative words it shares
     acronym_agrees: bool
     title_agrees: bool  # the citation writes the trial's brief or official title
@@ -327,14 +328,14 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         if _matches(w, record.stems):
             shared[w] = weight(w)
     substantive: set[str] = set()
-    unshared: set[str] = set()
+    unshared: dict[str, None] = {}
     for w in said:
         if w in GENERIC or _matches(w, record.neutral):
             continue
         substantive.add(w)
         if w in shared:
             continue
-        unshared.add(w)
+        unshared[w] = None
         if weight(w) >= INFORMATIVE:
             lacking[w] = weight(w)
     named = cited_acronyms(cited) | cited_acronyms(context)
@@ -361,6 +362,7 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         lacking=tuple(lacking),
         substantive=len(substantive),
         unshared=len(unshared),
+        unshared_words=tuple(unshared),
         shared=tuple(informative),
         acronym_agrees=acronym_agrees,
         title_agrees=title_agrees,
