@@ -59,15 +59,27 @@ def studies() -> list[dict[str, Any]]:
         json.loads(p.read_text(encoding="utf-8"))
         for p in sorted((shared_data() / "ctgov").glob("*.json"))
     ]
-    with (CORPUS / "studies.jsonl").open(encoding="utf-8") as fh:
-        out += [json.loads(line) for line in fh if line.strip()]
-    return out
+    return out + _jsonl("studies.jsonl")
+
+
+def _jsonl(name: str) -> list[dict[str, Any]]:
+    with (CORPUS / name).open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
 
 
 def constructed_studies() -> list[dict[str, Any]]:
-    """The constructed studies only (the stand-in holds the recorded ones already)."""
-    with (CORPUS / "studies.jsonl").open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    """The constructed studies only, both sets (the stand-in holds the recorded ones already)."""
+    return _jsonl("studies.jsonl") + _jsonl("studies2.jsonl") + _jsonl("studies3.jsonl")
+
+
+def holdout2_studies() -> list[dict[str, Any]]:
+    """The constructed studies written for the second held-out split (none used in dev)."""
+    return _jsonl("studies2.jsonl")
+
+
+def holdout3_studies() -> list[dict[str, Any]]:
+    """The constructed studies written for the third held-out split (used by no other split)."""
+    return _jsonl("studies3.jsonl")
 
 
 def articles() -> list[dict[str, Any]]:
@@ -92,6 +104,7 @@ class _Study:
     conditions: tuple[str, ...]
     posted: str
     year: str
+    interventions: tuple[str, ...] = ()
 
 
 def _study(record: dict[str, Any]) -> _Study:
@@ -109,6 +122,11 @@ def _study(record: dict[str, Any]) -> _Study:
         conditions=tuple(p.get("conditionsModule", {}).get("conditions", [])),
         posted=posted,
         year=(posted or start)[:4],
+        interventions=tuple(
+            i["name"]
+            for i in p.get("armsInterventionsModule", {}).get("interventions", [])
+            if "placebo" not in i["name"].lower()
+        ),
     )
 
 
@@ -257,6 +275,10 @@ def build(split: str = "dev") -> list[TrialCase]:
     """
     if split == "holdout":
         return _holdout()
+    if split == "holdout2":
+        return _holdout2()
+    if split == "holdout3":
+        return _holdout3()
     records = studies()
     by_id = _by_id(records)
     cases: list[TrialCase] = []
@@ -395,6 +417,251 @@ def _holdout() -> list[TrialCase]:
     return cases
 
 
+# The second held-out split: written before any rule was changed after the first holdout was
+# looked at, over 18 studies used in neither dev nor holdout (``studies2.jsonl``), with citation
+# templates of its own.
+HOLDOUT2_ACRONYM_PAIRS = (
+    ("NCT03036150", "NCT03036124"),  # DAPA-CKD with DAPA-HF's id (same drug and sponsor)
+    ("NCT01764633", "NCT01492361"),  # FOURIER with REDUCE-IT's
+    ("NCT01492361", "NCT01764633"),  # REDUCE-IT with FOURIER's
+    ("NCT02142738", "NCT02296125"),  # KEYNOTE-024 with FLAURA's
+    ("NCT02296125", "NCT02142738"),  # FLAURA with KEYNOTE-024's
+    ("NCT03887455", "NCT04437511"),  # Clarity AD with TRAILBLAZER-ALZ 2's
+    ("NCT04437511", "NCT03887455"),  # TRAILBLAZER-ALZ 2 with Clarity AD's
+    ("NCT01474512", "NCT01365455"),  # UNCOVER-1 with ERASURE's
+    ("NCT03574597", "NCT03548935"),  # SELECT with STEP 1's (same drug, sponsor, condition)
+    ("NCT01038583", "NCT01169259"),  # ASPREE with VITAL's
+    ("NCT01169259", "NCT01038583"),  # VITAL with ASPREE's
+    ("NCT02929329", "NCT03057977"),  # GALACTIC-HF with EMPEROR-Reduced's
+    ("NCT04505722", "NCT04470427"),  # ENSEMBLE with COVE's
+    ("NCT01958021", "NCT07062965"),  # MONALEESA-2 with a recorded breast-cancer trial's
+    ("NCT02675114", "NCT01471522"),  # PARTNER 3 with ISCHEMIA's
+    ("NCT00017953", "NCT01720446"),  # Look AHEAD with SUSTAIN-6's
+)
+HOLDOUT2_TOPIC = (
+    ("Mindfulness-based stress reduction for anxiety in atrial fibrillation", "NCT00412984"),
+    ("Vitamin D status and hair loss in women", "NCT01169259"),
+    ("Kidney stone recurrence and daily water intake", "NCT03036150"),
+    ("Lung function after smoking cessation in young adults", "NCT02142738"),
+    ("Early mobilisation after hip fracture surgery", "NCT03887455"),
+    ("Breast milk composition in mothers of preterm infants", "NCT01958021"),
+    ("Moderate exercise for severe menstrual pain", "NCT01474512"),
+    ("Rheumatic heart valve disease in school children in Uganda", "NCT02675114"),
+    ("Falls in the elderly: a home hazard reduction programme", "NCT01038583"),
+    ("Stroke rehabilitation with virtual reality gaming", "NCT00412984"),
+    ("Weight stigma in primary care consultations", "NCT03574597"),
+    ("Heart rate recovery after sprint interval training in athletes", "NCT02929329"),
+    ("Handwashing promotion to prevent diarrhoea in schools", "NCT04505722"),
+    ("A triglyceride-lowering diet for children with fatty liver", "NCT01492361"),
+    ("Cholesterol knowledge among pharmacy students", "NCT01764633"),
+    ("Lifestyle and sleep duration in shift workers", "NCT00017953"),
+    ("Invasive ventilation and prone positioning in COVID-19 pneumonia", "NCT01471522"),
+    ("Yoga for fatigue in women with metastatic breast cancer", "NCT07062965"),
+    ("Nintedanib plus docetaxel in previously treated non-small cell lung cancer", "NCT02142738"),
+    ("Cognitive stimulation therapy for people with Alzheimer's disease in care homes",
+     "NCT04437511"),
+    ("Cell-free DNA screening for trisomy in twin pregnancies", "NCT02296125"),
+    ("Chronic kidney disease awareness among adults with hypertension: a survey", "NCT03036150"),
+    ("Dupilumab for chronic rhinosinusitis with nasal polyps", "NCT01474512"),
+    ("Omega-3 fatty acids and dry eye disease", "NCT01169259"),
+)  # fmt: skip
+
+
+def _sentence_case(title: str) -> str:
+    """A title as reference managers write it: first letter capital, words in capitals kept."""
+    out = [w if (sum(c.isupper() for c in w) > 1 or any(c.isdigit() for c in w)) else w.lower()
+           for w in title.split()]  # fmt: skip
+    return " ".join(out)[:1].upper() + " ".join(out)[1:]
+
+
+def _about(s: _Study) -> str:
+    """A short description as authors write one: the first treatment in the first condition."""
+    what = s.interventions[0] if s.interventions else "treatment"
+    return f"{what} in {s.conditions[0]}" if s.conditions else what
+
+
+def _holdout2_text(s: _Study) -> list[str]:
+    name = s.acronym or s.sponsor
+    return [
+        f"{s.sponsor}. {s.brief} [Internet]. Bethesda (MD): U.S. National Library of Medicine; "
+        f"{s.year} [updated 2023 Jan 5; cited 2024 Feb 1]. ClinicalTrials.gov ID: {s.nct}. "
+        f"Available from: https://clinicaltrials.gov/study/{s.nct}",
+        f"{s.sponsor}. ({s.year}). {s.official} (ClinicalTrials.gov registration no. {s.nct}). "
+        f"https://clinicaltrials.gov/study/{s.nct}",
+        f"{name} Investigators. ClinicalTrials.gov, {s.nct} ({s.year}).",
+        f"{s.sponsor}. {_sentence_case(s.brief)}. In: ClinicalTrials.gov. {s.nct}. Last update "
+        "posted 2023.",
+    ]
+
+
+def _holdout2_bibtex(s: _Study, key: str) -> list[str]:
+    brief, official = _bib_escape(s.brief), _bib_escape(s.official)
+    sponsor, about = _bib_escape(s.sponsor), _bib_escape(_about(s))
+    name = s.acronym or s.sponsor
+    return [
+        f"@misc{{{key}w,\n  author = {{{{{sponsor}}}}},\n  title = {{{official}}},\n"
+        f"  howpublished = {{ClinicalTrials.gov}},\n  note = {{Identifier: {s.nct}}},\n"
+        f"  year = {{{s.year}}}\n}}",
+        f"@online{{{key}x,\n  title = {{{name}}},\n  subtitle = {{{brief}}},\n"
+        f"  url = {{https://clinicaltrials.gov/ct2/show/study/{s.nct}}},\n"
+        "  organization = {ClinicalTrials.gov}\n}",
+        f"@misc{{{key}y,\n  title = {{{name}: {about}}},\n"
+        f"  url = {{https://clinicaltrials.gov/study/{s.nct}}},\n  year = {{{s.year}}}\n}}",
+        f"@article{{{key}z,\n  title = {{{_bib_escape(_sentence_case(s.brief))}}},\n"
+        f"  journal = {{ClinicalTrials.gov}},\n  number = {{{s.nct}}},\n  year = {{{s.year}}}\n}}",
+    ]
+
+
+def _holdout2() -> list[TrialCase]:
+    new = _by_id(holdout2_studies())
+    every = {**_by_id(studies()), **new}
+    cases: list[TrialCase] = []
+    for n, s in enumerate(new.values()):
+        for i, text in enumerate(_holdout2_text(s)):
+            cases.append(TrialCase(f"h2-text-{s.nct}-{i}", "real-text", "text", text, s.nct,
+                                   "verified"))  # fmt: skip
+        for i, entry in enumerate(_holdout2_bibtex(s, f"k{n}")):
+            cases.append(TrialCase(f"h2-bib-{s.nct}-{i}", "real-bibtex", "bibtex", entry, s.nct,
+                                   "verified"))  # fmt: skip
+    for cited, given in HOLDOUT2_ACRONYM_PAIRS:
+        a = every[cited]
+        text = f"{a.acronym} Investigators. {_about(a)}. ClinicalTrials.gov identifier {given}."
+        cases.append(TrialCase(f"h2-acr-text-{cited}", "wrong-acronym", "text", text, given,
+                               "mismatch"))  # fmt: skip
+        entry = (
+            f"@misc{{h2{cited},\n  author = {{{{{_bib_escape(a.sponsor)}}}}},\n"
+            f"  title = {{The {a.acronym} trial}},\n  note = {{ClinicalTrials.gov {given}}}\n}}"
+        )
+        cases.append(TrialCase(f"h2-acr-bib-{cited}", "wrong-acronym", "bibtex", entry, given,
+                               "mismatch"))  # fmt: skip
+    for i, (title, given) in enumerate(HOLDOUT2_TOPIC):
+        text = f"Okafor C, Lindqvist E. {title}. ClinicalTrials.gov identifier {given}; 2020."
+        cases.append(TrialCase(f"h2-topic-text-{i}", "wrong-topic", "text", text, given,
+                               "mismatch"))  # fmt: skip
+        entry = (
+            f"@misc{{h2t{i},\n  title = {{{_bib_escape(title)}}},\n"
+            f"  howpublished = {{ClinicalTrials.gov}},\n  number = {{{given}}}\n}}"
+        )
+        cases.append(
+            TrialCase(f"h2-topic-bib-{i}", "wrong-topic", "bibtex", entry, given, "mismatch")
+        )
+    return cases
+
+
+# The third held-out split: written after the holdout2 figures had been seen and rules revised,
+# before any further rule change, over 19 studies used by no other split (``studies3.jsonl``),
+# with citation templates of its own.
+HOLDOUT3_ACRONYM_PAIRS = (
+    ("NCT02065791", "NCT03036150"),  # CREDENCE with DAPA-CKD's id
+    ("NCT00403767", "NCT00412984"),  # ROCKET AF with ARISTOTLE's
+    ("NCT00262600", "NCT00403767"),  # RE-LY with ROCKET AF's
+    ("NCT00239681", "NCT01764633"),  # JUPITER with FOURIER's
+    ("NCT02125461", "NCT02142738"),  # PACIFIC with KEYNOTE-024's
+    ("NCT01740427", "NCT01958021"),  # PALOMA-2 with MONALEESA-2's
+    ("NCT02000622", "NCT00567190"),  # OlympiAD with CLEOPATRA's
+    ("NCT00567190", "NCT01740427"),  # CLEOPATRA with PALOMA-2's
+    ("NCT02477800", "NCT03887455"),  # ENGAGE with Clarity AD's
+    ("NCT02207231", "NCT01474512"),  # VOYAGE 1 with UNCOVER-1's
+    ("NCT00004992", "NCT00017953"),  # DPP with Look AHEAD's
+    ("NCT00000620", "NCT01179048"),  # ACCORD with LEADER's
+    ("NCT01920711", "NCT01035255"),  # PARAGON-HF with PARADIGM-HF's (same drug and sponsor)
+    ("NCT02861534", "NCT02929329"),  # VICTORIA with GALACTIC-HF's
+    ("NCT04611802", "NCT04505722"),  # PREVENT-19 with ENSEMBLE's
+    ("NCT03399370", "NCT01764633"),  # ORION-10 with FOURIER's
+    ("NCT02993406", "NCT00239681"),  # CLEAR Outcomes with JUPITER's
+)
+HOLDOUT3_TOPIC = (
+    ("Patient portal use among adults with type 2 diabetes", "NCT00000620"),
+    ("Music therapy during chemotherapy infusion for women with breast cancer", "NCT01740427"),
+    ("Social media and body image in postmenopausal women", "NCT01740427"),
+    ("Anticoagulation clinic waiting times: an audit", "NCT00262600"),
+    ("Stroke survivors' return to work after discharge", "NCT00403767"),
+    ("Cardiovascular events in marathon runners: a registry", "NCT00239681"),
+    ("Stage III pressure ulcers in nursing home residents", "NCT02125461"),
+    ("Genetic counselling uptake after BRCA testing in men", "NCT02000622"),
+    ("Early retirement and cognitive decline", "NCT02477800"),
+    ("Plaque removal with powered versus manual toothbrushes", "NCT02207231"),
+    ("Diabetes prevention in pregnancy: counselling on gestational weight gain", "NCT00004992"),
+    ("Action video games and attention in children", "NCT00000620"),
+    ("Ejection fraction measurement with handheld ultrasound by nurses", "NCT02861534"),
+    ("Heart failure readmissions after hospital discharge: a cohort of veterans", "NCT01920711"),
+    ("Vaccine uptake among pregnant women in rural clinics", "NCT04611802"),
+    ("Long COVID symptoms in adults after mild infection", "NCT04516746"),
+    ("LDL cholesterol testing rates in community pharmacies", "NCT03399370"),
+    ("Statin intolerance and muscle symptoms: a nocebo n-of-1 trial", "NCT02993406"),
+    ("Aspirin desensitisation in asthma", "NCT02697916"),
+    ("Nephropathy screening in children with type 1 diabetes", "NCT02065791"),
+    ("Atrial fibrillation detection with smartwatch electrocardiograms", "NCT00262600"),
+    ("Small cell carcinoma of the cervix: a case series", "NCT02125461"),
+)  # fmt: skip
+
+
+def _holdout3_text(s: _Study) -> list[str]:
+    short = f"{s.acronym} trial ({_about(s)})" if s.acronym else f"{s.sponsor}: {s.brief}"
+    return [
+        f"{s.official}. ClinicalTrials.gov identifier: {s.nct}. Updated March 1, 2023. Accessed "
+        f"May 5, 2024. https://clinicaltrials.gov/study/{s.nct}",
+        f"{s.sponsor} ({s.year}) {s.brief}. Available at: https://clinicaltrials.gov/ct2/show/"
+        f"{s.nct} (Accessed 5 May 2024).",
+        f"{short}, {s.nct}.",
+        f"{s.brief}. {s.sponsor}; {s.year}. Trial registration: ClinicalTrials.gov {s.nct}.",
+    ]
+
+
+def _holdout3_bibtex(s: _Study, key: str) -> list[str]:
+    brief, official = _bib_escape(s.brief), _bib_escape(s.official)
+    sponsor = _bib_escape(s.sponsor)
+    name = _bib_escape(s.acronym) if s.acronym else brief
+    return [
+        f"@misc{{{key}m,\n  title = {{{{{brief}}}}},\n  author = {{{{{sponsor}}}}},\n"
+        f"  howpublished = {{\\url{{https://clinicaltrials.gov/study/{s.nct}}}}},\n"
+        "  note = {Accessed 2024-05-05}\n}",
+        f"@online{{{key}n,\n  title = {{{official}}},\n"
+        f"  url = {{https://classic.clinicaltrials.gov/ct2/show/{s.nct}}},\n"
+        "  urldate = {2024-05-05}\n}",
+        f"@misc{{{key}o,\n  title = {{{name}}},\n  note = {{{s.nct}}},\n  year = {{{s.year}}}\n}}",
+        f"@techreport{{{key}p,\n  title = {{{_bib_escape(_sentence_case(s.brief))}}},\n"
+        f"  institution = {{ClinicalTrials.gov}},\n  number = {{{s.nct}}},\n"
+        f"  year = {{{s.year}}}\n}}",
+    ]
+
+
+def _holdout3() -> list[TrialCase]:
+    new = _by_id(holdout3_studies())
+    every = {**_by_id(studies()), **_by_id(holdout2_studies()), **new}
+    cases: list[TrialCase] = []
+    for n, s in enumerate(new.values()):
+        for i, text in enumerate(_holdout3_text(s)):
+            cases.append(TrialCase(f"h3-text-{s.nct}-{i}", "real-text", "text", text, s.nct,
+                                   "verified"))  # fmt: skip
+        for i, entry in enumerate(_holdout3_bibtex(s, f"q{n}")):
+            cases.append(TrialCase(f"h3-bib-{s.nct}-{i}", "real-bibtex", "bibtex", entry, s.nct,
+                                   "verified"))  # fmt: skip
+    for cited, given in HOLDOUT3_ACRONYM_PAIRS:
+        a = every[cited]
+        text = f"{a.sponsor}. {a.acronym}: {_about(a)}. Registered {given}."
+        cases.append(TrialCase(f"h3-acr-text-{cited}", "wrong-acronym", "text", text, given,
+                               "mismatch"))  # fmt: skip
+        entry = (
+            f"@misc{{h3{cited},\n  title = {{{a.acronym} study}},\n"
+            f"  howpublished = {{ClinicalTrials.gov}},\n  note = {{{given}}}\n}}"
+        )
+        cases.append(TrialCase(f"h3-acr-bib-{cited}", "wrong-acronym", "bibtex", entry, given,
+                               "mismatch"))  # fmt: skip
+    for i, (title, given) in enumerate(HOLDOUT3_TOPIC):
+        text = f"Haddad R, Novak P, Sato Y. {title}. {given}. 2019."
+        cases.append(TrialCase(f"h3-topic-text-{i}", "wrong-topic", "text", text, given,
+                               "mismatch"))  # fmt: skip
+        entry = (
+            f"@online{{h3t{i},\n  title = {{{_bib_escape(title)}}},\n"
+            f"  url = {{https://clinicaltrials.gov/ct2/show/{given}}}\n}}"
+        )
+        cases.append(
+            TrialCase(f"h3-topic-bib-{i}", "wrong-topic", "bibtex", entry, given, "mismatch")
+        )
+    return cases
+
+
 def _id_cases() -> Iterator[TrialCase]:
     yield TrialCase(
         "malformed-short",
@@ -515,6 +782,8 @@ __all__ = [
     "articles",
     "build",
     "constructed_studies",
+    "holdout2_studies",
+    "holdout3_studies",
     "isrctn_trials",
     "studies",
     "write_inputs",

@@ -17,7 +17,9 @@ Per cited id, in this order:
      out, or cited words of weight at least ``AGREE`` that the record shares (its conditions,
      interventions, titles, keywords);
    - TOPIC_MISMATCH on clear disagreement: the citation names another trial's acronym, or a drug
-     the trial does not test while naming none of its drugs, or at least ``MISMATCH_WORDS``
+     the trial does not test while naming nothing it tests; or, unless it writes the trial's
+     title, most of its substantive words are not the record's while it names nothing the trial
+     tests (sharing the condition alone is not agreement); or at least ``MISMATCH_WORDS``
      informative words the record lacks, weighing at least ``DISAGREE`` and ``DISAGREE_RATIO``
      times the weight it shares, or most of four or more substantive cited words the record
      lacks while it shares no more than a common word;
@@ -66,6 +68,12 @@ MISMATCH_WORDS = 3
 SPREAD_WORDS = 4
 SPREAD_SHARE = 0.75
 BARELY = 0.3
+# Or: a trial is what it tests in whom. A citation naming only one of the two (the condition
+# but nothing the trial tests, or something it tests but not its condition), in at least
+# FOREIGN_WORDS substantive words, of which those beside the part it names are mostly (at least
+# FOREIGN_UNSHARED) not the trial's, describes another study.
+FOREIGN_WORDS = 4
+FOREIGN_UNSHARED = 3
 # Extra fields of a structured source that may name or describe the trial.
 _CONTEXT_FIELDS = ("note", "howpublished", "annote", "addendum", "subtitle", "titleaddon")
 
@@ -126,12 +134,27 @@ def _link(reference: Reference, trial: Trial, found: Work | None) -> str | None:
     return None
 
 
+def _foreign(reading: TopicReading) -> bool:
+    """The citation does not name both what the trial tests and in whom, and most of what it
+    says beside the part it names is not in the record."""
+    return (
+        not (reading.names_treatment and reading.names_condition)
+        and reading.substantive >= FOREIGN_WORDS
+        and reading.unshared >= FOREIGN_UNSHARED
+        and 2 * reading.unshared > reading.substantive - reading.agreed_words
+    )
+
+
 def _topic_status(reading: TopicReading) -> TrialStatus:
     if reading.acronym_agrees:
         return TrialStatus.OK
     if reading.other_acronym or reading.other_drugs:
         return TrialStatus.TOPIC_MISMATCH
-    if reading.agree >= AGREE or reading.title_agrees:
+    if reading.title_agrees:
+        return TrialStatus.OK
+    if _foreign(reading):
+        return TrialStatus.TOPIC_MISMATCH
+    if reading.agree >= AGREE:
         return TrialStatus.OK
     if (
         reading.disagree >= max(DISAGREE, DISAGREE_RATIO * reading.agree)
@@ -152,7 +175,8 @@ def _why_mismatch(reading: TopicReading) -> str:
         return f"the citation names {reading.other_acronym}, another trial"
     if reading.other_drugs:
         return f"the citation names {', '.join(reading.other_drugs)}, which it does not test"
-    return f"which has nothing of the citation's {', '.join(reading.lacking[:5])}"
+    said = reading.lacking or reading.unshared_words
+    return f"which has nothing of the citation's {', '.join(said[:5])}"
 
 
 def _found(

@@ -7,9 +7,10 @@ almost nothing (weights from its Zipf frequency in ``wordfreq``'s English list: 
 "accessed", "first posted") nothing at all. Words are compared by their Snowball stems, and a stem
 may stand for a longer one ("diet" / "dietary").
 
-Three kinds of evidence come out: the trial's acronym named in the citation (or another trial's
-acronym named instead), a drug the citation names that the trial does not test while none of the
-trial's own drugs is named, and the weight of cited words the trial shares or lacks.
+Four kinds of evidence come out: the trial's acronym named in the citation (or another trial's
+acronym named instead), whether the citation names what the trial tests (its drugs and the
+informative words of its interventions), a drug the citation names that the trial does not test
+while naming nothing it does, and the weight and count of cited words the trial shares or lacks.
 """
 
 from __future__ import annotations
@@ -28,11 +29,15 @@ from veribib.model import Trial
 COMMON_ZIPF = 5.0
 SPAN = 2.0
 MAX_WEIGHT = 1.5
+# An acronym whose word is at least this frequent (Zipf) is an English word too.
+WORD_ZIPF = 3.0
 # A cited word weighing less than this is not counted as a word the trial lacks.
 INFORMATIVE = 0.3
 # The trial's title written in the citation: this share of its content words, at least this many.
 TITLE_SHARE = 0.9
 TITLE_WORDS = 4
+# A shorter title counts only written out whole, in order ("Action for Health in Diabetes").
+SHORT_TITLE = 3
 
 # Words every trial title or registration citation uses; they say nothing about the topic.
 GENERIC = wordset(
@@ -47,7 +52,7 @@ GENERIC = wordset(
     "role human humans prospective retrospective observational interventional feasibility "
     "dose doses dosing regimen administered administration intravenous oral subcutaneous "
     "intramuscularly combination standard care added addition prior line after before "
-    "learn called medicine medicines works well how people suffering research"
+    "learn called medicine medicines works well how people suffering research investigators"
 )
 # Citation boilerplate around a registration ("ClinicalTrials.gov [Internet]. Bethesda (MD):
 # National Library of Medicine (US). Identifier NCT0..., first posted ...; accessed ...").
@@ -74,7 +79,7 @@ _DRUG = re.compile(
     r"olol|statin|navir|previr|buvir|asvir|fovir|ciclovir|amivir|azole|oxacin|cillin|cycline|"
     r"mycin|parin|xaban|gatran|lukast|setron|tidine|prazole|dronate|platin|taxel|rubicin|cept|"
     r"kinra|dipine|afil|triptan|zepam|zolam|oxetine|apine|peridol|profen|coxib|caine|"
-    r"estrant|relin|semide|thiazide|formin|lutamide|trozole|olimus|asone|olone|isone|terol|"
+    r"estrant|relin|semide|thiazide|formin|lutamide|trozole|olimus|asone|olone|isone|(?<!s)terol|"
     r"tropium|zepatide|glutide|parin|fungin|conazole|vudine|citabine|fluridine|imus|limus)$"
 )
 # A code name: a few letters then digits ("id93", "ly3298176", "bnt162b2").
@@ -198,6 +203,19 @@ def cited_acronyms(text: str) -> set[str]:
     return out
 
 
+def is_english_word(acronym_key_: str) -> bool:
+    """True when an acronym's key is also an English word ("RECOVERY", "SELECT", "SPRINT")."""
+    from wordfreq import zipf_frequency
+
+    return acronym_key_.isalpha() and zipf_frequency(acronym_key_.lower(), "en") >= WORD_ZIPF
+
+
+def _written(text: str, acronym: str) -> str:
+    """The text as acronym keys are compared; an acronym that is an English word counts only
+    in capitals, so "heart rate recovery" names no trial."""
+    return _NON_KEY.sub("", text) if is_english_word(acronym) else acronym_key(text)
+
+
 def _same_name(a: str, b: str) -> bool:
     """Two acronym keys for one trial: equal, or one a shortening of the other."""
     short, long_ = sorted((a, b), key=len)
@@ -211,6 +229,9 @@ class TrialText:
     stems: frozenset[str]  # titles, acronym, conditions, interventions, keywords
     neutral: frozenset[str]  # the sponsor's words: neither agreement nor disagreement
     drugs: frozenset[str]  # stems of drug names among the interventions and titles
+    treatments: frozenset[str]  # what the trial tests: drugs, informative intervention words
+    conditions: frozenset[str]  # stems of the conditions' words: whom it studies, not what
+    condition_names: tuple[frozenset[str], ...]  # each condition's content stems ("heart failure")
     acronyms: frozenset[str]  # keys of the recorded acronym (and one in the brief title)
     key_text: str  # every field as one acronym key string, to tell shared capitals
     titles: tuple[tuple[str, ...], ...]  # brief and official title as content words
@@ -229,6 +250,14 @@ def trial_text(trial: Trial) -> TrialText:
     drugs = frozenset(
         stem(w) for t in [*trial.interventions, *titles] for w in words(t) if is_drug(w)
     )
+    conditions = _stems(trial.conditions)
+    # what it tests, not in whom: "Aortic" in "Surgical Aortic Valve Replacement" is the condition
+    treatments = drugs | frozenset(
+        stem(w)
+        for t in trial.interventions
+        for w in content_words(t)
+        if w not in GENERIC and weight(w) >= INFORMATIVE and stem(w) not in conditions
+    )
     acronyms = {acronym_key(trial.acronym)} if trial.acronym else set()
     for m in re.finditer(r"\(([^()]{3,30})\)", trial.brief_title):
         inner = re.sub(r"\s+(?:Study|Trial)$", "", m.group(1).strip(), flags=re.IGNORECASE)
@@ -238,9 +267,16 @@ def trial_text(trial: Trial) -> TrialText:
         stems=_stems(fields),
         neutral=_stems([trial.sponsor or ""]),
         drugs=drugs,
+        treatments=treatments,
+        conditions=conditions,
+        condition_names=tuple(
+            n for n in (frozenset(stem(w) for w in content_words(c)) for c in trial.conditions) if n
+        ),
         acronyms=frozenset(a for a in acronyms if len(a) >= 3),
+        # word by word and field by field, so "AMG 145" and "SAPIEN 3" are the record's own
         key_text=" ".join(
-            acronym_key(w) for f in [*fields, trial.sponsor or ""] for w in f.split()
+            [acronym_key(w) for f in [*fields, trial.sponsor or ""] for w in f.split()]
+            + [acronym_key(f) for f in fields]
         ),
         titles=tuple(t for t in (tuple(content_words(x)) for x in titles if x) if t),
     )
@@ -255,11 +291,25 @@ class TopicReading:
     lacking: tuple[str, ...]  # those words
     substantive: int  # cited words not boilerplate, not generic, not the sponsor's
     unshared: int  # of those, how many the record lacks (whatever their weight)
+    unshared_words: tuple[str, ...]  # those words, in the citation's order
     shared: tuple[str, ...]  # the informative words it shares
     acronym_agrees: bool
     title_agrees: bool  # the citation writes the trial's brief or official title
+    names_treatment: bool  # the citation names something the trial tests
+    names_condition: bool  # names the trial's condition (all of one, or an informative word)
+    agreed_words: int  # substantive cited words that are the trial's condition's or treatment's
     other_acronym: str | None  # a trial name the citation gives that is not this trial's
     other_drugs: tuple[str, ...]  # drugs the citation names that this trial does not test
+
+
+def _written_out(title: tuple[str, ...], cited: list[str]) -> bool:
+    """A short title (SHORT_TITLE content words or more) written word for word in the citation."""
+    n = len(title)
+    if n < SHORT_TITLE:
+        return False
+    want = [stem(w) for w in title]
+    have = [stem(w) for w in cited]
+    return any(have[i : i + n] == want for i in range(len(have) - n + 1))
 
 
 def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
@@ -278,19 +328,19 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         if _matches(w, record.stems):
             shared[w] = weight(w)
     substantive: set[str] = set()
-    unshared: set[str] = set()
+    unshared: dict[str, None] = {}
     for w in said:
         if w in GENERIC or _matches(w, record.neutral):
             continue
         substantive.add(w)
         if w in shared:
             continue
-        unshared.add(w)
+        unshared[w] = None
         if weight(w) >= INFORMATIVE:
             lacking[w] = weight(w)
     named = cited_acronyms(cited) | cited_acronyms(context)
     acronym_agrees = any(_same_name(n, a) for n in named for a in record.acronyms) or any(
-        a in acronym_key(f"{cited} {context}") for a in record.acronyms if len(a) >= 5
+        a in _written(f"{cited} {context}", a) for a in record.acronyms if len(a) >= 5
     )
     other = None
     if record.acronyms and not acronym_agrees:
@@ -298,23 +348,30 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         other = foreign[0] if foreign else None
     other_drugs: tuple[str, ...] = ()
     cited_drugs = [w for w in lacking if is_drug(w)]
-    if cited_drugs and record.drugs and not any(_matches(w, record.drugs) for w in said):
+    if cited_drugs and record.treatments and not any(_matches(w, record.treatments) for w in said):
         other_drugs = tuple(cited_drugs)
     informative = {w: v for w, v in shared.items() if v > 0}
     written = {stem(w) for w in [*said, *around]}
     title_agrees = any(
         len(t) >= TITLE_WORDS and sum(stem(w) in written for w in t) >= TITLE_SHARE * len(t)
         for t in record.titles
-    )
+    ) or any(_written_out(t, [*said, *around]) for t in record.titles)
     return TopicReading(
         agree=sum(informative.values()),
         disagree=sum(lacking.values()),
         lacking=tuple(lacking),
         substantive=len(substantive),
         unshared=len(unshared),
+        unshared_words=tuple(unshared),
         shared=tuple(informative),
         acronym_agrees=acronym_agrees,
         title_agrees=title_agrees,
+        names_treatment=any(_matches(w, record.treatments) for w in [*said, *around]),
+        names_condition=any(n <= written for n in record.condition_names)
+        or any(stem(w) in record.conditions and weight(w) >= INFORMATIVE for w in [*said, *around]),
+        agreed_words=sum(
+            stem(w) in record.conditions or _matches(w, record.treatments) for w in substantive
+        ),
         other_acronym=other,
         other_drugs=other_drugs,
     )
@@ -328,6 +385,7 @@ __all__ = [
     "cited_acronyms",
     "content_words",
     "is_drug",
+    "is_english_word",
     "read_topic",
     "stem",
     "trial_text",

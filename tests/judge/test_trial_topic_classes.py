@@ -1,0 +1,147 @@
+"""Trial topic check over classes of citations built from every constructed study record.
+
+Each class is generated from the records in ``tests/data/trials`` (both constructed sets), not
+written per case: a trial's own titles never mismatch; an off-topic study that shares only the
+trial's condition, or only everyday words, never verifies and is called a mismatch.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from wordfreq import zipf_frequency
+
+from veribib.judge import codes, judge
+from veribib.model import Judgement, ReferenceType, Resolution, Trial, Verdict
+from veribib.resolve.records import trial_from_ctgov
+
+from .helpers import found, ref
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "trials"
+
+
+def _records() -> Iterator[Trial]:
+    for name in ("studies.jsonl", "studies2.jsonl"):
+        for line in (CORPUS / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                yield trial_from_ctgov(json.loads(line))
+
+
+RECORDS = tuple(_records())
+# What another study of the same people might test or measure: none of these is a trial's own.
+APPROACHES = (
+    "Nurse-led telephone coaching",
+    "Mindfulness-based group sessions",
+    "A smartphone self-management app",
+    "Community pharmacist medication reviews",
+)
+ASPECTS = ("anxiety and depressive symptoms", "sleep quality", "health literacy")
+# Everyday words that also occur in trial records ("cell", "heart", "blood", "cancer").
+EVERYDAY = (
+    "Cell phone use and sleep quality in {who}",
+    "Heart rate recovery after interval running in {who}",
+    "Blood donation attitudes among {who}",
+)
+WHO = ("adolescents", "university students", "retired teachers")
+
+
+def _judgement(title: str, record: Trial, today: datetime.date) -> Judgement:
+    reference = ref(title=title, type=ReferenceType.CLINICAL_TRIAL, trials=[record.id])
+    return judge(reference, Resolution(trials=((record.id, found(record, "ctgov")),)), today)
+
+
+def _judge(title: str, record: Trial, today: datetime.date) -> tuple[Verdict, set[str]]:
+    j = _judgement(title, record, today)
+    return j.verdict, {e.code for e in j.evidence}
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_a_trials_own_titles_verify(record: Trial, today: datetime.date) -> None:
+    for title in filter(None, (record.brief_title, record.official_title)):
+        verdict, found_codes = _judge(title, record, today)
+        assert verdict is Verdict.VERIFIED, title
+        assert codes.TRIAL_TOPIC_MISMATCH not in found_codes
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_another_study_of_the_same_condition_is_a_mismatch(
+    record: Trial, today: datetime.date
+) -> None:
+    condition = record.conditions[0]
+    for approach in APPROACHES:
+        for aspect in ASPECTS:
+            title = f"{approach} for {aspect} in {condition}"
+            verdict, found_codes = _judge(title, record, today)
+            assert verdict is not Verdict.VERIFIED, title
+            assert codes.TRIAL_TOPIC_MISMATCH in found_codes, title
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_everyday_words_shared_are_no_agreement(record: Trial, today: datetime.date) -> None:
+    for template in EVERYDAY:
+        for who in WHO:
+            title = template.format(who=who)
+            verdict, found_codes = _judge(title, record, today)
+            assert verdict is not Verdict.VERIFIED, title
+            assert codes.TRIAL_TOPIC_MISMATCH in found_codes, title
+
+
+@pytest.mark.parametrize("record", [t for t in RECORDS if t.acronym], ids=lambda t: t.id)
+def test_a_trials_acronym_verifies_and_its_lowercase_word_does_not(
+    record: Trial, today: datetime.date
+) -> None:
+    assert record.acronym
+    verdict, _ = _judge(f"The {record.acronym} trial", record, today)
+    assert verdict is Verdict.VERIFIED
+    word = record.acronym.lower()
+    if word.isalpha() and zipf_frequency(word, "en") >= 3.0:  # "heart rate recovery": no trial
+        verdict, _ = _judge(f"Heart rate {word} in runners", record, today)
+        assert verdict is not Verdict.VERIFIED
+
+
+def _tested(record: Trial) -> str:
+    return next(i for i in record.interventions if "placebo" not in i.lower())
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_what_a_trial_tests_in_whom_it_tests_it_is_never_a_mismatch(
+    record: Trial, today: datetime.date
+) -> None:
+    tested, condition = _tested(record), record.conditions[0]
+    for title in (
+        f"{tested} in {condition}",
+        # an outcome the record does not list: still this trial's drug in its patients
+        f"Effect of {tested} on quality of life and hospital admissions in {condition}",
+    ):
+        verdict, found_codes = _judge(title, record, today)
+        assert codes.TRIAL_TOPIC_MISMATCH not in found_codes, title
+        assert verdict is not Verdict.FABRICATED, title
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_what_a_trial_tests_studied_in_others_is_a_mismatch(
+    record: Trial, today: datetime.date
+) -> None:
+    tested = _tested(record)
+    for aspect in ("hair loss", "dental caries", "sleep quality"):
+        for who in ("shift workers", "school children"):
+            title = f"{tested} use and {aspect} among {who}"
+            verdict, found_codes = _judge(title, record, today)
+            assert verdict is not Verdict.VERIFIED, title
+            assert codes.TRIAL_TOPIC_MISMATCH in found_codes, title
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_a_mismatch_names_the_real_trial_and_words_it_lacks(
+    record: Trial, today: datetime.date
+) -> None:
+    j = _judgement(f"Nurse-led telephone coaching for sleep quality in {record.conditions[0]}",
+                   record, today)  # fmt: skip
+    (evidence,) = [e for e in j.evidence if e.code == codes.TRIAL_TOPIC_MISMATCH]
+    assert record.brief_title in evidence.message
+    assert "nothing of the citation's" in evidence.message
+    assert any(w in evidence.message for w in ("nurse", "telephone", "coaching", "sleep"))
