@@ -46,7 +46,8 @@ PLACEHOLDER_AUTHORS: Final = "PLACEHOLDER_AUTHORS"
 FUTURE_DATE: Final = "FUTURE_DATE"
 VENUE_NOT_FOUND: Final = "VENUE_NOT_FOUND"  # reserved: needs a journal lookup the resolver lacks
 AUTHORS_OTHER_WORK: Final = "AUTHORS_OTHER_WORK"  # the cited title is a record by other people
-TITLE_OTHER_WORK: Final = "TITLE_OTHER_WORK"  # the cited authors' record has another title
+# The cited authors' record has another title, or the title is spliced from two records'.
+TITLE_OTHER_WORK: Final = "TITLE_OTHER_WORK"
 # Crossref holds the cited journal's works of those years, and none is the cited work.
 NO_MATCH_IN_COVERED_VENUE: Final = "NO_MATCH_IN_COVERED_VENUE"
 # --- registries beyond Crossref (judge/registries.py) ---
