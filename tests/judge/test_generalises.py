@@ -490,9 +490,10 @@ SPLICES = [
 ]
 
 
-def _halves(title: str) -> tuple[str, str]:
-    ws = title.split()
-    return " ".join(ws[: len(ws) // 2]), " ".join(ws[len(ws) // 2 :])
+def _spliced(a: Work, b: Work) -> str:
+    """The first half of A's title followed by the second half of B's."""
+    wa, wb = (a.fields.title or "").split(), (b.fields.title or "").split()
+    return " ".join(wa[: len(wa) // 2] + wb[len(wb) // 2 :])
 
 
 @pytest.mark.parametrize(("a", "b"), SPLICES, ids=lambda w: w.doi)
@@ -502,10 +503,8 @@ def test_a_title_spliced_from_two_records_is_fabricated(
     # A's authors and year, the first half of A's title and the second half of B's, without
     # the venue that would show A's journal covers the year: a chimera (HALLMARK
     # chimeric_title), shown by the two records the halves come from.
-    head, _ = _halves(a.fields.title or "")
-    _, tail = _halves(b.fields.title or "")
     reference = cited_from(
-        a, title=f"{head} {tail}", doi=None, container=None, volume=None, pages=None
+        a, title=_spliced(a, b), doi=None, container=None, volume=None, pages=None
     )
     judgement = judge(reference, Resolution(search=crossref_search([a, b])), today)
     assert judgement.verdict is Verdict.FABRICATED
@@ -521,11 +520,10 @@ def test_a_splice_needs_the_other_half_in_another_teams_record(
     from veribib.judge.match import assess
     from veribib.judge.otherwork import chimeric_title
 
-    head, _ = _halves(a.fields.title or "")
-    _, tail = _halves(b.fields.title or "")
     own_b = replace(b, fields=replace(b.fields, authors=a.fields.authors))
-    cited = cited_from(a, title=f"{head} {tail}").fields
+    cited = cited_from(a, title=_spliced(a, b)).fields
     assert chimeric_title(cited, assess(cited, a), [assess(cited, own_b)]) is None
+    head = " ".join((a.fields.title or "").split()[:4])
     invented = cited_from(a, title=f"{head} under shifting tidal regimes offshore").fields
     assert chimeric_title(invented, assess(invented, a), [assess(invented, b)]) is None
 
