@@ -526,6 +526,10 @@ def test_a_splice_needs_the_other_half_in_another_teams_record(
     head = " ".join((a.fields.title or "").split()[:4])
     invented = cited_from(a, title=f"{head} under shifting tidal regimes offshore").fields
     assert chimeric_title(invented, assess(invented, a), [assess(invented, b)]) is None
+    # The last three words of a long title end many titles a search returns: no splice.
+    tail = " ".join((b.fields.title or "").split()[-3:])
+    generic = cited_from(a, title=f"{head} {tail}").fields
+    assert chimeric_title(generic, assess(generic, a), [assess(generic, b)]) is None
 
 
 # --- a conference named with and without its proceedings frame ---------------------------------

@@ -61,6 +61,12 @@ TITLE_SHARED_MIN_WORDS = 2
 # only. Two-word endings ("Monetary Transfers", "Image Recognition") end many titles.
 CHIMERA_RUN_WORDS = 3
 CHIMERA_RUN_CONTENT = 2
+# Parts this long are a splice whenever the record is led by the cited first author. Shorter
+# ones must be a good share of the title each comes from (any title's last three words end some
+# record's title in a search for it, but a splice takes whole halves) and the record the cited
+# team's (``AuthorCheck.identifies``): "Wang" leads thousands of records.
+CHIMERA_LONG_WORDS = 5
+CHIMERA_SHARE = 0.4
 
 # Two words this alike are one word spelt differently (a typo, "modelling"/"modeling").
 WORD_CLOSE_JARO_WINKLER = 0.9
@@ -404,9 +410,10 @@ def _telling(run: tuple[str, ...]) -> bool:
 def chimeric_title(cited: Fields, a: Assessment, others: Sequence[Assessment]) -> Evidence | None:
     """TITLE_OTHER_WORK: the cited title is part of this record's title joined to part of another's.
 
-    The record must be led by the cited first author, lose words of its own title in the
-    citation, and the other record must be by other people: a real title of the same team
-    that merely shares an opening with their other paper is not made of two others' words.
+    The record must be led by the cited first author and lose words of its own title in the
+    citation; the other record must be by other people; short parts must also be a good share
+    of their titles, and the record the cited team's. A real title of the same team that merely
+    shares an opening with their other paper is not made of two others' words.
     """
     if not cited.title or not a.work.fields.title or not a.authors.first_agrees:
         return None
@@ -417,12 +424,17 @@ def chimeric_title(cited: Fields, a: Assessment, others: Sequence[Assessment]) -
         for mine, theirs in ((title[:k], title[k:]), (title[k:], title[:k])):
             if not (_telling(mine) and _telling(theirs) and _run_at(mine, own)):
                 continue
+            long = min(len(mine), len(theirs)) >= CHIMERA_LONG_WORDS
+            if not long and (len(mine) < CHIMERA_SHARE * len(own) or not a.authors.identifies):
+                continue  # short parts: a good share of the title of the cited team's record
             if _run_at(theirs, own):
                 continue
             for b in others:
                 if b.work is a.work or not b.work.fields.title or b.authors.support:
                     continue
-                if _run_at(theirs, words(b.work.fields.title)):
+                other = words(b.work.fields.title)
+                share = long or len(theirs) >= CHIMERA_SHARE * len(other)
+                if share and _run_at(theirs, other):
                     return Evidence(
                         codes.TITLE_OTHER_WORK,
                         f"the cited title joins words of {cite(a.work)} ('{' '.join(mine)}') "
