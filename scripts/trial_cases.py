@@ -744,8 +744,7 @@ def _name(s: _Study) -> str:
 def _holdout4_text(s: _Study) -> list[str]:
     bracket = f" [{s.acronym}]" if s.acronym else ""
     return [
-        f"{s.acronym or s.sponsor} Investigators. {s.official}. NLM Identifier: {s.nct}. "
-        f"{s.year}.",
+        f"{s.acronym or s.sponsor} Investigators. {s.official}. NLM Identifier: {s.nct}. {s.year}.",
         f'{s.sponsor}. "{s.brief}." ClinicalTrials.gov. Record {s.nct}; first submitted '
         f"{s.posted}. https://clinicaltrials.gov/study/{s.nct}.",
         f"{s.brief}{bracket}. ClinicalTrials.gov ID {s.nct}; sponsor: {s.sponsor}.",
