@@ -148,7 +148,10 @@ def _foreign(reading: TopicReading) -> bool:
 def _topic_status(reading: TopicReading) -> TrialStatus:
     if reading.acronym_agrees:
         return TrialStatus.OK
-    if reading.other_acronym or reading.other_drugs:
+    # a record without an acronym may be known by a name it does not hold: its title decides
+    if reading.other_drugs or (
+        reading.other_acronym and (reading.has_acronym or not reading.title_agrees)
+    ):
         return TrialStatus.TOPIC_MISMATCH
     if reading.title_agrees:
         return TrialStatus.OK

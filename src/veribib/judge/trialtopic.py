@@ -91,9 +91,23 @@ _ACRONYM = re.compile(
     r"|[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?:\s\d{1,3}\b)?"
     r"|[A-Z][a-z]+[A-Z][A-Za-z]*\s\d{2,3}\b)"  # "CheckMate 067"
 )
+# A trial's name written before "trial"/"study"/"investigators" however it is cased: up to four
+# capitalised or numeric words ("Clarity AD", "ROCKET AF", "OlympiAD", "CLEAR Outcomes", "DPP").
+_TOKEN = r"[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+_NAMED_BEFORE = re.compile(
+    rf"((?:{_TOKEN} ){{0,3}}{_TOKEN})\s+(?i:trial|study|investigators|trialists|study group)\b"
+)
+# In brackets after a title: one to three such words ("(OlympiAD)", "(Clarity AD)").
+_NAMED_IN_BRACKETS = re.compile(rf"[(\[]((?:{_TOKEN} ){{0,2}}{_TOKEN})[)\]]")
+_ROMAN = re.compile(r"^[IVX]+[A-C]?$")
+# Words that open a run of capitalised words without being part of a trial's name.
+_LEADING = wordset("The A An Phase Main Primary Final Results Of")
 _ACRONYM_ONLY = re.compile(_ACRONYM.pattern.replace("\\b(", "^(", 1) + "$")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
-_IDS = re.compile(r"\b(?:NCT|ISRCTN|ACTRN|ChiCTR|DRKS|jRCT|UMIN|KCT)[-\w/]*\d\w*", re.IGNORECASE)
+# Registry ids, also written with a space ("NCT 03036124").
+_IDS = re.compile(
+    r"\b(?:NCT|ISRCTN|ACTRN|ChiCTR|DRKS|jRCT|UMIN|KCT)(?:\s(?=\d))?[-\w/]*\d\w*", re.IGNORECASE
+)
 _NON_KEY = re.compile(r"[^A-Z0-9]")
 
 _MIN_PREFIX = 4
@@ -203,6 +217,54 @@ def cited_acronyms(text: str) -> set[str]:
     return out
 
 
+def _name_token(token: str) -> bool:
+    """A word that makes a run of capitalised words a name: two capitals or more (mixed case
+    too: "OlympiAD", "AD"), not a common abbreviation, code name or roman numeral."""
+    head = token.split("-")[0]
+    return (
+        sum(c.isupper() for c in head) >= 2
+        and head.upper() not in NOT_ACRONYMS
+        and not _ROMAN.match(head)
+        and not _CODE.match(head.lower())
+    )
+
+
+def _name_of(run: str) -> str | None:
+    """The trial's name ending a run of capitalised words, or None when it holds none: name
+    words, numbers, and a capitalised word beside a name word ("Clarity AD", "CLEAR Outcomes")."""
+    tokens = run.split()
+    name: list[str] = []
+    for i in range(len(tokens) - 1, -1, -1):
+        token = tokens[i]
+        if token in _LEADING:
+            break
+        beside = (name and _name_token(name[0])) or (i > 0 and _name_token(tokens[i - 1]))
+        if _name_token(token) or token.isdigit() or (beside and not _ROMAN.match(token)):
+            name.insert(0, token)
+            continue
+        break
+    return " ".join(name) if any(_name_token(t) for t in name) else None
+
+
+def named_trials(text: str) -> set[str]:
+    """Keys of names the citation gives as a trial's, however cased: before "trial", "study" or
+    "investigators", or alone in brackets ("the Clarity AD trial", "(OlympiAD)")."""
+    text = _IDS.sub(" ", _URL.sub(" ", text))
+    if _shouting(text):
+        return set()
+    out: set[str] = set()
+    for m in _NAMED_BEFORE.finditer(text):
+        name = _name_of(m.group(1))
+        if name:
+            out.add(acronym_key(name))
+    for m in _NAMED_IN_BRACKETS.finditer(text):
+        name = _name_of(m.group(1))
+        # a short mixed-case word in brackets is more often an abbreviation ("PrEP", "GnRH")
+        if name and (len(acronym_key(name)) >= 5 or name.isupper()):
+            out.add(acronym_key(name))
+    return {k for k in out if len(k) >= 3}
+
+
 def is_english_word(acronym_key_: str) -> bool:
     """True when an acronym's key is also an English word ("RECOVERY", "SELECT", "SPRINT")."""
     from wordfreq import zipf_frequency
@@ -234,6 +296,7 @@ class TrialText:
     condition_names: tuple[frozenset[str], ...]  # each condition's content stems ("heart failure")
     acronyms: frozenset[str]  # keys of the recorded acronym (and one in the brief title)
     key_text: str  # every field as one acronym key string, to tell shared capitals
+    key_words: frozenset[str]  # every word of every field (and secondary id) as an acronym key
     titles: tuple[tuple[str, ...], ...]  # brief and official title as content words
 
 
@@ -276,7 +339,13 @@ def trial_text(trial: Trial) -> TrialText:
         # word by word and field by field, so "AMG 145" and "SAPIEN 3" are the record's own
         key_text=" ".join(
             [acronym_key(w) for f in [*fields, trial.sponsor or ""] for w in f.split()]
-            + [acronym_key(f) for f in fields]
+            + [acronym_key(f) for f in [*fields, trial.sponsor or "", *trial.secondary_ids]]
+        ),
+        key_words=frozenset(
+            acronym_key(w)
+            for f in [*fields, trial.sponsor or "", *trial.secondary_ids]
+            for w in re.split(r"[\s/(),;:\[\]]+", f)
+            if acronym_key(w)
         ),
         titles=tuple(t for t in (tuple(content_words(x)) for x in titles if x) if t),
     )
@@ -299,7 +368,14 @@ class TopicReading:
     names_condition: bool  # names the trial's condition (all of one, or an informative word)
     agreed_words: int  # substantive cited words that are the trial's condition's or treatment's
     other_acronym: str | None  # a trial name the citation gives that is not this trial's
+    has_acronym: bool  # the record has an acronym (else a name it lacks may be its own)
     other_drugs: tuple[str, ...]  # drugs the citation names that this trial does not test
+
+
+def _own(key: str, record: TrialText) -> bool:
+    """True when an acronym key is one of the record's words, or (four characters or more)
+    written anywhere in its fields."""
+    return key in record.key_words or (len(key) >= 4 and key in record.key_text)
 
 
 def _written_out(title: tuple[str, ...], cited: list[str]) -> bool:
@@ -339,12 +415,18 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         if weight(w) >= INFORMATIVE:
             lacking[w] = weight(w)
     named = cited_acronyms(cited) | cited_acronyms(context)
-    acronym_agrees = any(_same_name(n, a) for n in named for a in record.acronyms) or any(
+    called = named_trials(cited) | named_trials(context)
+    acronym_agrees = any(_same_name(n, a) for n in named | called for a in record.acronyms) or any(
         a in _written(f"{cited} {context}", a) for a in record.acronyms if len(a) >= 5
     )
     other = None
-    if record.acronyms and not acronym_agrees:
-        foreign = sorted(a for a in named if a not in record.key_text and len(a) >= 4)
+    if not acronym_agrees:
+        # a name written where a trial's goes that the record nowhere has is another trial's
+        foreign = sorted(
+            a
+            for a in named | called
+            if not _own(a, record) and (len(a) >= 4 or a in called) and not a.isdigit()
+        )
         other = foreign[0] if foreign else None
     other_drugs: tuple[str, ...] = ()
     cited_drugs = [w for w in lacking if is_drug(w)]
@@ -373,6 +455,7 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
             stem(w) in record.conditions or _matches(w, record.treatments) for w in substantive
         ),
         other_acronym=other,
+        has_acronym=bool(record.acronyms),
         other_drugs=other_drugs,
     )
 
@@ -386,6 +469,7 @@ __all__ = [
     "content_words",
     "is_drug",
     "is_english_word",
+    "named_trials",
     "read_topic",
     "stem",
     "trial_text",
