@@ -72,8 +72,8 @@ BARELY = 0.3
 # but nothing the trial tests, or something it tests but not its condition), in at least
 # FOREIGN_WORDS substantive words, of which those beside the part it names are mostly (at least
 # FOREIGN_UNSHARED) not the trial's, describes another study.
-FOREIGN_WORDS = 4
-FOREIGN_UNSHARED = 3
+FOREIGN_WORDS = 3
+FOREIGN_UNSHARED = 2
 # Extra fields of a structured source that may name or describe the trial.
 _CONTEXT_FIELDS = ("note", "howpublished", "annote", "addendum", "subtitle", "titleaddon")
 
@@ -157,7 +157,9 @@ def _topic_status(reading: TopicReading) -> TrialStatus:
         return TrialStatus.OK
     if _foreign(reading):
         return TrialStatus.TOPIC_MISMATCH
-    if reading.agree >= AGREE:
+    # shared words alone are no agreement on what the trial tests: the condition named with
+    # other people or another activity ("screening in children") is another study of it
+    if reading.agree >= AGREE and (reading.names_treatment or not reading.tests_known):
         return TrialStatus.OK
     if (
         reading.disagree >= max(DISAGREE, DISAGREE_RATIO * reading.agree)

@@ -99,6 +99,7 @@ _NAMED_BEFORE = re.compile(
 )
 # In brackets after a title: one to three such words ("(OlympiAD)", "(Clarity AD)").
 _NAMED_IN_BRACKETS = re.compile(rf"[(\[]((?:{_TOKEN} ){{0,2}}{_TOKEN})[)\]]")
+_NAME_ALONE = re.compile(rf"((?:{_TOKEN} ){{0,3}}{_TOKEN})\.?")
 _ROMAN = re.compile(r"^[IVX]+[A-C]?$")
 # Words that open a run of capitalised words without being part of a trial's name.
 _LEADING = wordset("The A An Phase Main Primary Final Results Of")
@@ -129,6 +130,12 @@ def weight(word: str) -> float:
 def is_drug(word: str) -> bool:
     """True when a folded word looks like a drug's name (an INN stem) or a code name."""
     return (len(word) >= 6 and _DRUG.search(word) is not None) or _CODE.match(word) is not None
+
+
+def _class(word: str) -> bool:
+    """True when a drug-like word is a class's stem alone ("statin"), no one drug's name."""
+    m = _DRUG.search(word)
+    return m is not None and m.start() == 0
 
 
 @lru_cache(maxsize=1)
@@ -248,11 +255,14 @@ def _name_of(run: str) -> str | None:
 
 def named_trials(text: str) -> set[str]:
     """Keys of names the citation gives as a trial's, however cased: before "trial", "study" or
-    "investigators", or alone in brackets ("the Clarity AD trial", "(OlympiAD)")."""
+    "investigators", alone in brackets ("the Clarity AD trial", "(OlympiAD)"), or alone."""
     text = _IDS.sub(" ", _URL.sub(" ", text))
     if _shouting(text):
         return set()
     out: set[str] = set()
+    whole = _NAME_ALONE.fullmatch(text.strip())
+    if whole:  # a title that is a name and nothing else ("DPP", "ROCKET AF")
+        out.add(acronym_key(_name_of(whole.group(1)) or ""))
     for m in _NAMED_BEFORE.finditer(text):
         name = _name_of(m.group(1))
         if name:
@@ -310,9 +320,10 @@ def trial_text(trial: Trial) -> TrialText:
     titles = [trial.brief_title, trial.official_title or ""]
     fields = [*titles, trial.acronym or "", *trial.conditions, *trial.interventions]
     fields += list(trial.keywords)
+    # a class's name in a title ("Statin Intolerant") says whom it studies, not what it tests
     drugs = frozenset(
-        stem(w) for t in [*trial.interventions, *titles] for w in words(t) if is_drug(w)
-    )
+        stem(w) for t in trial.interventions for w in words(t) if is_drug(w)
+    ) | frozenset(stem(w) for t in titles for w in words(t) if is_drug(w) and not _class(w))
     conditions = _stems(trial.conditions)
     # what it tests, not in whom: "Aortic" in "Surgical Aortic Valve Replacement" is the condition
     treatments = drugs | frozenset(
@@ -369,6 +380,7 @@ class TopicReading:
     agreed_words: int  # substantive cited words that are the trial's condition's or treatment's
     other_acronym: str | None  # a trial name the citation gives that is not this trial's
     has_acronym: bool  # the record has an acronym (else a name it lacks may be its own)
+    tests_known: bool  # the record names what the trial tests (drugs, intervention words)
     other_drugs: tuple[str, ...]  # drugs the citation names that this trial does not test
 
 
@@ -456,6 +468,7 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         ),
         other_acronym=other,
         has_acronym=bool(record.acronyms),
+        tests_known=bool(record.treatments),
         other_drugs=other_drugs,
     )
 
