@@ -95,11 +95,13 @@ _ACRONYM = re.compile(
 # capitalised or numeric words ("Clarity AD", "ROCKET AF", "OlympiAD", "CLEAR Outcomes", "DPP").
 _TOKEN = r"[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 _NAMED_BEFORE = re.compile(
-    rf"((?:{_TOKEN} ){{0,3}}{_TOKEN})\s+(?i:trial|study|investigators|trialists|study group)\b"
+    rf"((?:{_TOKEN} ){{0,3}}{_TOKEN})\s+((?i:trial|study|investigators|trialists|study group))\b"
 )
 # In brackets after a title: one to three such words ("(OlympiAD)", "(Clarity AD)").
 _NAMED_IN_BRACKETS = re.compile(rf"[(\[]((?:{_TOKEN} ){{0,2}}{_TOKEN})[)\]]")
 _NAME_ALONE = re.compile(rf"((?:{_TOKEN} ){{0,3}}{_TOKEN})\.?")
+# A company's product code ("MK-3475", "DS-8201a", "PF-06291826"): a drug, not a trial's name.
+_PRODUCT_CODE = re.compile(r"^[A-Z]{1,3}-?\d{3,}[A-Za-z]?$")
 _ROMAN = re.compile(r"^[IVX]+[A-C]?$")
 # Words that open a run of capitalised words without being part of a trial's name.
 _LEADING = wordset("The A An Phase Main Primary Final Results Of")
@@ -154,10 +156,13 @@ def stem(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """The folded words of ``text`` worth comparing: no URLs, trial ids, numbers or boilerplate."""
-    text = _IDS.sub(" ", _URL.sub(" ", text))
+    return _content(words(_IDS.sub(" ", _URL.sub(" ", text))))
+
+
+def _content(folded: Iterable[str]) -> list[str]:
     return [
         w
-        for w in words(text)
+        for w in folded
         if (len(w) >= 3 or _CODE.match(w))
         and not w.isdigit()
         and w not in STOPWORDS
@@ -217,7 +222,12 @@ def cited_acronyms(text: str) -> set[str]:
         name = m.group(1)
         first = re.split(r"[-\s]", name)[0]
         capitals = sum(c.isupper() for c in first)
-        if capitals < 2 or first.upper() in NOT_ACRONYMS or _CODE.match(first.lower()):
+        if (
+            capitals < 2
+            or first.upper() in NOT_ACRONYMS
+            or _CODE.match(first.lower())
+            or _PRODUCT_CODE.match(name)
+        ):
             continue
         if _named_as_trial(text, m.start(1), m.end(1), name):
             out.add(acronym_key(name))
@@ -229,7 +239,8 @@ def _name_token(token: str) -> bool:
     too: "OlympiAD", "AD"), not a common abbreviation, code name or roman numeral."""
     head = token.split("-")[0]
     return (
-        sum(c.isupper() for c in head) >= 2
+        not _PRODUCT_CODE.match(token)
+        and sum(c.isupper() for c in head) >= 2
         and head.upper() not in NOT_ACRONYMS
         and not _ROMAN.match(head)
         and not _CODE.match(head.lower())
@@ -257,16 +268,18 @@ def named_trials(text: str) -> set[str]:
     """Keys of names the citation gives as a trial's, however cased: before "trial", "study" or
     "investigators", alone in brackets ("the Clarity AD trial", "(OlympiAD)"), or alone."""
     text = _IDS.sub(" ", _URL.sub(" ", text))
-    if _shouting(text):
-        return set()
     out: set[str] = set()
+    # in a title set in capitals only a name before "trial" or "study" in small letters counts
+    shouting = _shouting(text)
+    for m in _NAMED_BEFORE.finditer(text):
+        name = _name_of(m.group(1))
+        if name and not (shouting and m.group(2).isupper()):
+            out.add(acronym_key(name))
+    if shouting:
+        return {k for k in out if len(k) >= 3}
     whole = _NAME_ALONE.fullmatch(text.strip())
     if whole:  # a title that is a name and nothing else ("DPP", "ROCKET AF")
         out.add(acronym_key(_name_of(whole.group(1)) or ""))
-    for m in _NAMED_BEFORE.finditer(text):
-        name = _name_of(m.group(1))
-        if name:
-            out.add(acronym_key(name))
     for m in _NAMED_IN_BRACKETS.finditer(text):
         name = _name_of(m.group(1))
         # a short mixed-case word in brackets is more often an abbreviation ("PrEP", "GnRH")
@@ -304,6 +317,7 @@ class TrialText:
     treatments: frozenset[str]  # what the trial tests: drugs, informative intervention words
     conditions: frozenset[str]  # stems of the conditions' words: whom it studies, not what
     condition_names: tuple[frozenset[str], ...]  # each condition's content stems ("heart failure")
+    named_in_tests: frozenset[str]  # stems of the interventions' names ("SARS-CoV-2 rS vaccine")
     acronyms: frozenset[str]  # keys of the recorded acronym (and one in the brief title)
     key_text: str  # every field as one acronym key string, to tell shared capitals
     key_words: frozenset[str]  # every word of every field (and secondary id) as an acronym key
@@ -347,6 +361,7 @@ def trial_text(trial: Trial) -> TrialText:
             n for n in (frozenset(stem(w) for w in content_words(c)) for c in trial.conditions) if n
         ),
         acronyms=frozenset(a for a in acronyms if len(a) >= 3),
+        named_in_tests=_stems(trial.interventions),
         # word by word and field by field, so "AMG 145" and "SAPIEN 3" are the record's own
         key_text=" ".join(
             [acronym_key(w) for f in [*fields, trial.sponsor or ""] for w in f.split()]
@@ -400,6 +415,22 @@ def _written_out(title: tuple[str, ...], cited: list[str]) -> bool:
     return any(have[i : i + n] == want for i in range(len(have) - n + 1))
 
 
+def _beside_tests(text: str, record: TrialText) -> list[str]:
+    """The content words of ``text`` outside the names of what the trial tests as written: in
+    "SARS-CoV-2 rS/Matrix-M1 vaccine use" the condition's words are the vaccine's name."""
+    folded = words(_IDS.sub(" ", _URL.sub(" ", text)))
+    inside = [False] * len(folded)
+    i = 0
+    while i < len(folded):
+        j = i
+        while j < len(folded) and stem(folded[j]) in record.named_in_tests:
+            j += 1
+        if any(_matches(w, record.treatments) for w in folded[i:j]):
+            inside[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+    return _content(w for w, x in zip(folded, inside, strict=True) if not x)
+
+
 def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
     """Compare the cited words with the trial (``cited`` may disagree; ``context`` only agrees).
 
@@ -450,6 +481,8 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         len(t) >= TITLE_WORDS and sum(stem(w) in written for w in t) >= TITLE_SHARE * len(t)
         for t in record.titles
     ) or any(_written_out(t, [*said, *around]) for t in record.titles)
+    besides = _beside_tests(cited, record) + _beside_tests(context, record)
+    apart = {stem(w) for w in besides}
     return TopicReading(
         agree=sum(informative.values()),
         disagree=sum(lacking.values()),
@@ -461,8 +494,8 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         acronym_agrees=acronym_agrees,
         title_agrees=title_agrees,
         names_treatment=any(_matches(w, record.treatments) for w in [*said, *around]),
-        names_condition=any(n <= written for n in record.condition_names)
-        or any(stem(w) in record.conditions and weight(w) >= INFORMATIVE for w in [*said, *around]),
+        names_condition=any(n <= apart for n in record.condition_names)
+        or any(stem(w) in record.conditions and weight(w) >= INFORMATIVE for w in besides),
         agreed_words=sum(
             stem(w) in record.conditions or _matches(w, record.treatments) for w in substantive
         ),
