@@ -15,9 +15,11 @@ Per cited id, in this order:
    cited article (PMID or DOI) → OK (TRIAL_LINKED). Then the topic (``trialtopic``):
    - OK needs positive agreement: the trial's acronym named, its brief or official title written
      out, or cited words of weight at least ``AGREE`` that the record shares (its conditions,
-     interventions, titles, keywords);
-   - TOPIC_MISMATCH on clear disagreement: the citation names another trial's acronym, or a drug
-     the trial does not test while naming nothing it tests; or, unless it writes the trial's
+     interventions, titles, keywords) among which something the trial tests;
+   - TOPIC_MISMATCH on clear disagreement: the citation names another trial (a name, however
+     written, that the record nowhere holds; for a record without an acronym, unless the
+     citation writes out its title), or a drug the trial does not test while naming nothing it
+     tests; or, unless it writes the trial's
      title, most of its substantive words are not the record's while it names nothing the trial
      tests (sharing the condition alone is not agreement); or at least ``MISMATCH_WORDS``
      informative words the record lacks, weighing at least ``DISAGREE`` and ``DISAGREE_RATIO``
