@@ -10,7 +10,8 @@ constructed registry records, and prints:
 - real trials called mismatched (target 0);
 - every class's results, and the cases that missed.
 
-Usage: ``python scripts/eval_trials.py [--split dev|holdout|holdout2|holdout3] [--show-misses N]``.
+Usage: ``python scripts/eval_trials.py [--split dev|holdout|holdout2|holdout3|holdout4]
+[--show-misses N]``.
 """
 
 from __future__ import annotations
@@ -152,11 +153,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-misses", type=int, default=30)
     parser.add_argument(
         "--split",
-        choices=("dev", "holdout", "holdout2", "holdout3"),
+        choices=("dev", "holdout", "holdout2", "holdout3", "holdout4"),
         default="dev",
         help="dev: the cases the rules were developed on; holdout: cases written after (then "
-        "looked at); holdout2, holdout3: new studies and cases, each written before a round of "
-        "rule changes",
+        "looked at); holdout2, holdout3, holdout4: new studies and cases, each written before a "
+        "round of rule changes",
     )
     args = parser.parse_args(argv)
     cases = build(args.split)

@@ -1,14 +1,16 @@
 """Trial topic check over classes of citations built from every constructed study record.
 
-Each class is generated from the records in ``tests/data/trials`` (both constructed sets), not
-written per case: a trial's own titles never mismatch; an off-topic study that shares only the
-trial's condition, or only everyday words, never verifies and is called a mismatch.
+Each class is generated from the records in ``tests/data/trials`` (every constructed set), not
+written per case: a trial's own titles and names never mismatch; an off-topic study that shares
+only the trial's condition, or only everyday words, never verifies and is called a mismatch;
+another trial's name, however written, is a mismatch.
 """
 
 from __future__ import annotations
 
 import datetime
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +18,7 @@ import pytest
 from wordfreq import zipf_frequency
 
 from veribib.judge import codes, judge
+from veribib.judge.trialtopic import acronym_key
 from veribib.model import Judgement, ReferenceType, Resolution, Trial, Verdict
 from veribib.resolve.records import trial_from_ctgov
 
@@ -25,7 +28,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "trials"
 
 
 def _records() -> Iterator[Trial]:
-    for name in ("studies.jsonl", "studies2.jsonl"):
+    for name in ("studies.jsonl", "studies2.jsonl", "studies3.jsonl", "studies4.jsonl"):
         for line in (CORPUS / name).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 yield trial_from_ctgov(json.loads(line))
@@ -145,3 +148,94 @@ def test_a_mismatch_names_the_real_trial_and_words_it_lacks(
     assert record.brief_title in evidence.message
     assert "nothing of the citation's" in evidence.message
     assert any(w in evidence.message for w in ("nurse", "telephone", "coaching", "sleep"))
+
+
+def _held(record: Trial) -> str:
+    """Every word and field of a record as acronym keys run together (what it could be called)."""
+    fields = [record.brief_title, record.official_title or "", record.acronym or "",
+              *record.conditions, *record.interventions, *record.keywords, record.sponsor or "",
+              *record.secondary_ids]  # fmt: skip
+    return " ".join(acronym_key(f) for f in fields)
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_another_trials_name_however_written_is_a_mismatch(
+    record: Trial, today: datetime.date
+) -> None:
+    held = _held(record)
+    for other in RECORDS:
+        if not other.acronym or acronym_key(other.acronym) in held:
+            continue  # the record's own name, or a word of it ("LIBERTY")
+        for title in (f"The {other.acronym} trial", f"{other.acronym} study"):
+            verdict, found_codes = _judge(title, record, today)
+            assert codes.TRIAL_TOPIC_MISMATCH in found_codes, (title, verdict)
+
+
+@pytest.mark.parametrize("record", [t for t in RECORDS if t.acronym], ids=lambda t: t.id)
+def test_a_trials_own_name_however_written_verifies(record: Trial, today: datetime.date) -> None:
+    acronym, tested, condition = record.acronym, _tested(record), record.conditions[0]
+    for title in (
+        f"{acronym} study",
+        f"{acronym} Investigators",
+        f"{acronym}",
+        f"{tested} in {condition} ({acronym})",
+        f"{record.brief_title} ({acronym})",
+    ):
+        verdict, found_codes = _judge(title, record, today)
+        assert verdict is Verdict.VERIFIED, title
+        assert codes.TRIAL_TOPIC_MISMATCH not in found_codes, title
+
+
+@pytest.mark.parametrize("record", [t for t in RECORDS if not t.acronym], ids=lambda t: t.id)
+def test_a_record_without_acronym_is_known_by_its_title_whatever_name_is_added(
+    record: Trial, today: datetime.date
+) -> None:
+    verdict, found_codes = _judge(f"{record.brief_title} (the NOVA-7 trial)", record, today)
+    assert verdict is Verdict.VERIFIED
+    verdict, found_codes = _judge("The NOVA-7 trial", record, today)
+    assert codes.TRIAL_TOPIC_MISMATCH in found_codes
+
+
+# Another activity, in other people, than a trial of the same condition.
+ACTIVITIES = ("Screening", "Genetic counselling", "Return to work")
+OTHERS = ("children", "pregnant women", "prison inmates")
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_the_condition_in_other_people_or_another_activity_is_a_mismatch(
+    record: Trial, today: datetime.date
+) -> None:
+    held = " ".join(_held(record).split()).lower()
+    for condition in record.conditions[:2]:
+        for activity in ACTIVITIES:
+            if acronym_key(activity).lower() in held:
+                continue  # the trial's own activity (a screening trial)
+            for who in OTHERS:
+                title = f"{activity} for {condition} in {who}"
+                verdict, found_codes = _judge(title, record, today)
+                assert verdict is not Verdict.VERIFIED, title
+                assert codes.TRIAL_TOPIC_MISMATCH in found_codes, title
+
+
+# Names of drug classes (the stems of their members' names).
+CLASSES = frozenset(("statin", "gliflozin", "gliptin", "glutide", "sartan", "pril", "xaban"))
+
+
+def _class_words(record: Trial) -> list[str]:
+    """Drug classes a record's titles name that none of its interventions is ("Statin
+    Intolerant"): whom it studies, not what it tests."""
+    tested = " ".join(record.interventions).lower()
+    titles = f"{record.brief_title} {record.official_title or ''}".lower()
+    return sorted({w for w in re.findall(r"[a-z]+", titles) if w in CLASSES and w not in tested})
+
+
+@pytest.mark.parametrize("record", [t for t in RECORDS if _class_words(t)], ids=lambda t: t.id)
+def test_a_drug_class_a_title_names_is_not_what_the_trial_tests(
+    record: Trial, today: datetime.date
+) -> None:
+    for word in _class_words(record):
+        for condition in record.conditions:
+            title = f"{word.capitalize()} discontinuation and sleep quality in {condition}"
+            verdict, found_codes = _judge(title, record, today)
+            assert verdict is not Verdict.VERIFIED, title
+            assert codes.TRIAL_TOPIC_MISMATCH in found_codes, title

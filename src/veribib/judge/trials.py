@@ -15,9 +15,11 @@ Per cited id, in this order:
    cited article (PMID or DOI) → OK (TRIAL_LINKED). Then the topic (``trialtopic``):
    - OK needs positive agreement: the trial's acronym named, its brief or official title written
      out, or cited words of weight at least ``AGREE`` that the record shares (its conditions,
-     interventions, titles, keywords);
-   - TOPIC_MISMATCH on clear disagreement: the citation names another trial's acronym, or a drug
-     the trial does not test while naming nothing it tests; or, unless it writes the trial's
+     interventions, titles, keywords) among which something the trial tests;
+   - TOPIC_MISMATCH on clear disagreement: the citation names another trial (a name, however
+     written, that the record nowhere holds; for a record without an acronym, unless the
+     citation writes out its title), or a drug the trial does not test while naming nothing it
+     tests; or, unless it writes the trial's
      title, most of its substantive words are not the record's while it names nothing the trial
      tests (sharing the condition alone is not agreement); or at least ``MISMATCH_WORDS``
      informative words the record lacks, weighing at least ``DISAGREE`` and ``DISAGREE_RATIO``
@@ -72,8 +74,8 @@ BARELY = 0.3
 # but nothing the trial tests, or something it tests but not its condition), in at least
 # FOREIGN_WORDS substantive words, of which those beside the part it names are mostly (at least
 # FOREIGN_UNSHARED) not the trial's, describes another study.
-FOREIGN_WORDS = 4
-FOREIGN_UNSHARED = 3
+FOREIGN_WORDS = 3
+FOREIGN_UNSHARED = 2
 # Extra fields of a structured source that may name or describe the trial.
 _CONTEXT_FIELDS = ("note", "howpublished", "annote", "addendum", "subtitle", "titleaddon")
 
@@ -148,13 +150,18 @@ def _foreign(reading: TopicReading) -> bool:
 def _topic_status(reading: TopicReading) -> TrialStatus:
     if reading.acronym_agrees:
         return TrialStatus.OK
-    if reading.other_acronym or reading.other_drugs:
+    # a record without an acronym may be known by a name it does not hold: its title decides
+    if reading.other_drugs or (
+        reading.other_acronym and (reading.has_acronym or not reading.title_agrees)
+    ):
         return TrialStatus.TOPIC_MISMATCH
     if reading.title_agrees:
         return TrialStatus.OK
     if _foreign(reading):
         return TrialStatus.TOPIC_MISMATCH
-    if reading.agree >= AGREE:
+    # shared words alone are no agreement on what the trial tests: the condition named with
+    # other people or another activity ("screening in children") is another study of it
+    if reading.agree >= AGREE and (reading.names_treatment or not reading.tests_known):
         return TrialStatus.OK
     if (
         reading.disagree >= max(DISAGREE, DISAGREE_RATIO * reading.agree)

@@ -91,9 +91,26 @@ _ACRONYM = re.compile(
     r"|[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?:\s\d{1,3}\b)?"
     r"|[A-Z][a-z]+[A-Z][A-Za-z]*\s\d{2,3}\b)"  # "CheckMate 067"
 )
+# A trial's name written before "trial"/"study"/"investigators" however it is cased: up to four
+# capitalised or numeric words ("Clarity AD", "ROCKET AF", "OlympiAD", "CLEAR Outcomes", "DPP").
+_TOKEN = r"[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+_NAMED_BEFORE = re.compile(
+    rf"((?:{_TOKEN} ){{0,3}}{_TOKEN})\s+((?i:trial|study|investigators|trialists|study group))\b"
+)
+# In brackets after a title: one to three such words ("(OlympiAD)", "(Clarity AD)").
+_NAMED_IN_BRACKETS = re.compile(rf"[(\[]((?:{_TOKEN} ){{0,2}}{_TOKEN})[)\]]")
+_NAME_ALONE = re.compile(rf"((?:{_TOKEN} ){{0,3}}{_TOKEN})\.?")
+# A company's product code ("MK-3475", "DS-8201a", "PF-06291826"): a drug, not a trial's name.
+_PRODUCT_CODE = re.compile(r"^[A-Z]{1,3}-?\d{3,}[A-Za-z]?$")
+_ROMAN = re.compile(r"^[IVX]+[A-C]?$")
+# Words that open a run of capitalised words without being part of a trial's name.
+_LEADING = wordset("The A An Phase Main Primary Final Results Of")
 _ACRONYM_ONLY = re.compile(_ACRONYM.pattern.replace("\\b(", "^(", 1) + "$")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
-_IDS = re.compile(r"\b(?:NCT|ISRCTN|ACTRN|ChiCTR|DRKS|jRCT|UMIN|KCT)[-\w/]*\d\w*", re.IGNORECASE)
+# Registry ids, also written with a space ("NCT 03036124").
+_IDS = re.compile(
+    r"\b(?:NCT|ISRCTN|ACTRN|ChiCTR|DRKS|jRCT|UMIN|KCT)(?:\s(?=\d))?[-\w/]*\d\w*", re.IGNORECASE
+)
 _NON_KEY = re.compile(r"[^A-Z0-9]")
 
 _MIN_PREFIX = 4
@@ -117,6 +134,12 @@ def is_drug(word: str) -> bool:
     return (len(word) >= 6 and _DRUG.search(word) is not None) or _CODE.match(word) is not None
 
 
+def _class(word: str) -> bool:
+    """True when a drug-like word is a class's stem alone ("statin"), no one drug's name."""
+    m = _DRUG.search(word)
+    return m is not None and m.start() == 0
+
+
 @lru_cache(maxsize=1)
 def _stemmer() -> Any:
     """The English Snowball stemmer (the package loads all 36 languages: only when needed)."""
@@ -133,10 +156,13 @@ def stem(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """The folded words of ``text`` worth comparing: no URLs, trial ids, numbers or boilerplate."""
-    text = _IDS.sub(" ", _URL.sub(" ", text))
+    return _content(words(_IDS.sub(" ", _URL.sub(" ", text))))
+
+
+def _content(folded: Iterable[str]) -> list[str]:
     return [
         w
-        for w in words(text)
+        for w in folded
         if (len(w) >= 3 or _CODE.match(w))
         and not w.isdigit()
         and w not in STOPWORDS
@@ -196,11 +222,70 @@ def cited_acronyms(text: str) -> set[str]:
         name = m.group(1)
         first = re.split(r"[-\s]", name)[0]
         capitals = sum(c.isupper() for c in first)
-        if capitals < 2 or first.upper() in NOT_ACRONYMS or _CODE.match(first.lower()):
+        if (
+            capitals < 2
+            or first.upper() in NOT_ACRONYMS
+            or _CODE.match(first.lower())
+            or _PRODUCT_CODE.match(name)
+        ):
             continue
         if _named_as_trial(text, m.start(1), m.end(1), name):
             out.add(acronym_key(name))
     return out
+
+
+def _name_token(token: str) -> bool:
+    """A word that makes a run of capitalised words a name: two capitals or more (mixed case
+    too: "OlympiAD", "AD"), not a common abbreviation, code name or roman numeral."""
+    head = token.split("-")[0]
+    return (
+        not _PRODUCT_CODE.match(token)
+        and sum(c.isupper() for c in head) >= 2
+        and head.upper() not in NOT_ACRONYMS
+        and not _ROMAN.match(head)
+        and not _CODE.match(head.lower())
+    )
+
+
+def _name_of(run: str) -> str | None:
+    """The trial's name ending a run of capitalised words, or None when it holds none: name
+    words, numbers, and a capitalised word beside a name word ("Clarity AD", "CLEAR Outcomes")."""
+    tokens = run.split()
+    name: list[str] = []
+    for i in range(len(tokens) - 1, -1, -1):
+        token = tokens[i]
+        if token in _LEADING:
+            break
+        beside = (name and _name_token(name[0])) or (i > 0 and _name_token(tokens[i - 1]))
+        if _name_token(token) or token.isdigit() or (beside and not _ROMAN.match(token)):
+            name.insert(0, token)
+            continue
+        break
+    return " ".join(name) if any(_name_token(t) for t in name) else None
+
+
+def named_trials(text: str) -> set[str]:
+    """Keys of names the citation gives as a trial's, however cased: before "trial", "study" or
+    "investigators", alone in brackets ("the Clarity AD trial", "(OlympiAD)"), or alone."""
+    text = _IDS.sub(" ", _URL.sub(" ", text))
+    out: set[str] = set()
+    # in a title set in capitals only a name before "trial" or "study" in small letters counts
+    shouting = _shouting(text)
+    for m in _NAMED_BEFORE.finditer(text):
+        name = _name_of(m.group(1))
+        if name and not (shouting and m.group(2).isupper()):
+            out.add(acronym_key(name))
+    if shouting:
+        return {k for k in out if len(k) >= 3}
+    whole = _NAME_ALONE.fullmatch(text.strip())
+    if whole:  # a title that is a name and nothing else ("DPP", "ROCKET AF")
+        out.add(acronym_key(_name_of(whole.group(1)) or ""))
+    for m in _NAMED_IN_BRACKETS.finditer(text):
+        name = _name_of(m.group(1))
+        # a short mixed-case word in brackets is more often an abbreviation ("PrEP", "GnRH")
+        if name and (len(acronym_key(name)) >= 5 or name.isupper()):
+            out.add(acronym_key(name))
+    return {k for k in out if len(k) >= 3}
 
 
 def is_english_word(acronym_key_: str) -> bool:
@@ -232,8 +317,10 @@ class TrialText:
     treatments: frozenset[str]  # what the trial tests: drugs, informative intervention words
     conditions: frozenset[str]  # stems of the conditions' words: whom it studies, not what
     condition_names: tuple[frozenset[str], ...]  # each condition's content stems ("heart failure")
+    named_in_tests: frozenset[str]  # stems of the interventions' names ("SARS-CoV-2 rS vaccine")
     acronyms: frozenset[str]  # keys of the recorded acronym (and one in the brief title)
     key_text: str  # every field as one acronym key string, to tell shared capitals
+    key_words: frozenset[str]  # every word of every field (and secondary id) as an acronym key
     titles: tuple[tuple[str, ...], ...]  # brief and official title as content words
 
 
@@ -247,9 +334,10 @@ def trial_text(trial: Trial) -> TrialText:
     titles = [trial.brief_title, trial.official_title or ""]
     fields = [*titles, trial.acronym or "", *trial.conditions, *trial.interventions]
     fields += list(trial.keywords)
+    # a class's name in a title ("Statin Intolerant") says whom it studies, not what it tests
     drugs = frozenset(
-        stem(w) for t in [*trial.interventions, *titles] for w in words(t) if is_drug(w)
-    )
+        stem(w) for t in trial.interventions for w in words(t) if is_drug(w)
+    ) | frozenset(stem(w) for t in titles for w in words(t) if is_drug(w) and not _class(w))
     conditions = _stems(trial.conditions)
     # what it tests, not in whom: "Aortic" in "Surgical Aortic Valve Replacement" is the condition
     treatments = drugs | frozenset(
@@ -273,10 +361,17 @@ def trial_text(trial: Trial) -> TrialText:
             n for n in (frozenset(stem(w) for w in content_words(c)) for c in trial.conditions) if n
         ),
         acronyms=frozenset(a for a in acronyms if len(a) >= 3),
+        named_in_tests=_stems(trial.interventions),
         # word by word and field by field, so "AMG 145" and "SAPIEN 3" are the record's own
         key_text=" ".join(
             [acronym_key(w) for f in [*fields, trial.sponsor or ""] for w in f.split()]
-            + [acronym_key(f) for f in fields]
+            + [acronym_key(f) for f in [*fields, trial.sponsor or "", *trial.secondary_ids]]
+        ),
+        key_words=frozenset(
+            acronym_key(w)
+            for f in [*fields, trial.sponsor or "", *trial.secondary_ids]
+            for w in re.split(r"[\s/(),;:\[\]]+", f)
+            if acronym_key(w)
         ),
         titles=tuple(t for t in (tuple(content_words(x)) for x in titles if x) if t),
     )
@@ -299,7 +394,15 @@ class TopicReading:
     names_condition: bool  # names the trial's condition (all of one, or an informative word)
     agreed_words: int  # substantive cited words that are the trial's condition's or treatment's
     other_acronym: str | None  # a trial name the citation gives that is not this trial's
+    has_acronym: bool  # the record has an acronym (else a name it lacks may be its own)
+    tests_known: bool  # the record names what the trial tests (drugs, intervention words)
     other_drugs: tuple[str, ...]  # drugs the citation names that this trial does not test
+
+
+def _own(key: str, record: TrialText) -> bool:
+    """True when an acronym key is one of the record's words, or (four characters or more)
+    written anywhere in its fields."""
+    return key in record.key_words or (len(key) >= 4 and key in record.key_text)
 
 
 def _written_out(title: tuple[str, ...], cited: list[str]) -> bool:
@@ -310,6 +413,22 @@ def _written_out(title: tuple[str, ...], cited: list[str]) -> bool:
     want = [stem(w) for w in title]
     have = [stem(w) for w in cited]
     return any(have[i : i + n] == want for i in range(len(have) - n + 1))
+
+
+def _beside_tests(text: str, record: TrialText) -> list[str]:
+    """The content words of ``text`` outside the names of what the trial tests as written: in
+    "SARS-CoV-2 rS/Matrix-M1 vaccine use" the condition's words are the vaccine's name."""
+    folded = words(_IDS.sub(" ", _URL.sub(" ", text)))
+    inside = [False] * len(folded)
+    i = 0
+    while i < len(folded):
+        j = i
+        while j < len(folded) and stem(folded[j]) in record.named_in_tests:
+            j += 1
+        if any(_matches(w, record.treatments) for w in folded[i:j]):
+            inside[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+    return _content(w for w, x in zip(folded, inside, strict=True) if not x)
 
 
 def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
@@ -339,12 +458,18 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         if weight(w) >= INFORMATIVE:
             lacking[w] = weight(w)
     named = cited_acronyms(cited) | cited_acronyms(context)
-    acronym_agrees = any(_same_name(n, a) for n in named for a in record.acronyms) or any(
+    called = named_trials(cited) | named_trials(context)
+    acronym_agrees = any(_same_name(n, a) for n in named | called for a in record.acronyms) or any(
         a in _written(f"{cited} {context}", a) for a in record.acronyms if len(a) >= 5
     )
     other = None
-    if record.acronyms and not acronym_agrees:
-        foreign = sorted(a for a in named if a not in record.key_text and len(a) >= 4)
+    if not acronym_agrees:
+        # a name written where a trial's goes that the record nowhere has is another trial's
+        foreign = sorted(
+            a
+            for a in named | called
+            if not _own(a, record) and (len(a) >= 4 or a in called) and not a.isdigit()
+        )
         other = foreign[0] if foreign else None
     other_drugs: tuple[str, ...] = ()
     cited_drugs = [w for w in lacking if is_drug(w)]
@@ -356,6 +481,8 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         len(t) >= TITLE_WORDS and sum(stem(w) in written for w in t) >= TITLE_SHARE * len(t)
         for t in record.titles
     ) or any(_written_out(t, [*said, *around]) for t in record.titles)
+    besides = _beside_tests(cited, record) + _beside_tests(context, record)
+    apart = {stem(w) for w in besides}
     return TopicReading(
         agree=sum(informative.values()),
         disagree=sum(lacking.values()),
@@ -367,12 +494,14 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         acronym_agrees=acronym_agrees,
         title_agrees=title_agrees,
         names_treatment=any(_matches(w, record.treatments) for w in [*said, *around]),
-        names_condition=any(n <= written for n in record.condition_names)
-        or any(stem(w) in record.conditions and weight(w) >= INFORMATIVE for w in [*said, *around]),
+        names_condition=any(n <= apart for n in record.condition_names)
+        or any(stem(w) in record.conditions and weight(w) >= INFORMATIVE for w in besides),
         agreed_words=sum(
             stem(w) in record.conditions or _matches(w, record.treatments) for w in substantive
         ),
         other_acronym=other,
+        has_acronym=bool(record.acronyms),
+        tests_known=bool(record.treatments),
         other_drugs=other_drugs,
     )
 
@@ -386,6 +515,7 @@ __all__ = [
     "content_words",
     "is_drug",
     "is_english_word",
+    "named_trials",
     "read_topic",
     "stem",
     "trial_text",
