@@ -10,8 +10,9 @@ constructed registry records, and prints:
 - real trials called mismatched (target 0);
 - every class's results, and the cases that missed.
 
-Usage: ``python scripts/eval_trials.py [--split dev|holdout|holdout2|holdout3|holdout4]
-[--show-misses N]``.
+Usage: ``python scripts/eval_trials.py [--split dev|holdout|holdout2|...|holdout5]
+[--show-misses N] [--quiet]``; ``--quiet`` prints the four headline figures only, so a
+held-out split can be measured without its misses being read.
 """
 
 from __future__ import annotations
@@ -28,7 +29,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from standin import StandIn, StandInOptions
-from trial_cases import REAL, TrialCase, build, constructed_studies, isrctn_trials, write_inputs
+from trial_cases import (
+    REAL,
+    SPLITS,
+    TrialCase,
+    build,
+    constructed_studies,
+    isrctn_trials,
+    write_inputs,
+)
 from trial_cases import articles as corpus_articles
 from veribib.config import Settings
 from veribib.export.interface import CheckedReference
@@ -37,6 +46,8 @@ from veribib.pipeline import check
 
 MISMATCH_CODES = frozenset(("TRIAL_TOPIC_MISMATCH", "TRIAL_WRONG_ID"))
 TODAY = datetime.date(2026, 12, 1)
+# Lines of ``report_lines`` after the title that hold the headline figures.
+HEADLINE = 4
 
 
 @dataclass(frozen=True)
@@ -153,18 +164,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-misses", type=int, default=30)
     parser.add_argument(
         "--split",
-        choices=("dev", "holdout", "holdout2", "holdout3", "holdout4"),
+        choices=("dev", *SPLITS),
         default="dev",
         help="dev: the cases the rules were developed on; holdout: cases written after (then "
-        "looked at); holdout2, holdout3, holdout4: new studies and cases, each written before a "
+        "looked at); holdout2 to holdout5: new studies and cases, each written before a "
         "round of rule changes",
+    )
+    parser.add_argument(
+        "--quiet", action="store_true", help="the headline figures only (no classes, no misses)"
     )
     args = parser.parse_args(argv)
     cases = build(args.split)
     print(f"split: {args.split} ({len(cases)} cases)")
     with tempfile.TemporaryDirectory(prefix="veribib-trials-") as tmp:
         results = run(cases, Path(tmp))
-    print("\n".join(report_lines(results, args.show_misses)))
+    lines = report_lines(results, args.show_misses)
+    print("\n".join(lines[: HEADLINE + 1] if args.quiet else lines))
     missing = sum(r.verdict == "missing" for r in results)
     if missing:
         print(f"\n{missing} cases were not found in the report (input split differently)")
