@@ -139,11 +139,14 @@ def _link(reference: Reference, trial: Trial, found: Work | None) -> str | None:
 def _foreign(reading: TopicReading) -> bool:
     """The citation does not name both what the trial tests and in whom, and most of what it
     says beside the part it names is not in the record."""
+    beside = reading.substantive - reading.agreed_words
+    # naming neither, half its words foreign is enough: nothing in it claims the trial
+    neither = not (reading.names_treatment or reading.names_condition)
     return (
         not (reading.names_treatment and reading.names_condition)
         and reading.substantive >= FOREIGN_WORDS
         and reading.unshared >= FOREIGN_UNSHARED
-        and 2 * reading.unshared > reading.substantive - reading.agreed_words
+        and (2 * reading.unshared > beside or (neither and 2 * reading.unshared >= beside))
     )
 
 

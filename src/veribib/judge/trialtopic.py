@@ -112,6 +112,16 @@ _IDS = re.compile(
     r"\b(?:NCT|ISRCTN|ACTRN|ChiCTR|DRKS|jRCT|UMIN|KCT)(?:\s(?=\d))?[-\w/]*\d\w*", re.IGNORECASE
 )
 _NON_KEY = re.compile(r"[^A-Z0-9]")
+# A therapy a title names as the background every arm receives ("as Add-on Therapy to
+# Metformin", "on Top of Standard Care", "in Patients Receiving Aspirin", "Inadequately
+# Controlled on Inhaled Corticosteroids"): up to the next "in"/"for"/"with"/"who" or punctuation.
+_BACKGROUND = re.compile(
+    r"\b(?:add-?on(?:\s+therapy)?\s+to|on\s+top\s+of|on\s+(?:a\s+)?background\s+(?:of\s+)?"
+    r"|background|in\s+addition\s+to|(?:treated|receiving|taking)(?:\s+with)?"
+    r"|(?:inadequately|insufficiently)\s+controlled\s+(?:on|with|by))\s+"
+    r"(.{1,80}?)(?=\s+(?:in|for|among|with|who|versus|vs)\b|[,;:()\[\]]|$)",
+    re.IGNORECASE,
+)
 
 _MIN_PREFIX = 4
 
@@ -319,6 +329,7 @@ class TrialText:
     condition_names: tuple[frozenset[str], ...]  # each condition's content stems ("heart failure")
     named_in_tests: frozenset[str]  # stems of the interventions' names ("SARS-CoV-2 rS vaccine")
     acronyms: frozenset[str]  # keys of the recorded acronym (and one in the brief title)
+    names: frozenset[str]  # keys of its secondary and org study ids that are names ("HPTN083")
     key_text: str  # every field as one acronym key string, to tell shared capitals
     key_words: frozenset[str]  # every word of every field (and secondary id) as an acronym key
     titles: tuple[tuple[str, ...], ...]  # brief and official title as content words
@@ -328,6 +339,19 @@ def _stems(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(stem(w) for t in texts for w in words(t))
 
 
+def background(title: str) -> frozenset[str]:
+    """Stems of the therapies a title names only as every arm's background ("as add-on
+    therapy to metformin"): what the trial is given on, not what it tests."""
+    return frozenset(stem(w) for m in _BACKGROUND.finditer(title) for w in words(m.group(1)))
+
+
+def _names(ids: Iterable[str]) -> frozenset[str]:
+    """Keys of the ids that are names ("HPTN 083", "KEYNOTE-426"): two letters or more, and
+    not an EudraCT-style number."""
+    keys = (acronym_key(i) for i in ids)
+    return frozenset(k for k in keys if len(k) >= 4 and sum(c.isalpha() for c in k) >= 2)
+
+
 @lru_cache(maxsize=4096)
 def trial_text(trial: Trial) -> TrialText:
     """The comparable form of a registry record."""
@@ -335,9 +359,15 @@ def trial_text(trial: Trial) -> TrialText:
     fields = [*titles, trial.acronym or "", *trial.conditions, *trial.interventions]
     fields += list(trial.keywords)
     # a class's name in a title ("Statin Intolerant") says whom it studies, not what it tests
-    drugs = frozenset(
-        stem(w) for t in trial.interventions for w in words(t) if is_drug(w)
-    ) | frozenset(stem(w) for t in titles for w in words(t) if is_drug(w) and not _class(w))
+    # nor is a drug it names only as every arm's background ("add-on therapy to metformin")
+    tested = frozenset(stem(w) for t in trial.interventions for w in words(t) if is_drug(w))
+    given_on = frozenset(s for t in titles for s in background(t)) - tested
+    drugs = tested | frozenset(
+        stem(w)
+        for t in titles
+        for w in words(t)
+        if is_drug(w) and not _class(w) and stem(w) not in given_on
+    )
     conditions = _stems(trial.conditions)
     # what it tests, not in whom: "Aortic" in "Surgical Aortic Valve Replacement" is the condition
     treatments = drugs | frozenset(
@@ -361,6 +391,7 @@ def trial_text(trial: Trial) -> TrialText:
             n for n in (frozenset(stem(w) for w in content_words(c)) for c in trial.conditions) if n
         ),
         acronyms=frozenset(a for a in acronyms if len(a) >= 3),
+        names=_names(trial.secondary_ids),
         named_in_tests=_stems(trial.interventions),
         # word by word and field by field, so "AMG 145" and "SAPIEN 3" are the record's own
         key_text=" ".join(
@@ -459,8 +490,11 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
             lacking[w] = weight(w)
     named = cited_acronyms(cited) | cited_acronyms(context)
     called = named_trials(cited) | named_trials(context)
-    acronym_agrees = any(_same_name(n, a) for n in named | called for a in record.acronyms) or any(
-        a in _written(f"{cited} {context}", a) for a in record.acronyms if len(a) >= 5
+    # a name the record holds among its own ids ("HPTN 083") is the trial's, written exactly
+    acronym_agrees = (
+        any(_same_name(n, a) for n in named | called for a in record.acronyms)
+        or any(a in _written(f"{cited} {context}", a) for a in record.acronyms if len(a) >= 5)
+        or bool((named | called) & record.names)
     )
     other = None
     if not acronym_agrees:
