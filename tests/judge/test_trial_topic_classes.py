@@ -18,7 +18,7 @@ import pytest
 from wordfreq import zipf_frequency
 
 from veribib.judge import codes, judge
-from veribib.judge.trialtopic import acronym_key
+from veribib.judge.trialtopic import GENERIC, acronym_key
 from veribib.model import Judgement, ReferenceType, Resolution, Trial, Verdict
 from veribib.resolve.records import trial_from_ctgov
 
@@ -239,3 +239,74 @@ def test_a_drug_class_a_title_names_is_not_what_the_trial_tests(
             verdict, found_codes = _judge(title, record, today)
             assert verdict is not Verdict.VERIFIED, title
             assert codes.TRIAL_TOPIC_MISMATCH in found_codes, title
+
+
+# A therapy every arm receives, as titles word it ("as Add-on Therapy to Metformin").
+_GIVEN_ON = re.compile(
+    r"(?:add-on therapy to|on a background of|receiving background|receiving) ([a-z]+)", re.I
+)
+
+
+def _background(record: Trial) -> list[str]:
+    """Therapies a record's titles name as every arm's background, not among what it tests."""
+    tested = " ".join(record.interventions).lower()
+    titles = f"{record.brief_title} {record.official_title or ''}"
+    found_ = {m.group(1).lower() for m in _GIVEN_ON.finditer(titles)}
+    return sorted(w for w in found_ if w not in tested and w not in GENERIC)
+
+
+@pytest.mark.parametrize("record", [t for t in RECORDS if _background(t)], ids=lambda t: t.id)
+def test_a_background_therapy_is_not_what_the_trial_tests(
+    record: Trial, today: datetime.date
+) -> None:
+    tested, condition = _tested(record), record.conditions[0]
+    for word in _background(record):
+        title = f"{word.capitalize()} and vitamin B12 deficiency in {condition}"
+        verdict, found_codes = _judge(title, record, today)
+        assert verdict is not Verdict.VERIFIED, title
+        assert codes.TRIAL_TOPIC_MISMATCH in found_codes, title
+        # what it tests, given on that background, is the trial
+        verdict, _ = _judge(f"{tested} added to {word} in {condition}", record, today)
+        assert verdict is Verdict.VERIFIED, tested
+
+
+def _id_names(record: Trial) -> list[str]:
+    """Names among a record's own ids ("HPTN 083", "KEYNOTE-426")."""
+    return [i for i in record.secondary_ids if re.fullmatch(r"[A-Z]{2,}[- ]\d{2,4}", i)]
+
+
+@pytest.mark.parametrize("record", [t for t in RECORDS if _id_names(t)], ids=lambda t: t.id)
+def test_a_name_among_the_records_own_ids_is_its_name(record: Trial, today: datetime.date) -> None:
+    for name in _id_names(record):
+        for title in (f"The {name} trial", f"{name} study"):
+            verdict, found_codes = _judge(title, record, today)
+            assert verdict is Verdict.VERIFIED, title
+        for other in RECORDS:
+            for foreign in _id_names(other):
+                if acronym_key(foreign) not in _held(record):
+                    verdict, found_codes = _judge(f"The {foreign} trial", record, today)
+                    assert codes.TRIAL_TOPIC_MISMATCH in found_codes, foreign
+
+
+def _other_words(record: Trial) -> list[str]:
+    """Words of a record's brief title that are neither its condition's nor what it tests."""
+    held = " ".join([*record.conditions, *record.interventions, record.acronym or ""]).lower()
+    out = [
+        w
+        for w in re.findall(r"[A-Za-z]{6,}", record.brief_title)
+        if w.lower() not in held and w.lower() not in GENERIC and not w.isupper()
+    ]
+    return list(dict.fromkeys(out))
+
+
+@pytest.mark.parametrize(
+    "record", [t for t in RECORDS if len(_other_words(t)) >= 2], ids=lambda t: t.id
+)
+def test_naming_neither_what_nor_whom_with_half_its_words_foreign_is_a_mismatch(
+    record: Trial, today: datetime.date
+) -> None:
+    first, second = _other_words(record)[:2]
+    title = f"{first} {second.lower()} and sleep in perimenopause"
+    verdict, found_codes = _judge(title, record, today)
+    assert verdict is not Verdict.VERIFIED, title
+    assert codes.TRIAL_TOPIC_MISMATCH in found_codes, title
