@@ -310,3 +310,45 @@ def test_naming_neither_what_nor_whom_with_half_its_words_foreign_is_a_mismatch(
     verdict, found_codes = _judge(title, record, today)
     assert verdict is not Verdict.VERIFIED, title
     assert codes.TRIAL_TOPIC_MISMATCH in found_codes, title
+
+
+# Where papers put a trial's name besides "the X trial": after design words, after "results
+# of", or opening the title before a colon.
+NAME_POSITIONS = (
+    "Primary results of the {name} randomized trial",
+    "Results from {name}",
+    "{name}: {tested} in {condition}",
+)
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_a_name_where_papers_put_it_is_read_as_a_trials_name(
+    record: Trial, today: datetime.date
+) -> None:
+    held = _held(record)
+    for other in RECORDS:
+        if not other.acronym or acronym_key(other.acronym) in held:
+            continue
+        for form in NAME_POSITIONS:
+            title = form.format(
+                name=other.acronym, tested=_tested(other), condition=other.conditions[0]
+            )
+            verdict, found_codes = _judge(title, record, today)
+            assert codes.TRIAL_TOPIC_MISMATCH in found_codes, (title, verdict)
+    if record.acronym:
+        for form in NAME_POSITIONS:
+            title = form.format(
+                name=record.acronym, tested=_tested(record), condition=record.conditions[0]
+            )
+            verdict, _ = _judge(title, record, today)
+            assert verdict is Verdict.VERIFIED, title
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_a_registrys_label_before_a_colon_is_no_trials_name(
+    record: Trial, today: datetime.date
+) -> None:
+    for label in ("NLM Identifier", "Registry ID", "EU CTR Number"):
+        title = f"{record.sponsor}. {label}: {record.id}. {record.brief_title}"
+        verdict, _ = _judge(title, record, today)
+        assert verdict is Verdict.VERIFIED, title

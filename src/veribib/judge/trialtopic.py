@@ -70,7 +70,7 @@ NOT_ACRONYMS = wordset(
     "CKD COPD ICU MRI PET SARS MERS TNF ICD NSCLC SCLC BCG TB AAHI CAR CART PD PDL1 EGFR ALK "
     "KRAS BRCA MS ALS RA SLE IBD UC CD CVD CAD MI ACS PCI CABG AF HF T2D T2DM T1D NASH MASH "
     "NAFLD HCV HBV HPV RSV GLP SGLT2 DPP4 ACE ARB ARNI LVEF EF NYHA QOL PRO AE SAE ITT CI HR "
-    "OR RR NEJM JAMA BMJ PLOS USA LTD INC LLC GMBH AG SA AB NV PLC MD"
+    "OR RR NEJM JAMA BMJ PLOS USA LTD INC LLC GMBH AG SA AB NV PLC MD NLM"
 )
 
 # WHO International Nonproprietary Name stems that end a drug's name (a selection).
@@ -94,9 +94,29 @@ _ACRONYM = re.compile(
 # A trial's name written before "trial"/"study"/"investigators" however it is cased: up to four
 # capitalised or numeric words ("Clarity AD", "ROCKET AF", "OlympiAD", "CLEAR Outcomes", "DPP").
 _TOKEN = r"[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
-_NAMED_BEFORE = re.compile(
-    rf"((?:{_TOKEN} ){{0,3}}{_TOKEN})\s+((?i:trial|study|investigators|trialists|study group))\b"
+# Design words that may stand between a trial's name and "trial" ("the DELIVER randomized
+# controlled trial", "the COVE phase 3 trial").
+_DESIGN_WORD = (
+    r"randomi[sz]ed|controlled|clinical|pivotal|placebo-controlled|double-blind|open-label|"
+    r"multicent(?:er|re)|phase\s+(?:[0-9]|I{1,3}V?)[ab]?"
 )
+_DESIGN = rf"(?:(?:{_DESIGN_WORD})\s+){{0,4}}"
+_DESIGN_AT_END = re.compile(rf"(?:\s+(?:{_DESIGN_WORD}))+$", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(
+    rf"((?:{_TOKEN} ){{0,3}}{_TOKEN})\s+(?i:{_DESIGN})"
+    r"((?i:trial|study|investigators|trialists|study group))\b"
+)
+# What a trial's name follows when a paper reports it ("Primary results of the DELIVER").
+_REPORTS = re.compile(
+    r"\b(?:results?|findings|lessons|report|analys[ie]s)\s+(?:of|from|in)(?:\s+the)?$",
+    re.IGNORECASE,
+)
+_NAMED_AFTER_REPORT = re.compile(
+    r"\b(?i:results?|findings|lessons|report|analys[ie]s)\s+(?i:of|from|in)(?:\s+(?i:the))?\s+"
+    rf"((?:{_TOKEN} ){{0,3}}{_TOKEN})(?=\s*(?:[.,;:)]|$))"
+)
+# A run of capitalised words opening the citation (or a sentence of it) before a colon.
+_NAMED_BEFORE_COLON = re.compile(rf"(?:^|\.\s)((?:{_TOKEN} ){{0,3}}{_TOKEN}):")
 # In brackets after a title: one to three such words ("(OlympiAD)", "(Clarity AD)").
 _NAMED_IN_BRACKETS = re.compile(rf"[(\[]((?:{_TOKEN} ){{0,2}}{_TOKEN})[)\]]")
 _NAME_ALONE = re.compile(rf"((?:{_TOKEN} ){{0,3}}{_TOKEN})\.?")
@@ -208,7 +228,9 @@ def _named_as_trial(text: str, start: int, end: int, name: str) -> bool:
     before, after = text[:start].rstrip(), text[end:].lstrip()
     if before.endswith("(") and after.startswith(")"):
         return True
-    if re.match(r"(?:trial|study|investigators|group)\b", after, re.IGNORECASE):
+    if re.match(rf"(?:{_DESIGN})(?:trial|study|investigators|group)\b", after, re.IGNORECASE):
+        return True
+    if _REPORTS.search(before) and after[:1] in ("", ".", ",", ";", ":", ")"):
         return True
     if re.search(r"\b(?:the|trial|study)$", before, re.IGNORECASE) and after[:1] in (
         "",
@@ -260,7 +282,7 @@ def _name_token(token: str) -> bool:
 def _name_of(run: str) -> str | None:
     """The trial's name ending a run of capitalised words, or None when it holds none: name
     words, numbers, and a capitalised word beside a name word ("Clarity AD", "CLEAR Outcomes")."""
-    tokens = run.split()
+    tokens = _DESIGN_AT_END.sub("", run).split()
     name: list[str] = []
     for i in range(len(tokens) - 1, -1, -1):
         token = tokens[i]
@@ -290,10 +312,22 @@ def named_trials(text: str) -> set[str]:
     whole = _NAME_ALONE.fullmatch(text.strip())
     if whole:  # a title that is a name and nothing else ("DPP", "ROCKET AF")
         out.add(acronym_key(_name_of(whole.group(1)) or ""))
-    for m in _NAMED_IN_BRACKETS.finditer(text):
+    # in brackets, opening the citation before a colon ("Look AHEAD: ...", "DPP: ..."), or
+    # reported ("Results from Clarity AD")
+    runs = [
+        *_NAMED_IN_BRACKETS.finditer(text),
+        *_NAMED_BEFORE_COLON.finditer(text),
+        *_NAMED_AFTER_REPORT.finditer(text),
+    ]
+    for m in runs:
         name = _name_of(m.group(1))
-        # a short mixed-case word in brackets is more often an abbreviation ("PrEP", "GnRH")
-        if name and (len(acronym_key(name)) >= 5 or name.isupper()):
+        # a short mixed-case word in brackets is more often an abbreviation ("PrEP", "GnRH");
+        # a registry's label ("NLM Identifier:", "Trial ID:") is no trial's name
+        if (
+            name
+            and (len(acronym_key(name)) >= 5 or name.isupper())
+            and not any(w in BOILERPLATE for w in words(name))
+        ):
             out.add(acronym_key(name))
     return {k for k in out if len(k) >= 3}
 
