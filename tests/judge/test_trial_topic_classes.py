@@ -352,3 +352,26 @@ def test_a_registrys_label_before_a_colon_is_no_trials_name(
         title = f"{record.sponsor}. {label}: {record.id}. {record.brief_title}"
         verdict, _ = _judge(title, record, today)
         assert verdict is Verdict.VERIFIED, title
+
+
+def _every_arm(record: Trial) -> list[str]:
+    """Interventions a title gives every arm: "X with or without Y" where Y is tested."""
+    out: list[str] = []
+    names = [i.lower() for i in record.interventions]
+    for title in filter(None, (record.brief_title, record.official_title)):
+        m = re.search(r"(\w+)\W*(?:chemotherapy\s+)?with or without (\w+)", title, re.IGNORECASE)
+        if m and m.group(2).lower() in names and m.group(1).lower() in names:
+            out.append(m.group(1))
+    return sorted(set(out))
+
+
+@pytest.mark.parametrize("record", [t for t in RECORDS if _every_arm(t)], ids=lambda t: t.id)
+def test_what_every_arm_receives_is_not_what_the_trial_tests(
+    record: Trial, today: datetime.date
+) -> None:
+    condition = record.conditions[0]
+    for word in _every_arm(record):
+        title = f"{word}-induced nausea and acupuncture in {condition}"
+        verdict, found_codes = _judge(title, record, today)
+        assert verdict is not Verdict.VERIFIED, title
+        assert codes.TRIAL_TOPIC_MISMATCH in found_codes, title

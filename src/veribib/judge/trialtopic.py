@@ -132,6 +132,13 @@ _IDS = re.compile(
     r"\b(?:NCT|ISRCTN|ACTRN|ChiCTR|DRKS|jRCT|UMIN|KCT)(?:\s(?=\d))?[-\w/]*\d\w*", re.IGNORECASE
 )
 _NON_KEY = re.compile(r"[^A-Z0-9]")
+_WITH_OR_WITHOUT = re.compile(r"\bwith\s+or\s+without\b", re.IGNORECASE)
+# How far back "X with or without Y" reads X, and the words that end it.
+_EVERY_ARM_WORDS = 5
+# (stems: "studi" is "study", "combin" is "combination")
+_RUN_STOPS = frozenset(
+    ("of", "in", "for", "with", "studi", "trial", "combin", "a", "the", "versus")
+)
 # A therapy a title names as the background every arm receives ("as Add-on Therapy to
 # Metformin", "on Top of Standard Care", "in Patients Receiving Aspirin", "Inadequately
 # Controlled on Inhaled Corticosteroids"): up to the next "in"/"for"/"with"/"who" or punctuation.
@@ -379,6 +386,24 @@ def background(title: str) -> frozenset[str]:
     return frozenset(stem(w) for m in _BACKGROUND.finditer(title) for w in words(m.group(1)))
 
 
+def every_arm(title: str, tested: frozenset[str]) -> frozenset[str]:
+    """Stems of what a title gives every arm, "X with or without Y" where Y is tested
+    ("Pemetrexed+Platinum Chemotherapy With or Without Pembrolizumab"): X is background."""
+    out: set[str] = set()
+    for m in _WITH_OR_WITHOUT.finditer(title):
+        after = [stem(w) for w in words(title[m.end() :])[:1]]
+        if not (after and after[0] in tested):
+            continue
+        before = [stem(w) for w in words(title[: m.start()])]
+        run: list[str] = []
+        for s in reversed(before[-_EVERY_ARM_WORDS:]):
+            if s in _RUN_STOPS:
+                break
+            run.append(s)
+        out.update(run)
+    return frozenset(out)
+
+
 def _names(ids: Iterable[str]) -> frozenset[str]:
     """Keys of the ids that are names ("HPTN 083", "KEYNOTE-426"): two letters or more, and
     not an EudraCT-style number."""
@@ -395,7 +420,11 @@ def trial_text(trial: Trial) -> TrialText:
     # a class's name in a title ("Statin Intolerant") says whom it studies, not what it tests
     # nor is a drug it names only as every arm's background ("add-on therapy to metformin")
     tested = frozenset(stem(w) for t in trial.interventions for w in words(t) if is_drug(w))
-    given_on = frozenset(s for t in titles for s in background(t)) - tested
+    named = frozenset(stem(w) for t in trial.interventions for w in words(t))
+    # what "X with or without Y" gives every arm is background even when listed as tested
+    shared_by_all = frozenset(s for t in titles for s in every_arm(t, named))
+    given_on = (frozenset(s for t in titles for s in background(t)) - tested) | shared_by_all
+    tested -= shared_by_all
     drugs = tested | frozenset(
         stem(w)
         for t in titles
@@ -408,7 +437,10 @@ def trial_text(trial: Trial) -> TrialText:
         stem(w)
         for t in trial.interventions
         for w in content_words(t)
-        if w not in GENERIC and weight(w) >= INFORMATIVE and stem(w) not in conditions
+        if w not in GENERIC
+        and weight(w) >= INFORMATIVE
+        and stem(w) not in conditions
+        and stem(w) not in shared_by_all
     )
     acronyms = {acronym_key(trial.acronym)} if trial.acronym else set()
     for m in re.finditer(r"\(([^()]{3,30})\)", trial.brief_title):
