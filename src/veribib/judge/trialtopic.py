@@ -143,8 +143,12 @@ _RUN_STOPS = frozenset(
 # Metformin", "on Top of Standard Care", "in Patients Receiving Aspirin", "Inadequately
 # Controlled on Inhaled Corticosteroids"): up to the next "in"/"for"/"with"/"who" or punctuation.
 _BACKGROUND = re.compile(
-    r"\b(?:add-?on(?:\s+therapy)?\s+to|on\s+top\s+of|on\s+(?:a\s+)?background\s+(?:of\s+)?"
-    r"|background|in\s+addition\s+to|(?:treated|receiving|taking)(?:\s+with)?"
+    r"\b(?:add-?on(?:\s+therapy)?\s+to|on\s+top\s+of|on\s+(?:a\s+)?background(?:\s+of)?"
+    r"|background|in\s+addition\s+to"
+    # "treated with" names what a trial tests as often ("Patients ... Treated With Bempedoic
+    # Acid or Placebo"): background only after the people or "previously"
+    r"|(?:patients|participants|subjects|people|adults|previously|already)\s+"
+    r"(?:treated|receiving|taking)(?:\s+with)?"
     r"|(?:inadequately|insufficiently)\s+controlled\s+(?:on|with|by))\s+"
     r"(.{1,80}?)(?=\s+(?:in|for|among|with|who|versus|vs)\b|[,;:()\[\]]|$)",
     re.IGNORECASE,
