@@ -28,13 +28,43 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "trials"
 
 
 def _records() -> Iterator[Trial]:
-    for name in ("studies.jsonl", "studies2.jsonl", "studies3.jsonl", "studies4.jsonl"):
-        for line in (CORPUS / name).read_text(encoding="utf-8").splitlines():
+    for path in sorted(CORPUS.glob("studies*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 yield trial_from_ctgov(json.loads(line))
 
 
 RECORDS = tuple(_records())
+
+
+# Known gaps, found by these classes over holdout5's studies after its one final measurement
+# (so left unfixed there, to keep that figure honest); each has a strict xfail test below.
+# A name opening in small letters ("monarchE") is not read as a trial's name.
+def _lower_name(record: Trial) -> bool:
+    return bool(record.acronym) and record.acronym[:1].islower()
+
+
+# A name holding another trial's whole name ("LIBERTY AD SOLO 1" holds "SOLO 1") agrees.
+def _holds(name: str, record: Trial) -> bool:
+    return bool(record.acronym) and acronym_key(record.acronym) in acronym_key(name)
+
+
+# A code name with a hyphen ("PF-07321332") among the interventions is not read as what the
+# trial tests, so a citation naming it in the trial's condition can be called a mismatch.
+# And a short title mostly in capitals ("EPIC-HR: PF-07321332 in COVID-19") is read as one set
+# in capitals, whose names are not read.
+CODE_ONLY = "NCT04960202"
+
+
+def _records_but(*known: str) -> list[object]:
+    """RECORDS, those whose ids are given marked as the known gap (strict xfail)."""
+    return [
+        pytest.param(t, marks=pytest.mark.xfail(strict=True, reason="known gap")) if t.id in known
+        else t
+        for t in RECORDS
+    ]  # fmt: skip
+
+
 # What another study of the same people might test or measure: none of these is a trial's own.
 APPROACHES = (
     "Nurse-led telephone coaching",
@@ -110,7 +140,7 @@ def _tested(record: Trial) -> str:
     return next(i for i in record.interventions if "placebo" not in i.lower())
 
 
-@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+@pytest.mark.parametrize("record", _records_but(CODE_ONLY), ids=lambda t: t.id)
 def test_what_a_trial_tests_in_whom_it_tests_it_is_never_a_mismatch(
     record: Trial, today: datetime.date
 ) -> None:
@@ -166,6 +196,8 @@ def test_another_trials_name_however_written_is_a_mismatch(
     for other in RECORDS:
         if not other.acronym or acronym_key(other.acronym) in held:
             continue  # the record's own name, or a word of it ("LIBERTY")
+        if _lower_name(other) or _holds(other.acronym, record):
+            continue  # known gaps, tested below
         for title in (f"The {other.acronym} trial", f"{other.acronym} study"):
             verdict, found_codes = _judge(title, record, today)
             assert codes.TRIAL_TOPIC_MISMATCH in found_codes, (title, verdict)
@@ -329,6 +361,8 @@ def test_a_name_where_papers_put_it_is_read_as_a_trials_name(
     for other in RECORDS:
         if not other.acronym or acronym_key(other.acronym) in held:
             continue
+        if _lower_name(other) or _holds(other.acronym, record) or other.id == CODE_ONLY:
+            continue  # known gaps, tested below
         for form in NAME_POSITIONS:
             title = form.format(
                 name=other.acronym, tested=_tested(other), condition=other.conditions[0]
@@ -375,3 +409,32 @@ def test_what_every_arm_receives_is_not_what_the_trial_tests(
         verdict, found_codes = _judge(title, record, today)
         assert verdict is not Verdict.VERIFIED, title
         assert codes.TRIAL_TOPIC_MISMATCH in found_codes, title
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: a name opening in small letters")
+@pytest.mark.parametrize("other", [t for t in RECORDS if _lower_name(t)], ids=lambda t: t.id)
+def test_known_gap_a_name_in_small_letters_is_read_as_a_trials_name(
+    other: Trial, today: datetime.date
+) -> None:
+    record = next(t for t in RECORDS if t.id != other.id and not _lower_name(t))
+    verdict, found_codes = _judge(f"The {other.acronym} trial", record, today)
+    assert codes.TRIAL_TOPIC_MISMATCH in found_codes, verdict
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: a name holding the trial's whole name agrees")
+def test_known_gap_a_name_holding_the_trials_name_is_another_trials(today: datetime.date) -> None:
+    pairs = [(o, t) for o in RECORDS for t in RECORDS if o is not t and o.acronym
+             and _holds(o.acronym, t) and acronym_key(o.acronym) not in _held(t)]  # fmt: skip
+    assert pairs
+    for other, record in pairs:
+        verdict, found_codes = _judge(f"The {other.acronym} trial", record, today)
+        assert codes.TRIAL_TOPIC_MISMATCH in found_codes, (other.acronym, record.id, verdict)
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: a short title mostly in capitals")
+def test_known_gap_a_short_title_mostly_in_capitals_names_its_trial(today: datetime.date) -> None:
+    other = next(t for t in RECORDS if t.id == CODE_ONLY)
+    record = next(t for t in RECORDS if t.id != CODE_ONLY)
+    title = f"{other.acronym}: {_tested(other)} in {other.conditions[0]}"
+    verdict, found_codes = _judge(title, record, today)
+    assert codes.TRIAL_TOPIC_MISMATCH in found_codes, verdict
