@@ -640,75 +640,6 @@ def _holdout4_bibtex(s: _Study, key: str) -> list[str]:
     ]
 
 
-def _holdout_wrong(a: _Study, given: str, key: str, name: str) -> tuple[str, str]:
-    text = f"The {name} trial. {a.sponsor}; ClinicalTrials.gov {given}."
-    entry = (
-        f"@misc{{{key},\n  title = {{{name} trial}},\n  note = {{{given}}},\n"
-        f"  organization = {{{_bib_escape(a.sponsor)}}}\n}}"
-    )
-    return text, entry
-
-
-def _holdout_topic(title: str, given: str, key: str) -> tuple[str, str]:
-    text = f"Garcia M, Lee H. {title}. ClinicalTrials.gov {given}; 2021."
-    entry = f"@misc{{{key},\n  title = {{{title}}},\n  url = {{https://clinicaltrials.gov/study/{given}}}\n}}"
-    return text, entry
-
-
-def _holdout2_wrong(a: _Study, given: str, key: str, name: str) -> tuple[str, str]:
-    text = f"{name} Investigators. {_about(a)}. ClinicalTrials.gov identifier {given}."
-    entry = (
-        f"@misc{{{key},\n  author = {{{{{_bib_escape(a.sponsor)}}}}},\n"
-        f"  title = {{The {name} trial}},\n  note = {{ClinicalTrials.gov {given}}}\n}}"
-    )
-    return text, entry
-
-
-def _holdout2_topic(title: str, given: str, key: str) -> tuple[str, str]:
-    text = f"Okafor C, Lindqvist E. {title}. ClinicalTrials.gov identifier {given}; 2020."
-    entry = (
-        f"@misc{{{key},\n  title = {{{_bib_escape(title)}}},\n"
-        f"  howpublished = {{ClinicalTrials.gov}},\n  number = {{{given}}}\n}}"
-    )
-    return text, entry
-
-
-def _holdout3_wrong(a: _Study, given: str, key: str, name: str) -> tuple[str, str]:
-    text = f"{a.sponsor}. {name}: {_about(a)}. Registered {given}."
-    entry = (
-        f"@misc{{{key},\n  title = {{{name} study}},\n"
-        f"  howpublished = {{ClinicalTrials.gov}},\n  note = {{{given}}}\n}}"
-    )
-    return text, entry
-
-
-def _holdout3_topic(title: str, given: str, key: str) -> tuple[str, str]:
-    text = f"Haddad R, Novak P, Sato Y. {title}. {given}. 2019."
-    entry = (
-        f"@online{{{key},\n  title = {{{_bib_escape(title)}}},\n"
-        f"  url = {{https://clinicaltrials.gov/ct2/show/{given}}}\n}}"
-    )
-    return text, entry
-
-
-def _holdout4_wrong(a: _Study, given: str, key: str, name: str) -> tuple[str, str]:
-    text = f"{a.sponsor}. The {name} trial. ClinicalTrials.gov ID: {given}."
-    entry = (
-        f"@misc{{{key},\n  title = {{{_bib_escape(_about(a))} ({name})}},\n"
-        f"  url = {{https://clinicaltrials.gov/study/{given}}}\n}}"
-    )
-    return text, entry
-
-
-def _holdout4_topic(title: str, given: str, key: str) -> tuple[str, str]:
-    text = f"Mensah K, Ivanova L. {title}. ClinicalTrials.gov ID: {given} (2018)."
-    entry = (
-        f"@misc{{{key},\n  title = {{{_bib_escape(title)}}},\n  year = {{2018}},\n"
-        f"  note = {{ClinicalTrials.gov identifier {given}}}\n}}"
-    )
-    return text, entry
-
-
 # The fifth held-out split: written after the holdout4 figures had been seen, before the rules
 # were changed again, over 20 studies used by no other split (``studies5.jsonl``), with citation
 # templates of its own. Each wrong name is written as authors write it ("Einstein DVT",
@@ -806,23 +737,64 @@ def _holdout5_bibtex(s: _Study, key: str) -> list[str]:
     ]
 
 
-def _holdout5_wrong(a: _Study, given: str, key: str, name: str) -> tuple[str, str]:
-    text = f"{name} Trial Group. {_about(a)}. {a.sponsor}; NCT: {given}."
-    entry = (
-        f"@misc{{{key},\n  title = {{{_bib_escape(_sentence_case(_about(a)))}: the {name} "
-        f"trial}},\n  howpublished = {{\\url{{https://clinicaltrials.gov/ct2/show/{given}}}}}\n}}"
-    )
-    return text, entry
-
-
-def _holdout5_topic(title: str, given: str, key: str) -> tuple[str, str]:
-    text = f"Nakamura T, Oyelaran F, Costa B. {title} (NCT registration {given}). 2023."
-    entry = (
-        f"@unpublished{{{key},\n  author = {{Nakamura, T. and Costa, B.}},\n"
-        f"  title = {{{_bib_escape(title)}}},\n  note = {{ClinicalTrials.gov: {given}}},\n"
-        "  year = {2023}\n}"
-    )
-    return text, entry
+# Wrong-name and off-topic citations of each held-out split: (text, BibTeX) templates, filled
+# with the name as written, the cited trial's sponsor and short description, the off-topic
+# title, the id given and the BibTeX key (``_bib`` forms escaped for BibTeX).
+_WRONG_FORMS = {
+    "holdout": (
+        "The {name} trial. {sponsor}; ClinicalTrials.gov {given}.",
+        "@misc{{{key},\n  title = {{{name} trial}},\n  note = {{{given}}},\n"
+        "  organization = {{{sponsor_bib}}}\n}}",
+    ),
+    "holdout2": (
+        "{name} Investigators. {about}. ClinicalTrials.gov identifier {given}.",
+        "@misc{{{key},\n  author = {{{{{sponsor_bib}}}}},\n  title = {{The {name} trial}},\n"
+        "  note = {{ClinicalTrials.gov {given}}}\n}}",
+    ),
+    "holdout3": (
+        "{sponsor}. {name}: {about}. Registered {given}.",
+        "@misc{{{key},\n  title = {{{name} study}},\n  howpublished = {{ClinicalTrials.gov}},\n"
+        "  note = {{{given}}}\n}}",
+    ),
+    "holdout4": (
+        "{sponsor}. The {name} trial. ClinicalTrials.gov ID: {given}.",
+        "@misc{{{key},\n  title = {{{about_bib} ({name})}},\n"
+        "  url = {{https://clinicaltrials.gov/study/{given}}}\n}}",
+    ),
+    "holdout5": (
+        "{name} Trial Group. {about}. {sponsor}; NCT: {given}.",
+        "@misc{{{key},\n  title = {{{about_sentence_bib}: the {name} trial}},\n"
+        "  howpublished = {{\\url{{https://clinicaltrials.gov/ct2/show/{given}}}}}\n}}",
+    ),
+}
+_TOPIC_FORMS = {
+    "holdout": (
+        "Garcia M, Lee H. {title}. ClinicalTrials.gov {given}; 2021.",
+        "@misc{{{key},\n  title = {{{title}}},\n"
+        "  url = {{https://clinicaltrials.gov/study/{given}}}\n}}",
+    ),
+    "holdout2": (
+        "Okafor C, Lindqvist E. {title}. ClinicalTrials.gov identifier {given}; 2020.",
+        "@misc{{{key},\n  title = {{{title_bib}}},\n  howpublished = {{ClinicalTrials.gov}},\n"
+        "  number = {{{given}}}\n}}",
+    ),
+    "holdout3": (
+        "Haddad R, Novak P, Sato Y. {title}. {given}. 2019.",
+        "@online{{{key},\n  title = {{{title_bib}}},\n"
+        "  url = {{https://clinicaltrials.gov/ct2/show/{given}}}\n}}",
+    ),
+    "holdout4": (
+        "Mensah K, Ivanova L. {title}. ClinicalTrials.gov ID: {given} (2018).",
+        "@misc{{{key},\n  title = {{{title_bib}}},\n  year = {{2018}},\n"
+        "  note = {{ClinicalTrials.gov identifier {given}}}\n}}",
+    ),
+    "holdout5": (
+        "Nakamura T, Oyelaran F, Costa B. {title} (NCT registration {given}). 2023.",
+        "@unpublished{{{key},\n  author = {{Nakamura, T. and Costa, B.}},\n"
+        "  title = {{{title_bib}}},\n  note = {{ClinicalTrials.gov: {given}}},\n"
+        "  year = {{2023}}\n}}",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -834,24 +806,28 @@ class _Split:
     studies: str  # the file of the split's own studies ("studies.jsonl" for holdout)
     text: Callable[[_Study], list[str]]
     bibtex: Callable[[_Study, str], list[str]]
-    wrong: Callable[[_Study, str, str, str], tuple[str, str]]  # (trial, id, key, name) -> forms
-    topic: Callable[[str, str, str], tuple[str, str]]  # (title, id, key) -> forms
+    wrong: tuple[str, str]  # text and BibTeX templates of a wrong name (``_WRONG_FORMS``)
+    topic: tuple[str, str]  # and of an off-topic title (``_TOPIC_FORMS``)
     pairs: Sequence[tuple[str, ...]]  # (cited, id given[, the name as written])
     topics: Sequence[tuple[str, str]]  # (off-topic title, id given)
 
 
-SPLITS = {
-    "holdout": _Split("h", "h", "studies.jsonl", _holdout_text, _holdout_bibtex, _holdout_wrong,
-                      _holdout_topic, HOLDOUT_ACRONYM_PAIRS, HOLDOUT_TOPIC),
-    "holdout2": _Split("h2", "k", "studies2.jsonl", _holdout2_text, _holdout2_bibtex,
-                       _holdout2_wrong, _holdout2_topic, HOLDOUT2_ACRONYM_PAIRS, HOLDOUT2_TOPIC),
-    "holdout3": _Split("h3", "q", "studies3.jsonl", _holdout3_text, _holdout3_bibtex,
-                       _holdout3_wrong, _holdout3_topic, HOLDOUT3_ACRONYM_PAIRS, HOLDOUT3_TOPIC),
-    "holdout4": _Split("h4", "v", "studies4.jsonl", _holdout4_text, _holdout4_bibtex,
-                       _holdout4_wrong, _holdout4_topic, HOLDOUT4_ACRONYM_PAIRS, HOLDOUT4_TOPIC),
-    "holdout5": _Split("h5", "z", "studies5.jsonl", _holdout5_text, _holdout5_bibtex,
-                       _holdout5_wrong, _holdout5_topic, HOLDOUT5_ACRONYM_PAIRS, HOLDOUT5_TOPIC),
+_SPLIT_PARTS = {
+    "holdout": ("h", "h", "studies.jsonl", _holdout_text, _holdout_bibtex,
+                HOLDOUT_ACRONYM_PAIRS, HOLDOUT_TOPIC),
+    "holdout2": ("h2", "k", "studies2.jsonl", _holdout2_text, _holdout2_bibtex,
+                 HOLDOUT2_ACRONYM_PAIRS, HOLDOUT2_TOPIC),
+    "holdout3": ("h3", "q", "studies3.jsonl", _holdout3_text, _holdout3_bibtex,
+                 HOLDOUT3_ACRONYM_PAIRS, HOLDOUT3_TOPIC),
+    "holdout4": ("h4", "v", "studies4.jsonl", _holdout4_text, _holdout4_bibtex,
+                 HOLDOUT4_ACRONYM_PAIRS, HOLDOUT4_TOPIC),
+    "holdout5": ("h5", "z", "studies5.jsonl", _holdout5_text, _holdout5_bibtex,
+                 HOLDOUT5_ACRONYM_PAIRS, HOLDOUT5_TOPIC),
 }  # fmt: skip
+SPLITS = {
+    name: _Split(tag, key, file, text, bib, _WRONG_FORMS[name], _TOPIC_FORMS[name], pairs, topics)
+    for name, (tag, key, file, text, bib, pairs, topics) in _SPLIT_PARTS.items()
+}
 # The files of constructed studies, in the order the splits were written.
 STUDY_FILES = ("studies.jsonl", "studies2.jsonl", "studies3.jsonl", "studies4.jsonl",
                "studies5.jsonl")  # fmt: skip
@@ -875,13 +851,23 @@ def _held_out(split: _Split) -> list[TrialCase]:
     for cited, given, *how in split.pairs:
         a = every[cited]
         name = how[0] if how else str(a.acronym)
-        text, entry = split.wrong(a, given, f"{t}{cited}", name)
+        about = _about(a)
+        text, entry = (
+            form.format(name=name, given=given, key=f"{t}{cited}", sponsor=a.sponsor,
+                        sponsor_bib=_bib_escape(a.sponsor), about=about,
+                        about_bib=_bib_escape(about),
+                        about_sentence_bib=_bib_escape(_sentence_case(about)))
+            for form in split.wrong
+        )  # fmt: skip
         cases.append(TrialCase(f"{t}-acr-text-{cited}", "wrong-acronym", "text", text, given,
                                "mismatch"))  # fmt: skip
         cases.append(TrialCase(f"{t}-acr-bib-{cited}", "wrong-acronym", "bibtex", entry, given,
                                "mismatch"))  # fmt: skip
     for i, (title, given) in enumerate(split.topics):
-        text, entry = split.topic(title, given, f"{t}t{i}")
+        text, entry = (
+            form.format(title=title, title_bib=_bib_escape(title), given=given, key=f"{t}t{i}")
+            for form in split.topic
+        )
         cases.append(TrialCase(f"{t}-topic-text-{i}", "wrong-topic", "text", text, given,
                                "mismatch"))  # fmt: skip
         cases.append(TrialCase(f"{t}-topic-bib-{i}", "wrong-topic", "bibtex", entry, given,

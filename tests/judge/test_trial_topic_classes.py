@@ -188,16 +188,22 @@ def _held(record: Trial) -> str:
     return " ".join(acronym_key(f) for f in fields)
 
 
+def _others(record: Trial, *gaps: str) -> Iterator[Trial]:
+    """Other records whose names the record nowhere holds (not its own, nor a word of it:
+    "LIBERTY"), but for the known gaps above and the records given."""
+    held = _held(record)
+    for other in RECORDS:
+        if not other.acronym or acronym_key(other.acronym) in held or other.id in gaps:
+            continue
+        if not (_lower_name(other) or _holds(other.acronym, record)):
+            yield other
+
+
 @pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
 def test_another_trials_name_however_written_is_a_mismatch(
     record: Trial, today: datetime.date
 ) -> None:
-    held = _held(record)
-    for other in RECORDS:
-        if not other.acronym or acronym_key(other.acronym) in held:
-            continue  # the record's own name, or a word of it ("LIBERTY")
-        if _lower_name(other) or _holds(other.acronym, record):
-            continue  # known gaps, tested below
+    for other in _others(record):
         for title in (f"The {other.acronym} trial", f"{other.acronym} study"):
             verdict, found_codes = _judge(title, record, today)
             assert codes.TRIAL_TOPIC_MISMATCH in found_codes, (title, verdict)
@@ -357,12 +363,7 @@ NAME_POSITIONS = (
 def test_a_name_where_papers_put_it_is_read_as_a_trials_name(
     record: Trial, today: datetime.date
 ) -> None:
-    held = _held(record)
-    for other in RECORDS:
-        if not other.acronym or acronym_key(other.acronym) in held:
-            continue
-        if _lower_name(other) or _holds(other.acronym, record) or other.id == CODE_ONLY:
-            continue  # known gaps, tested below
+    for other in _others(record, CODE_ONLY):
         for form in NAME_POSITIONS:
             title = form.format(
                 name=other.acronym, tested=_tested(other), condition=other.conditions[0]
