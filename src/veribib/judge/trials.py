@@ -21,7 +21,9 @@ Per cited id, in this order:
      citation writes out its title), or a drug the trial does not test while naming nothing it
      tests; or, unless it writes the trial's
      title, most of its substantive words are not the record's while it names nothing the trial
-     tests (sharing the condition alone is not agreement); or at least ``MISMATCH_WORDS``
+     tests (sharing the condition alone is not agreement), half of them when it names neither what
+     the trial tests nor its condition (a therapy every arm receives is not what it tests); or
+     at least ``MISMATCH_WORDS``
      informative words the record lacks, weighing at least ``DISAGREE`` and ``DISAGREE_RATIO``
      times the weight it shares, or most of four or more substantive cited words the record
      lacks while it shares no more than a common word;
