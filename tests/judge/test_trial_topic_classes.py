@@ -49,21 +49,9 @@ def _holds(name: str, record: Trial) -> bool:
     return bool(record.acronym) and acronym_key(record.acronym) in acronym_key(name)
 
 
-# A code name with a hyphen ("PF-07321332") among the interventions is not read as what the
-# trial tests, so a citation naming it in the trial's condition can be called a mismatch.
-# And a short title mostly in capitals ("EPIC-HR: PF-07321332 in COVID-19") is read as one set
-# in capitals, whose names are not read.
+# A trial whose tested drug is a code name written with a hyphen ("PF-07321332"), named in a
+# short title mostly in capitals ("EPIC-HR: PF-07321332 in COVID-19").
 CODE_ONLY = "NCT04960202"
-
-
-def _records_but(known: dict[str, str]) -> list[object]:
-    """RECORDS, those whose ids are given marked as known gaps (strict xfail, the reason given)."""
-    return [
-        pytest.param(t, marks=pytest.mark.xfail(strict=True, reason=f"known gap: {known[t.id]}"))
-        if t.id in known
-        else t
-        for t in RECORDS
-    ]  # fmt: skip
 
 
 # What another study of the same people might test or measure: none of these is a trial's own.
@@ -141,11 +129,7 @@ def _tested(record: Trial) -> str:
     return next(i for i in record.interventions if "placebo" not in i.lower())
 
 
-@pytest.mark.parametrize(
-    "record",
-    _records_but({CODE_ONLY: "a hyphenated code is not read as tested"}),
-    ids=lambda t: t.id,
-)
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
 def test_what_a_trial_tests_in_whom_it_tests_it_is_never_a_mismatch(
     record: Trial, today: datetime.date
 ) -> None:
@@ -437,8 +421,7 @@ def test_known_gap_a_name_holding_the_trials_name_is_another_trials(today: datet
         assert codes.TRIAL_TOPIC_MISMATCH in found_codes, (other.acronym, record.id, verdict)
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: a short title mostly in capitals")
-def test_known_gap_a_short_title_mostly_in_capitals_names_its_trial(today: datetime.date) -> None:
+def test_a_short_title_mostly_in_capitals_names_its_trial(today: datetime.date) -> None:
     other = next(t for t in RECORDS if t.id == CODE_ONLY)
     record = next(t for t in RECORDS if t.id != CODE_ONLY)
     title = f"{other.acronym}: {_tested(other)} in {other.conditions[0]}"

@@ -195,9 +195,19 @@ def stem(word: str) -> str:
     return str(_stemmer().stemWord(word))
 
 
+# A code name written in two parts ("PF-07321332", "MK-3475", "AMG 145"): one word, as it is
+# written in one part elsewhere ("LY3298176"). Three digits or more, so "COVID-19" and "Type 2"
+# stay words and numbers; a space only after capitals, so "in 2020" stays two words.
+_SPLIT_CODE = re.compile(r"\b([A-Za-z]{1,5}-|[A-Z]{1,5}\s)(\d{3,}[A-Za-z0-9]*)\b")
+
+
+def _joined_codes(text: str) -> str:
+    return _SPLIT_CODE.sub(lambda m: m.group(1)[:-1] + m.group(2), text)
+
+
 def content_words(text: str) -> list[str]:
     """The folded words of ``text`` worth comparing: no URLs, trial ids, numbers or boilerplate."""
-    return _content(words(_IDS.sub(" ", _URL.sub(" ", text))))
+    return _content(words(_IDS.sub(" ", _joined_codes(_URL.sub(" ", text)))))
 
 
 def _content(folded: Iterable[str]) -> list[str]:
