@@ -127,12 +127,23 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, default=_plain, ensure_ascii=False, sort_keys=True)
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names (None for any other class), looked up once per class."""
+    if cls not in _FIELD_NAMES:
+        _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
+    return _FIELD_NAMES[cls]
+
+
 def _plain(value: Any) -> Any:
     """One level of ``as_jsonable``: a dataclass as a dict of its fields, an enum as its value."""
     if isinstance(value, Enum):
         return value.value
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: getattr(value, f.name) for f in fields(value)}
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: getattr(value, name) for name in names}
     raise TypeError(f"cannot store a {type(value).__name__} as JSON")
 
 
