@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from veribib.config import Settings
 from veribib.model import (
@@ -20,6 +25,8 @@ from veribib.model import (
 )
 from veribib.pipeline import check
 from veribib.store import SCHEMA_VERSION, Store
+
+from ..pgserver import postgres_server
 
 BIB = Path(__file__).resolve().parents[1] / "export" / "data" / "refs.bib"
 
@@ -59,29 +66,73 @@ def _links(path: Path, run: int) -> dict[str, int]:
         return dict(rows.fetchall())
 
 
-def test_an_unchanged_rerun_writes_no_verdict_and_a_changed_verdict_is_written(
-    tmp_path: Path,
-) -> None:
-    path = tmp_path / "db.sqlite"
-    store = Store(f"sqlite:///{path}")
+@pytest.fixture(scope="module")
+def pg_server() -> Iterator[str]:
+    """``VERIBIB_TEST_POSTGRESQL_URL`` when set, else a server started for this module."""
+    server = os.environ.get("VERIBIB_TEST_POSTGRESQL_URL")
+    if server:
+        yield server
+        return
+    with postgres_server() as url:
+        yield url + "/postgres"
+
+
+@pytest.fixture(params=["sqlite-file", "sqlite-memory", "postgresql"])
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store on a SQLite file (plain sqlite3), in memory and on PostgreSQL (SQLAlchemy)."""
+    if request.param == "sqlite-file":
+        yield f"sqlite:///{tmp_path / 'db.sqlite'}"
+        return
+    if request.param == "sqlite-memory":
+        yield "sqlite://"
+        return
+    psycopg = pytest.importorskip("psycopg")
+    from sqlalchemy.engine import make_url
+
+    server = make_url(request.getfixturevalue("pg_server"))
+    name = f"veribib_verdicts_{uuid.uuid4().hex[:12]}"
+    admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as con:
+        con.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(admin, autocommit=True) as con:
+            con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _rows(store: Store, sql: str, **params: object) -> list[tuple[object, ...]]:
+    from sqlalchemy import text
+
+    with store.engine.connect() as con:
+        return [tuple(r) for r in con.execute(text(sql), params).all()]
+
+
+def test_an_unchanged_rerun_writes_no_verdict_and_a_changed_verdict_is_written(url: str) -> None:
+    store = Store(url)
+    verdicts = "SELECT id, run_id, ref_id, verdict FROM verdict ORDER BY id"
+    links = "SELECT ref_id, verdict_id FROM reference WHERE run_id = :run ORDER BY ref_id"
     same = [Verdict.VERIFIED, Verdict.UNRESOLVED, Verdict.FABRICATED]
     first = _run(store, same)
-    before = _verdict_rows(path)
+    before = _rows(store, verdicts)
     assert len(before) == 3
     second = _run(store, same)
     assert second != first
-    assert _verdict_rows(path) == before  # nothing written, nothing rewritten
-    assert _links(path, second) == _links(path, first) == {r[2]: r[0] for r in before}
+    assert _rows(store, verdicts) == before  # nothing written, nothing rewritten
+    assert _rows(store, links, run=second) == _rows(store, links, run=first)
+    assert _rows(store, links, run=first) == [(r[2], r[0]) for r in before]
 
     changed = [Verdict.VERIFIED, Verdict.VERIFIED, Verdict.FABRICATED]
     third = _run(store, changed)
-    after = _verdict_rows(path)
+    after = _rows(store, verdicts)
     assert after[:3] == before and len(after) == 4
     new_id, new_run, new_ref, new_verdict = after[3]
     assert (new_run, new_ref, new_verdict) == (third, "paper.bib#1", "verified")
-    links = _links(path, third)
-    assert links["paper.bib#1"] == new_id
-    assert links["paper.bib#0"] == before[0][0] and links["paper.bib#2"] == before[2][0]
+    assert _rows(store, links, run=third) == [
+        ("paper.bib#0", before[0][0]),
+        ("paper.bib#1", new_id),
+        ("paper.bib#2", before[2][0]),
+    ]
     store.close()
 
 

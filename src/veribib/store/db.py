@@ -206,11 +206,6 @@ _PREVIOUS_VERDICTS = (
     "AND verdict_id IS NOT NULL GROUP BY ref_id)"
 )
 _LINK_VERDICT = "UPDATE reference SET verdict_id = ? WHERE run_id = ? AND ref_id = ?"
-_LINK_OWN_VERDICTS = (
-    "UPDATE reference SET verdict_id = (SELECT verdict.id FROM verdict WHERE "
-    "verdict.run_id = reference.run_id AND verdict.ref_id = reference.ref_id) "
-    "WHERE reference.run_id = {run}"
-)
 
 
 class Store:
@@ -533,9 +528,9 @@ class Store:
     def save_verdicts(self, run_id: int, judgements: Iterable[Judgement]) -> None:
         """Record verdicts with their evidence and link each reference of the run to its verdict.
 
-        On a SQLite file a judgement identical to the one the reference's previous check
-        stored is not written again: the reference is linked to the stored verdict. (Other
-        databases write a verdict row per run; a re-judged reference replaces its row.)
+        A judgement identical to the one the reference's previous check stored (same document
+        position, same JSON) is not written again: the reference is linked to the stored
+        verdict. A re-judged reference of a resumed run replaces its row.
         """
         stamp = now_iso()
         items = iter(judgements)
@@ -545,16 +540,11 @@ class Store:
                 while chunk := list(islice(items, WRITE_CHUNK)):
                     self._save_verdict_chunk(db, run_id, chunk, stamp)
             return
-        from sqlalchemy import text
         from sqlmodel import Session
-
-        from veribib.store.tables import VerdictRow
 
         with Session(self.engine) as session:
             while chunk := list(islice(items, WRITE_CHUNK)):
-                rows = [self._verdict_values(run_id, j, stamp) for j in chunk]
-                self._upsert(session, VerdictRow, rows, ("run_id", "ref_id"))
-            session.execute(text(_LINK_OWN_VERDICTS.format(run=int(run_id))))
+                self._save_verdict_chunk_orm(session, run_id, chunk, stamp)
             session.commit()
 
     @staticmethod
@@ -569,6 +559,23 @@ class Store:
         }
 
     @staticmethod
+    def _split(
+        run_id: int,
+        rows: dict[str, dict[str, Any]],
+        previous: dict[str, tuple[int, str]],
+    ) -> tuple[list[tuple[int, int, str]], list[dict[str, Any]]]:
+        """(verdict id, run, ref id) links to unchanged stored verdicts, and the rows to write."""
+        links: list[tuple[int, int, str]] = []
+        fresh: list[dict[str, Any]] = []
+        for ref_id, values in rows.items():
+            old = previous.get(ref_id)
+            if old is not None and old[1] == values["judgement"]:
+                links.append((old[0], run_id, ref_id))
+            else:
+                fresh.append(values)
+        return links, fresh
+
+    @staticmethod
     def _save_verdict_chunk(
         db: sqlite3.Connection, run_id: int, chunk: Sequence[Judgement], stamp: str
     ) -> None:
@@ -580,14 +587,7 @@ class Store:
                 _PREVIOUS_VERDICTS, (json.dumps(list(rows)), run_id)
             )
         }
-        links: list[tuple[int, int, str]] = []
-        fresh: list[dict[str, Any]] = []
-        for ref_id, values in rows.items():
-            old = previous.get(ref_id)
-            if old is not None and old[1] == values["judgement"]:
-                links.append((old[0], run_id, ref_id))
-            else:
-                fresh.append(values)
+        links, fresh = Store._split(run_id, rows, previous)
         upsert_direct(db, "verdict", fresh, ("run_id", "ref_id"))
         if fresh:
             written = dict(
@@ -599,6 +599,56 @@ class Store:
             )
             links += [(written[v["ref_id"]], run_id, v["ref_id"]) for v in fresh]
         db.executemany(_LINK_VERDICT, links)
+
+    def _save_verdict_chunk_orm(
+        self, session: Session, run_id: int, chunk: Sequence[Judgement], stamp: str
+    ) -> None:
+        """``_save_verdict_chunk`` through SQLAlchemy (PostgreSQL and other databases)."""
+        from sqlalchemy import bindparam, func, update
+        from sqlalchemy import select as select_columns
+        from sqlmodel import col
+
+        from veribib.store.tables import ReferenceRow, VerdictRow
+
+        rows = {j.reference_id: self._verdict_values(run_id, j, stamp) for j in chunk}
+        latest = (
+            select_columns(func.max(ReferenceRow.id))
+            .where(
+                col(ReferenceRow.ref_id).in_(list(rows)),
+                col(ReferenceRow.run_id) < run_id,
+                col(ReferenceRow.verdict_id).is_not(None),
+            )
+            .group_by(ReferenceRow.ref_id)
+        )
+        query = (
+            select_columns(col(ReferenceRow.ref_id), col(VerdictRow.id), col(VerdictRow.judgement))
+            .join(VerdictRow, col(VerdictRow.id) == ReferenceRow.verdict_id)
+            .where(col(ReferenceRow.id).in_(latest))
+        )
+        previous = {ref_id: (vid, body) for ref_id, vid, body in session.execute(query).all()}
+        links, fresh = self._split(run_id, rows, previous)
+        self._upsert(session, VerdictRow, fresh, ("run_id", "ref_id"))
+        if fresh:
+            written: dict[str, int] = dict(
+                session.execute(
+                    select_columns(col(VerdictRow.ref_id), col(VerdictRow.id)).where(
+                        col(VerdictRow.run_id) == run_id,
+                        col(VerdictRow.ref_id).in_([v["ref_id"] for v in fresh]),
+                    )
+                ).all()
+            )
+            links += [(written[v["ref_id"]], run_id, v["ref_id"]) for v in fresh]
+        if links:
+            table = ReferenceRow.__table__  # type: ignore[attr-defined]
+            statement = (
+                update(table)
+                .where(table.c.run_id == bindparam("b_run"), table.c.ref_id == bindparam("b_ref"))
+                .values(verdict_id=bindparam("b_verdict"))
+            )
+            session.connection().execute(
+                statement,
+                [{"b_verdict": v, "b_run": r, "b_ref": ref} for v, r, ref in links],
+            )
 
     def count(self, table: type[SQLModel], run_id: int | None = None) -> int:
         """How many rows a table has (for one run when given); for tests and reports."""
