@@ -74,11 +74,15 @@ def _verdict_rows(db: Path) -> tuple[int, int]:
     return int(rows), int(maxid)
 
 
-def _linked(db: Path) -> tuple[int, int]:
-    """The newest run's references, and how many of them point at an older run's verdict."""
+def _linked(db: Path) -> tuple[int, int | None]:
+    """The newest run's references, and how many of them point at an older run's verdict
+    (None for a database before schema 3, whose references do not point at verdicts)."""
     with sqlite3.connect(db) as con:
         (run,) = con.execute("SELECT max(id) FROM run").fetchone()
         (total,) = con.execute("SELECT count(*) FROM reference WHERE run_id = ?", (run,)).fetchone()
+        columns = [row[1] for row in con.execute("PRAGMA table_info(reference)")]
+        if "verdict_id" not in columns:
+            return int(total), None
         (older,) = con.execute(
             "SELECT count(*) FROM reference AS r JOIN verdict AS v ON v.id = r.verdict_id "
             "WHERE r.run_id = ? AND v.run_id < ?",
@@ -152,7 +156,11 @@ def _print(result: Mapping[str, Any]) -> None:
     print(
         f"  verdict rows written by the warm re-runs: {written} "
         f"(ids changed: {result['verdict_ids_changed']})  [{_mark(written == 0)} = 0]; "
-        f"the last run's {total_refs} references link {older} verdicts of earlier runs"
+        + (
+            f"the last run's {total_refs} references link {older} verdicts of earlier runs"
+            if older is not None
+            else "(a database before schema 3: every run writes its own verdicts)"
+        )
     )
 
 
