@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import uuid
@@ -159,9 +160,8 @@ def test_a_schema_2_database_is_migrated_and_its_verdicts_linked(tmp_path: Path)
             "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'reference'"
         ).fetchone()
         ddl = ddl.replace("CREATE TABLE reference", "CREATE TABLE reference_v2")
-        ddl = ddl.replace("verdict_id INTEGER, ", "").replace(
-            ", \n\tFOREIGN KEY(verdict_id) REFERENCES verdict (id)", ""
-        )
+        ddl = re.sub(r"\s*verdict_id INTEGER,", "", ddl)
+        ddl = re.sub(r",\s*FOREIGN KEY\(verdict_id\) REFERENCES verdict \(id\)", "", ddl)
         assert "verdict_id" not in ddl
         con.executescript(
             ddl

@@ -224,7 +224,14 @@ class Store:
             if self.is_sqlite and url.startswith("sqlite:///") and url != "sqlite:///:memory:":
                 Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
             self._db = self._open_direct()
-            if self._db is None or self._direct_version() != SCHEMA_VERSION:
+            version = self._direct_version() if self._db is not None else None
+            if self._db is not None and version == 0:
+                from veribib.store.schema import create_sqlite_schema
+
+                # A new file: the SQLModel tables' SQL, without loading the ORM.
+                create_sqlite_schema(self._db, SCHEMA_VERSION)
+                version = self._direct_version()
+            if version != SCHEMA_VERSION:
                 self._migrate()
         except BaseException as exc:
             self.close()
