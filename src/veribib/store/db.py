@@ -33,9 +33,11 @@ if TYPE_CHECKING:
     from sqlmodel import Session, SQLModel
 
 # The schema is defined by the SQLModel tables (``tables.py``); SQLite files are read and
-# written through plain ``sqlite3`` once their schema is current, because importing SQLAlchemy
-# and SQLModel alone costs a warm run about 0.3 s (README, "Measured"). New or old databases,
-# PostgreSQL and the library's queries go through the ORM, imported when first needed.
+# written through plain ``sqlite3``, because importing SQLAlchemy and SQLModel alone costs a run
+# about 0.3 s and 30 MB (README, "Measured"). A new SQLite file is made from ``schema.sql``,
+# those tables compiled (``store/schema.py``; after changing ``tables.py`` run
+# ``python scripts/gen_schema.py`` and add the migration below). Older databases, PostgreSQL and
+# the library's queries go through the ORM, imported when first needed.
 SCHEMA_VERSION = 3  # 2: the work and work_check tables, reference.work_id; 3: reference.verdict_id
 
 # Each migration brings the schema from version N-1 to N; version 1 is the initial create_all.
