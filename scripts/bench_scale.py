@@ -709,6 +709,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--fast-list-rate", type=int, default=100)
     parser.add_argument("--timeout", type=float, default=3600.0, help="per size, seconds")
     parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument(
+        "--port", type=int, default=0, help="stand-in port (fixed: a kept --workdir stays warm)"
+    )
     parser.add_argument("--child", choices=("cold", "warm"), help=argparse.SUPPRESS)
     parser.add_argument("--bib", help=argparse.SUPPRESS)
     parser.add_argument("--txt", help=argparse.SUPPRESS)
@@ -734,7 +737,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 log_size=1_000_000,
             )
             label = "polite limits" if polite else f"search pool raised to {args.fast_list_rate}/s"
-            with StandIn(options, corpus=corpus) as server:
+            with StandIn(options, corpus=corpus, port=args.port) as server:
                 cli = size <= args.cli_max
                 result = _run_size(server, size, workdir, label, args.timeout, cli)
             _print(result)

@@ -14,31 +14,25 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeRemainingColumn,
-)
 
 from veribib import __version__
 from veribib.cli_habits import fail_on_list, global_flags_first, infer_format
 from veribib.config import Settings, load_settings
 from veribib.errors import ConfigError, ExportError, InputError, StoreError, VeribibError
-from veribib.export import export_bibtex, render
-from veribib.export.atomic import same_file, write_text
-from veribib.export.baseline import ignored, without_ignored
 from veribib.export.exit_codes import ExitCode, exit_code
 from veribib.export.interface import OutputFormat, Report
-from veribib.export.nothing_read import nothing_read
 from veribib.model import Flag, Verdict, as_jsonable
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# rich, the report formats and the readers are imported where used: a `veribib check` run
+# loads only what it needs (README, "Measured": imports).
 
 app = typer.Typer(
     name="veribib",
@@ -51,7 +45,14 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False)
+
+
+@cache
+def _err() -> Console:
+    """The stderr console (rich is imported on first use)."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
 
 
 class ParseFormat(StrEnum):
@@ -82,7 +83,7 @@ def _redacted(message: str) -> str:
 
 
 def _fail(code: ExitCode, message: str) -> NoReturn:
-    err.print(f"veribib: {_redacted(message)}", markup=False, soft_wrap=True)
+    _err().print(f"veribib: {_redacted(message)}", markup=False, soft_wrap=True)
     raise typer.Exit(int(code))
 
 
@@ -133,15 +134,24 @@ def _settings(
 @contextmanager
 def _progress(enabled: bool) -> Iterator[Callable[[str, int, int], None]]:
     """A progress bar with ETA on stderr when it is a terminal; a no-op otherwise."""
-    if not enabled or not err.is_terminal:
+    if not enabled or not _err().is_terminal:
         yield lambda _stage, _done, _total: None
         return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskID,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     bar = Progress(
         TextColumn("{task.description:<8}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        console=err,
+        console=_err(),
         transient=True,
     )
     tasks: dict[str, TaskID] = {}
@@ -166,12 +176,15 @@ def _write_or_print(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
+    from veribib.export.atomic import write_text
+
     write_text(output, text)  # atomic: a full disk or a kill leaves the old file whole
-    err.print(f"wrote {output}", markup=False)
+    _err().print(f"wrote {output}", markup=False)
 
 
 def _check_output(output: Path | None, inputs: list[Path], option: str = "--output") -> None:
     """Refuse an empty output path, or one that is an input (after resolving symlinks)."""
+    from veribib.export.atomic import same_file
     from veribib.source.scan import expand_inputs
 
     if output is None:
@@ -210,7 +223,7 @@ def _stream_json(report: Report, output: Path | None) -> None:
         write_json(report, text)
         text.flush()
         text.detach()
-    err.print(f"wrote {output}", markup=False)
+    _err().print(f"wrote {output}", markup=False)
 
 
 def _input_errors(report: Report) -> list[str]:
@@ -297,6 +310,8 @@ def check(
     debug: DebugOpt = False,
 ) -> None:
     """Check references against the registries and report a verdict for each."""
+    from veribib.export.baseline import ignored, without_ignored
+    from veribib.export.nothing_read import nothing_read
     from veribib.pipeline import check as run_check
 
     with _errors_mapped(debug):
@@ -310,31 +325,35 @@ def check(
         errors = _input_errors(report)
         if errors and len(errors) == len(report.documents):
             for message in errors:
-                err.print(f"veribib: {message}", markup=False, soft_wrap=True)
+                _err().print(f"veribib: {message}", markup=False, soft_wrap=True)
             raise typer.Exit(int(ExitCode.USAGE))
         # A run that read nothing checked nothing: never a silent green build.
         empty = None if allow_empty else nothing_read(paths, report)
         if empty is not None:
             _fail(ExitCode.USAGE, empty)
         if fmt is OutputFormat.TABLE and output is None:
+            from rich.console import Console
+
             from veribib.export.table import print_table
 
             print_table(report, Console())
         elif fmt is OutputFormat.JSON:
             _stream_json(report, output)
         else:
+            from veribib.export import render
+
             _write_or_print(render(report, fmt, fail_on=failing, ignore=settings.ignore), output)
         for message in errors:
-            err.print(f"veribib: {message}", markup=False, soft_wrap=True)
+            _err().print(f"veribib: {message}", markup=False, soft_wrap=True)
         for rid, rule in ignored(report, settings.ignore).items():
-            err.print(f"veribib: ignored (baseline) {rid}: {rule.reason}", markup=False)
+            _err().print(f"veribib: ignored (baseline) {rid}: {rule.reason}", markup=False)
         code = exit_code(without_ignored(report, settings.ignore), failing)
         if exit_zero:
             code = ExitCode.OK
         if errors:
             code = ExitCode.USAGE
         elif _all_unreachable(report):
-            err.print(
+            _err().print(
                 _redacted(
                     "veribib: no registry could be reached: " + ", ".join(report.unreachable)
                 ),
@@ -390,6 +409,7 @@ def parse(
             }
             _write_or_print(json.dumps(payload, ensure_ascii=False, indent=2), None)
         else:
+            from rich.console import Console
             from rich.markup import escape
 
             from veribib.export.common import strip_controls
@@ -436,6 +456,7 @@ def export(
     debug: DebugOpt = False,
 ) -> None:
     """Write a cleaned BibTeX file: DOIs added, errors corrected, fabrications moved out."""
+    from veribib.export import export_bibtex
     from veribib.pipeline import check as run_check
 
     with _errors_mapped(debug):
@@ -457,7 +478,7 @@ def export(
             report, path, output, fabricated=fabricated.value, in_place=in_place, force=force
         )
         if not quiet:
-            err.print(str(result), markup=False, soft_wrap=True)
+            _err().print(str(result), markup=False, soft_wrap=True)
         if _all_unreachable(report):
             _fail(
                 ExitCode.UNREACHABLE,

@@ -13,15 +13,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from veribib.config import Settings, load_settings
 from veribib.errors import InputError
 from veribib.model import as_jsonable
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 library_app = typer.Typer(
     name="library",
@@ -80,7 +81,15 @@ def _print_json(value: Any) -> None:
 
 
 def _console() -> Console:
+    from rich.console import Console
+
     return Console(highlight=False, soft_wrap=False)
+
+
+def _console_err() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
 
 
 def _short(text: str | None, limit: int = 70) -> str:
@@ -122,6 +131,8 @@ def list_command(
         if fmt is ListFormat.JSON:
             _print_json({"works": works})
             return
+        from rich.table import Table
+
         table = Table(show_lines=False)
         for column in ("work", "verdict", "flags", "cited", "where", "last checked"):
             table.add_column(column)
@@ -209,7 +220,7 @@ def export_command(
         if not output.parent.is_dir():
             raise InputError(str(output), "no such directory")
         result = export_library(store, output)
-        Console(stderr=True, highlight=False).print(str(result), markup=False, soft_wrap=True)
+        _console_err().print(str(result), markup=False, soft_wrap=True)
 
 
 # --- diff and recheck ---------------------------------------------------------------------

@@ -11,10 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qsl
 
+import pytest
 from sqlalchemy import event
 from sqlmodel import SQLModel
 
-from veribib.store import Store
+from veribib.store import SCHEMA_VERSION, Store
 
 from .support import (
     StandIn,
@@ -163,8 +164,12 @@ def test_concurrent_runs_on_one_database_do_not_corrupt_it(
 
 
 def test_two_first_runs_on_a_fresh_database_both_open_it(tmp_path: Path) -> None:
-    """The interleaving that made a second first run fail 'table already exists' (exit 3)."""
-    url = f"sqlite:///{tmp_path / 'fresh.sqlite'}"
+    """The interleaving that made a second first run fail 'table already exists' (exit 3).
+
+    Through the ORM, as PostgreSQL and SQLite URLs with options are opened (a plain SQLite file
+    is made through sqlite3 under a write lock: the next test).
+    """
+    url = f"sqlite:///file:{tmp_path / 'fresh.sqlite'}?uri=true"
     others: list[Store] = []
 
     def other_process_gets_there_first(*_args: object, **_kwargs: object) -> None:
@@ -180,4 +185,25 @@ def test_two_first_runs_on_a_fresh_database_both_open_it(tmp_path: Path) -> None
             other.close()
     assert others, "the interleaving was not reproduced"
     assert store.schema_version() >= 1
+    store.close()
+
+
+def test_a_first_run_that_loses_the_race_to_make_a_sqlite_file_opens_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second run read "no schema yet" before the first made it: it finds it made, waits."""
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite'}"
+    real = Store._direct_version
+    seen: list[int] = []
+
+    def stale_then_real(self: Store) -> int:
+        if not seen:  # the other run makes the file between our read and our create
+            seen.append(0)
+            Store(url).close()
+            return 0
+        return real(self)
+
+    monkeypatch.setattr(Store, "_direct_version", stale_then_real)
+    store = Store(url)
+    assert seen and store.schema_version() == SCHEMA_VERSION
     store.close()

@@ -226,10 +226,10 @@ def test_a_database_made_before_the_work_table_is_migrated(tmp_path: Path) -> No
     con.commit()
     con.close()
     store = Store(url)
-    assert store.schema_version() == SCHEMA_VERSION == 2
+    assert store.schema_version() == SCHEMA_VERSION == 3
     columns = [r[1] for r in sqlite3.connect(tmp_path / "old.sqlite").execute(
         "PRAGMA table_info(reference)")]  # fmt: skip
-    assert "work_id" in columns
+    assert "work_id" in columns and "verdict_id" in columns
     assert len(store.runs()) == 1  # the old run is kept
 
 

@@ -75,12 +75,8 @@ def citations_of(
             chunk = ids[start : start + WRITE_CHUNK]
             query = (
                 select(ReferenceRow, VerdictRow)
-                .join(
-                    VerdictRow,
-                    (col(VerdictRow.run_id) == ReferenceRow.run_id)
-                    & (col(VerdictRow.ref_id) == ReferenceRow.ref_id),
-                    isouter=True,
-                )
+                # A reference's verdict may be an earlier run's identical one (schema 3).
+                .join(VerdictRow, col(VerdictRow.id) == ReferenceRow.verdict_id, isouter=True)
                 .where(col(ReferenceRow.document_id).in_(chunk))
                 .order_by(col(ReferenceRow.id))
             )

@@ -8,9 +8,16 @@ written (macros expanded, outer braces removed, LaTeX left alone) for identifier
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from bibtexparser.entrypoint import parse_string
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock, String
+from bibtexparser.model import (
+    Block,
+    DuplicateBlockKeyBlock,
+    Entry,
+    ParsingFailedBlock,
+    String,
+)
 
 from veribib.errors import SourceError
 from veribib.model import Document, Fields, Origin, RawReference, ReferenceType, Warning_
@@ -58,6 +65,32 @@ _URL_ESCAPES = re.compile(r"\\([_%&#$~])")
 # Entries one file may hold: ten times the largest bibliography benchmarked (scripts/bench_scale).
 MAX_ENTRIES = 100_000
 _ENTRY_START = re.compile(r"^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]", re.MULTILINE)
+# Entries handed to bibtexparser at once: its blocks take ~6 KB each, so a 100,000-entry file
+# parsed whole held 600 MB before the first reference was checked.
+PIECE_ENTRIES = 2000
+
+
+def _pieces(text: str, size: int = PIECE_ENTRIES) -> Iterator[tuple[int, str]]:
+    """The text as (line offset, piece) pieces of about ``size`` entries each.
+
+    A piece ends only before an entry that starts at brace depth 0, so no field value is ever
+    cut; a file of at most ``size`` entries is one piece.
+    """
+    starts = [m.start() for m in _ENTRY_START.finditer(text)]
+    begin, line = 0, 0
+    for i in range(size, len(starts), size):
+        for cut in starts[i:]:
+            piece = text[begin:cut]
+            if piece.count("{") == piece.count("}"):
+                break
+        else:
+            break  # no balanced cut ahead: the rest is one piece
+        if cut <= begin:
+            continue
+        yield line, piece
+        line += piece.count("\n")
+        begin = cut
+    yield line, text[begin:]
 
 
 def _top_level_parts(raw: str) -> list[str]:
@@ -187,46 +220,74 @@ class BibtexSource(Source):
         text, warnings_ = decode_text(path, data)
         entries = len(_ENTRY_START.findall(text))
         if entries > MAX_ENTRIES:
-            # bibtexparser holds every block at once (~6 KB each): a million would need 6 GB.
+            # Each entry costs about 3 KB in the report and a few milliseconds to check.
             raise SourceError(
                 path,
                 f"has {entries:,} BibTeX entries; veribib checks at most {MAX_ENTRIES:,} per "
                 "file: split it into smaller files",
             )
         warnings = list(warnings_)
-        with quiet_logger("bibtexparser"):
-            library = parse_string(text, parse_stack=[])
         macros = dict(_MONTHS)
         references: list[RawReference] = []
-        for block in library.blocks:
-            line = block.start_line + 1 if block.start_line is not None else None
-            where = Origin(path, line)
-            if isinstance(block, String):
-                value, unknown = expand_value(str(block.value), macros)
-                macros[block.key.lower()] = value
-                warnings.extend(Warning_(where, f"undefined @string macro {u!r}") for u in unknown)
-            elif isinstance(block, DuplicateBlockKeyBlock):
-                warnings.append(Warning_(where, f"duplicate BibTeX key {block.key!r}"))
-                dup = block.ignore_error_block
-                if isinstance(dup, Entry):
-                    references.append(self._reference(path, dup, macros, len(references), warnings))
-            elif isinstance(block, ParsingFailedBlock):
-                first = collapse((block.raw or "").split("\n", 1)[0])[:80]
-                reason = _reason(block.error)
-                warnings.append(
-                    Warning_(where, f"could not parse BibTeX block {first!r}, skipped: {reason}")
-                )
-            elif isinstance(block, Entry):
-                references.append(self._reference(path, block, macros, len(references), warnings))
+        keys: set[str] = set()
+        for offset, piece in _pieces(text, PIECE_ENTRIES):
+            with quiet_logger("bibtexparser"):
+                library = parse_string(piece, parse_stack=[])
+            for block in library.blocks:
+                self._block(path, block, offset, macros, keys, references, warnings)
+            del library
         if not references and not warnings:
             warnings.append(Warning_(Origin(path), "no BibTeX entries found"))
         return Document(path, self.format, tuple(references), warnings=tuple(warnings))
 
+    def _block(
+        self,
+        path: str,
+        block: Block,
+        offset: int,
+        macros: dict[str, str],
+        keys: set[str],
+        references: list[RawReference],
+        warnings: list[Warning_],
+    ) -> None:
+        """One parsed block of a piece starting ``offset`` lines into the file."""
+        line = block.start_line + 1 + offset if block.start_line is not None else None
+        where = Origin(path, line)
+        if isinstance(block, String):
+            value, unknown = expand_value(str(block.value), macros)
+            macros[block.key.lower()] = value
+            warnings.extend(Warning_(where, f"undefined @string macro {u!r}") for u in unknown)
+        elif isinstance(block, DuplicateBlockKeyBlock):
+            warnings.append(Warning_(where, f"duplicate BibTeX key {block.key!r}"))
+            dup = block.ignore_error_block
+            if isinstance(dup, Entry):
+                references.append(
+                    self._reference(path, dup, macros, len(references), warnings, offset)
+                )
+        elif isinstance(block, ParsingFailedBlock):
+            first = collapse((block.raw or "").split("\n", 1)[0])[:80]
+            reason = _reason(block.error)
+            warnings.append(
+                Warning_(where, f"could not parse BibTeX block {first!r}, skipped: {reason}")
+            )
+        elif isinstance(block, Entry):
+            if block.key in keys:  # a key of an earlier piece: what bibtexparser says within one
+                warnings.append(Warning_(where, f"duplicate BibTeX key {block.key!r}"))
+            keys.add(block.key)
+            references.append(
+                self._reference(path, block, macros, len(references), warnings, offset)
+            )
+
     @staticmethod
     def _reference(
-        path: str, entry: Entry, macros: dict[str, str], index: int, warnings: list[Warning_]
+        path: str,
+        entry: Entry,
+        macros: dict[str, str],
+        index: int,
+        warnings: list[Warning_],
+        offset: int = 0,
     ) -> RawReference:
-        line = entry.start_line + 1 if entry.start_line is not None else None
+        line = entry.start_line + 1 + offset if entry.start_line is not None else None
         extra: list[tuple[str, str]] = []
         for f in entry.fields:
             value, unknown = expand_value(str(f.value), macros)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lxml import etree  # type: ignore[import-untyped]
-
 from veribib.errors import SourceError
 from veribib.model import Document, Fields, Origin, Person, RawReference, ReferenceType, Warning_
 from veribib.source.interface import Source
@@ -39,7 +37,9 @@ _TYPES = {
 }
 
 
-def _parser() -> etree.XMLParser:
+def _parser() -> Any:
+    from lxml import etree  # type: ignore[import-untyped]  # loaded only for XML inputs
+
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -132,6 +132,8 @@ class EndnoteSource(Source):
     signature_pattern = _SIGNATURE
 
     def read(self, path: str, data: bytes) -> Document:
+        from lxml import etree
+
         """Read each ``<record>`` into a reference, its line the record's line."""
         parser = _parser()
         try:

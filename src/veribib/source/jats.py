@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lxml import etree  # type: ignore[import-untyped]
-
 from veribib.errors import SourceError
 from veribib.model import (
     Document,
@@ -51,7 +49,9 @@ _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _RANGE_DASHES = {"-", "\u2013", "\u2014", "\u2010"}
 
 
-def _parser() -> etree.XMLParser:
+def _parser() -> Any:
+    from lxml import etree  # type: ignore[import-untyped]  # loaded only for XML inputs
+
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -65,6 +65,8 @@ def _parser() -> etree.XMLParser:
 
 
 def _local(el: Any) -> str:
+    from lxml import etree
+
     tag = el.tag
     return etree.QName(tag).localname if isinstance(tag, str) else ""
 
@@ -268,6 +270,8 @@ class JatsSource(Source):
     signature_pattern = _SIGNATURE
 
     def read(self, path: str, data: bytes) -> Document:
+        from lxml import etree
+
         """Read every ``<ref>`` of the article's reference lists and its ``<xref>`` citations."""
         parser = _parser()
         try:

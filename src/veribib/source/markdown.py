@@ -14,8 +14,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from veribib.model import Document, InTextCitation, Origin, RawReference, Warning_
 from veribib.source.companions import read_companions
 from veribib.source.csljson import reference_from_csl
@@ -39,6 +37,8 @@ def front_matter(text: str) -> tuple[dict[str, Any], int]:
     m = _FRONT.match(text)
     if m is None:
         return {}, 0
+    import yaml  # loaded only for a document with front matter
+
     try:
         data = yaml.safe_load(m.group("yaml"))
     except yaml.YAMLError:

@@ -1,6 +1,5 @@
 """The store stage: SQLite through SQLModel (runs, documents, references, responses, verdicts)."""
 
-from veribib.store.db import Store
-from veribib.store.tables import SCHEMA_VERSION
+from veribib.store.db import SCHEMA_VERSION, Store
 
 __all__ = ["SCHEMA_VERSION", "Store"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
+import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields, is_dataclass
@@ -17,29 +18,27 @@ from datetime import UTC, datetime
 from enum import Enum
 from itertools import islice
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
-from sqlalchemy import event, text
-from sqlalchemy.dialects.postgresql import insert as postgres_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
-from sqlalchemy.pool import ConnectionPoolEntry
-from sqlmodel import Session, SQLModel, create_engine, select
+import orjson
 
 from veribib import __version__
 from veribib.errors import StoreError
 from veribib.model import Document, Judgement, Reference
 from veribib.resolve.interface import CachedResponse
-from veribib.store.tables import (
-    SCHEMA_VERSION,
-    DocumentRow,
-    ReferenceRow,
-    ResponseRow,
-    RunRow,
-    SchemaVersion,
-    VerdictRow,
-)
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.pool import ConnectionPoolEntry
+    from sqlmodel import Session, SQLModel
+
+# The schema is defined by the SQLModel tables (``tables.py``); SQLite files are read and
+# written through plain ``sqlite3``, because importing SQLAlchemy and SQLModel alone costs a run
+# about 0.3 s and 30 MB (README, "Measured"). A new SQLite file is made from ``schema.sql``,
+# those tables compiled (``store/schema.py``; after changing ``tables.py`` run
+# ``python scripts/gen_schema.py`` and add the migration below). Older databases, PostgreSQL and
+# the library's queries go through the ORM, imported when first needed.
+SCHEMA_VERSION = 3  # 2: the work and work_check tables, reference.work_id; 3: reference.verdict_id
 
 # Each migration brings the schema from version N-1 to N; version 1 is the initial create_all.
 # A later change appends ("ALTER TABLE ...", ...) statements here under its version number.
@@ -49,6 +48,14 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: (
         "ALTER TABLE reference ADD COLUMN work_id INTEGER REFERENCES work (id)",
         "CREATE INDEX ix_reference_work_id ON reference (work_id)",
+    ),
+    # A reference points at its verdict, so a re-run whose judgement is unchanged links the
+    # stored verdict instead of writing another copy of it.
+    3: (
+        "ALTER TABLE reference ADD COLUMN verdict_id INTEGER REFERENCES verdict (id)",
+        "CREATE INDEX ix_reference_ref_id ON reference (ref_id)",
+        "UPDATE reference SET verdict_id = (SELECT verdict.id FROM verdict WHERE "
+        "verdict.run_id = reference.run_id AND verdict.ref_id = reference.ref_id)",
     ),
 }
 
@@ -81,6 +88,14 @@ def describe_db_error(exc: BaseException) -> str:
     return f"failed: {first[:200]}"
 
 
+def is_db_error(exc: BaseException) -> bool:
+    """True for a database error: sqlite3's, the OS's, or SQLAlchemy's (when it is loaded)."""
+    if isinstance(exc, sqlite3.Error | OSError):
+        return True
+    orm = sys.modules.get("sqlalchemy.exc")
+    return orm is not None and isinstance(exc, orm.SQLAlchemyError)
+
+
 def guarded(method: Callable[P, R]) -> Callable[P, R]:
     """A Store method (or a function taking the Store first) whose database errors become
     one-line StoreErrors naming the database."""
@@ -89,7 +104,9 @@ def guarded(method: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return method(*args, **kwargs)
-        except (SQLAlchemyError, OSError) as exc:
+        except Exception as exc:
+            if not is_db_error(exc):
+                raise
             store = args[0]
             assert isinstance(store, Store)
             raise StoreError(f"the database {store.safe_url()} {describe_db_error(exc)}") from exc
@@ -109,27 +126,91 @@ def now_iso() -> str:
 
 
 def _dumps(value: Any) -> str:
-    # The C encoder walks tuples, lists and strings itself and asks _plain only for each
-    # dataclass and enum: a judgement's JSON without a Python call per value.
-    return json.dumps(value, default=_plain, ensure_ascii=False, sort_keys=True)
+    # orjson walks dataclasses, enums, tuples and strings in C: a 10,000-reference run's
+    # judgements serialise in a tenth of the time the standard encoder (with a Python call per
+    # dataclass) took. The text must be stable: a re-run compares it to link unchanged verdicts.
+    return orjson.dumps(value, default=_plain, option=orjson.OPT_SORT_KEYS).decode("utf-8")
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names (None for any other class), looked up once per class."""
+    if cls not in _FIELD_NAMES:
+        _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
+    return _FIELD_NAMES[cls]
 
 
 def _plain(value: Any) -> Any:
     """One level of ``as_jsonable``: a dataclass as a dict of its fields, an enum as its value."""
     if isinstance(value, Enum):
         return value.value
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: getattr(value, f.name) for f in fields(value)}
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: getattr(value, name) for name in names}
     raise TypeError(f"cannot store a {type(value).__name__} as JSON")
+
+
+_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=NORMAL",
+    "PRAGMA busy_timeout=30000",
+    "PRAGMA foreign_keys=ON",
+)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.execute("PRAGMA foreign_keys=ON")
+    for pragma in _PRAGMAS:
+        cursor.execute(pragma)
     cursor.close()
+
+
+def sqlite_file(url: str) -> str | None:
+    """The file of a plain SQLite URL (``sqlite:///path``); None for memory, options or others."""
+    path = url.removeprefix("sqlite:///")
+    if path == url or path in ("", ":memory:") or "?" in path:
+        return None
+    return path
+
+
+def upsert_sql(
+    table: str, columns: Sequence[str], keys: tuple[str, ...], keep: tuple[str, ...] = ()
+) -> str:
+    """SQLite's ``INSERT … ON CONFLICT (keys) DO UPDATE`` (``keep``: columns set on insert only)."""
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    update = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c not in keys + keep)
+    conflict = ", ".join(f'"{k}"' for k in keys)
+    action = f"DO UPDATE SET {update}" if update else "DO NOTHING"
+    return f'INSERT INTO "{table}" ({names}) VALUES ({marks}) ON CONFLICT ({conflict}) {action}'
+
+
+def upsert_direct(
+    db: sqlite3.Connection,
+    table: str,
+    rows: Sequence[dict[str, Any]],
+    keys: tuple[str, ...],
+    keep: tuple[str, ...] = (),
+) -> None:
+    """Insert or update ``rows`` (dicts with the same columns) through plain sqlite3."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    db.executemany(
+        upsert_sql(table, columns, keys, keep), [tuple(r[c] for c in columns) for r in rows]
+    )
+
+
+# The verdict a reference's latest earlier check gave it, for the references of one chunk.
+_PREVIOUS_VERDICTS = (
+    "SELECT r.ref_id, v.id, v.judgement FROM reference AS r JOIN verdict AS v "
+    "ON v.id = r.verdict_id WHERE r.id IN (SELECT max(id) FROM reference "
+    "WHERE ref_id IN (SELECT value FROM json_each(?)) AND run_id < ? "
+    "AND verdict_id IS NOT NULL GROUP BY ref_id)"
+)
+_LINK_VERDICT = "UPDATE reference SET verdict_id = ? WHERE run_id = ? AND ref_id = ?"
 
 
 class Store:
@@ -139,50 +220,97 @@ class Store:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         self.is_postgres = url.startswith(("postgresql", "postgres"))
-        self._reader: sqlite3.Connection | None = None
+        self._engine: Engine | None = None
+        # A SQLite file's own connection: the check's reads and writes without the ORM.
+        self._db: sqlite3.Connection | None = None
         # Responses read ahead by ``prefetch``, each handed out once by ``get``.
         self._prefetched: dict[str, tuple[Any, ...]] = {}
         try:
             if self.is_sqlite and url.startswith("sqlite:///") and url != "sqlite:///:memory:":
                 Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-            self.engine: Engine = create_engine(
-                url, connect_args={"timeout": 30} if self.is_sqlite else {}
-            )
-            if self.is_sqlite:
-                event.listen(self.engine, "connect", _sqlite_pragmas)
-            self._migrate()
-            self._reader = self._open_reader()
-        except ImportError as exc:
+            self._db = self._open_direct()
+            version = self._direct_version() if self._db is not None else None
+            if self._db is not None and version == 0:
+                from veribib.store.schema import create_sqlite_schema
+
+                # A new file: the SQLModel tables' SQL, without loading the ORM.
+                create_sqlite_schema(self._db, SCHEMA_VERSION)
+                version = self._direct_version()
+            if version != SCHEMA_VERSION:
+                self._migrate()
+        except BaseException as exc:
+            self.close()
+            error = self._open_error(exc)
+            if error is exc:
+                raise
+            raise error from exc
+
+    def _open_error(self, exc: BaseException) -> BaseException:
+        """What a failure to open the database means for the user (or ``exc`` itself)."""
+        if isinstance(exc, ImportError):
             driver = "psycopg" if self.is_postgres else (exc.name or "its driver")
             extra = " (pip install 'veribib[postgres]')" if self.is_postgres else ""
-            raise StoreError(
+            return StoreError(
                 f"the database {self.safe_url()} needs the {driver} driver, which is not "
                 f"installed{extra}"
-            ) from exc
-        except OSError as exc:
-            raise StoreError(
-                f"cannot open the database {self.safe_url()}: {exc.strerror or exc}"
-            ) from exc
-        except SQLAlchemyError as exc:
+            )
+        if isinstance(exc, OSError):
+            return StoreError(f"cannot open the database {self.safe_url()}: {exc.strerror or exc}")
+        if is_db_error(exc):
             what = describe_db_error(exc)
             what = f"it {what}" if what.startswith("is ") else what
-            raise StoreError(f"cannot open the database {self.safe_url()}: {what}") from exc
+            return StoreError(f"cannot open the database {self.safe_url()}: {what}")
+        return exc
 
-    def _open_reader(self) -> sqlite3.Connection | None:
-        """A plain sqlite3 connection for the response cache's reads on a SQLite file.
+    def _open_direct(self) -> sqlite3.Connection | None:
+        """A plain sqlite3 connection to a SQLite file (None for other databases).
 
-        A warm run reads hundreds of cached responses; through the ORM each costs about a
-        millisecond, through sqlite3 a few microseconds.
+        A warm run reads hundreds of cached responses and writes a run's rows; through the ORM
+        each statement costs about a millisecond and its import 0.3 s, through sqlite3 a few
+        microseconds.
         """
-        path = self.url.removeprefix("sqlite:///")
-        if not self.is_sqlite or path == self.url or path in ("", ":memory:") or "?" in path:
+        path = sqlite_file(self.url) if self.is_sqlite else None
+        if path is None:
             return None
+        db = sqlite3.connect(path, timeout=30, check_same_thread=False)
         try:
-            reader = sqlite3.connect(path, timeout=30, check_same_thread=False)
-            reader.execute("PRAGMA query_only=ON")
-        except sqlite3.Error:
-            return None  # the ORM reads instead
-        return reader
+            for pragma in _PRAGMAS:
+                db.execute(pragma)
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _direct_version(self) -> int:
+        """The schema version of the SQLite file (0 when it has no schema yet)."""
+        assert self._db is not None
+        try:
+            row = self._db.execute("SELECT max(version) FROM schema_version").fetchone()
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):
+                return 0
+            raise
+        return int(row[0] or 0)
+
+    @property
+    def _reader(self) -> sqlite3.Connection | None:
+        """The plain sqlite3 connection the response cache reads through (SQLite files)."""
+        return self._db
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine: created, and the ORM imported, when first needed."""
+        if self._engine is None:
+            from sqlalchemy import event
+            from sqlmodel import create_engine
+
+            engine = create_engine(
+                self.url, connect_args={"timeout": 30} if self.is_sqlite else {}
+            )
+            if self.is_sqlite:
+                event.listen(engine, "connect", _sqlite_pragmas)
+            self._engine = engine
+        return self._engine
 
     def safe_url(self) -> str:
         """The URL without user name or password (a SQLite URL as its file path), for messages."""
@@ -203,6 +331,8 @@ class Store:
         CREATE TABLE; the loser sees 'already exists' (or a duplicate schema row) and simply
         tries again, finding the work done.
         """
+        from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+
         for attempt in range(5):
             try:
                 self._migrate_once()
@@ -219,6 +349,11 @@ class Store:
                 time.sleep(0.05 * (attempt + 1))
 
     def _migrate_once(self) -> None:
+        from sqlalchemy import text
+        from sqlmodel import Session, SQLModel, select
+
+        from veribib.store.tables import SchemaVersion
+
         SQLModel.metadata.create_all(self.engine)
         with Session(self.engine) as session:
             applied = {v.version for v in session.exec(select(SchemaVersion)).all()}
@@ -237,9 +372,19 @@ class Store:
 
     def schema_version(self) -> int:
         """The newest schema version applied to this database."""
+        if self._db is not None:
+            return self._direct_version()
+        from sqlmodel import Session, select
+
+        from veribib.store.tables import SchemaVersion
+
         with Session(self.engine) as session:
             versions = session.exec(select(SchemaVersion.version)).all()
             return max(versions, default=0)
+
+    def direct(self) -> sqlite3.Connection | None:
+        """The plain sqlite3 connection of a SQLite file (None: use the ORM)."""
+        return self._db
 
     # --- runs -----------------------------------------------------------------------------
 
@@ -249,6 +394,25 @@ class Store:
 
         Returns (run id, resumed?).
         """
+        if self._db is not None:
+            with self._db as db:
+                found = db.execute(
+                    'SELECT id FROM run WHERE "key" = ? AND status = ? ORDER BY id DESC LIMIT 1',
+                    (key, "running"),
+                ).fetchone()
+                if found is not None:
+                    return int(found[0]), True
+                cursor = db.execute(
+                    'INSERT INTO run ("key", started_at, finished_at, status, options, '
+                    "veribib_version) VALUES (?, ?, NULL, 'running', ?, ?)",
+                    (key, now_iso(), json.dumps(options, sort_keys=True), __version__),
+                )
+                assert cursor.lastrowid is not None
+                return cursor.lastrowid, False
+        from sqlmodel import Session, select
+
+        from veribib.store.tables import RunRow
+
         with Session(self.engine) as session:
             unfinished = session.exec(
                 select(RunRow)
@@ -272,6 +436,17 @@ class Store:
     @guarded
     def finish_run(self, run_id: int, status: str = "done") -> None:
         """Mark a run finished (``done``) or ``failed``."""
+        if self._db is not None:
+            with self._db as db:
+                db.execute(
+                    "UPDATE run SET status = ?, finished_at = ? WHERE id = ?",
+                    (status, now_iso(), run_id),
+                )
+            return
+        from sqlmodel import Session
+
+        from veribib.store.tables import RunRow
+
         with Session(self.engine) as session:
             run = session.get(RunRow, run_id)
             if run is not None:
@@ -280,8 +455,12 @@ class Store:
                 session.add(run)
                 session.commit()
 
-    def runs(self) -> list[RunRow]:
-        """All runs, oldest first."""
+    def runs(self) -> list[Any]:
+        """All runs (``RunRow``), oldest first."""
+        from sqlmodel import Session, select
+
+        from veribib.store.tables import RunRow
+
         with Session(self.engine) as session:
             return list(session.exec(select(RunRow).order_by(RunRow.id)).all())  # type: ignore[arg-type]
 
@@ -302,6 +481,18 @@ class Store:
             ),
             "error": error,
         }
+        if self._db is not None:
+            with self._db as db:
+                upsert_direct(db, "document", [values], ("run_id", "path"))
+                found = db.execute(
+                    "SELECT id FROM document WHERE run_id = ? AND path = ?",
+                    (run_id, document.path),
+                ).fetchone()
+                return int(found[0])
+        from sqlmodel import Session, select
+
+        from veribib.store.tables import DocumentRow
+
         with Session(self.engine) as session:
             self._upsert(session, DocumentRow, [values], ("run_id", "path"))
             session.commit()
@@ -330,34 +521,151 @@ class Store:
             }
             for r in refs
         ]
+        if self._db is not None:
+            with self._db as db:
+                for start in range(0, len(rows), WRITE_CHUNK):
+                    upsert_direct(
+                        db, "reference", rows[start : start + WRITE_CHUNK], ("run_id", "ref_id")
+                    )
+            return
+        from sqlmodel import Session
+
+        from veribib.store.tables import ReferenceRow
+
         with Session(self.engine) as session:
             self._upsert(session, ReferenceRow, rows, ("run_id", "ref_id"))
             session.commit()
 
     @guarded
     def save_verdicts(self, run_id: int, judgements: Iterable[Judgement]) -> None:
-        """Record verdicts with their evidence (a re-judged reference replaces its row)."""
+        """Record verdicts with their evidence and link each reference of the run to its verdict.
+
+        A judgement identical to the one the reference's previous check stored (same document
+        position, same JSON) is not written again: the reference is linked to the stored
+        verdict. A re-judged reference of a resumed run replaces its row.
+        """
         stamp = now_iso()
         items = iter(judgements)
+        if self._db is not None:
+            with self._db as db:
+                # Serialised a chunk at a time: a whole run's evidence JSON never sits in memory.
+                while chunk := list(islice(items, WRITE_CHUNK)):
+                    self._save_verdict_chunk(db, run_id, chunk, stamp)
+            return
+        from sqlmodel import Session
+
         with Session(self.engine) as session:
-            # Serialised a chunk at a time: a whole run's evidence JSON never sits in memory.
             while chunk := list(islice(items, WRITE_CHUNK)):
-                rows = [
-                    {
-                        "run_id": run_id,
-                        "ref_id": j.reference_id,
-                        "verdict": j.verdict.value,
-                        "flags": _dumps(j.flags),
-                        "judgement": _dumps(j),
-                        "judged_at": stamp,
-                    }
-                    for j in chunk
-                ]
-                self._upsert(session, VerdictRow, rows, ("run_id", "ref_id"))
+                self._save_verdict_chunk_orm(session, run_id, chunk, stamp)
             session.commit()
+
+    @staticmethod
+    def _verdict_values(run_id: int, j: Judgement, stamp: str) -> dict[str, Any]:
+        return {
+            "run_id": run_id,
+            "ref_id": j.reference_id,
+            "verdict": j.verdict.value,
+            "flags": _dumps(j.flags),
+            "judgement": _dumps(j),
+            "judged_at": stamp,
+        }
+
+    @staticmethod
+    def _split(
+        run_id: int,
+        rows: dict[str, dict[str, Any]],
+        previous: dict[str, tuple[int, str]],
+    ) -> tuple[list[tuple[int, int, str]], list[dict[str, Any]]]:
+        """(verdict id, run, ref id) links to unchanged stored verdicts, and the rows to write."""
+        links: list[tuple[int, int, str]] = []
+        fresh: list[dict[str, Any]] = []
+        for ref_id, values in rows.items():
+            old = previous.get(ref_id)
+            if old is not None and old[1] == values["judgement"]:
+                links.append((old[0], run_id, ref_id))
+            else:
+                fresh.append(values)
+        return links, fresh
+
+    @staticmethod
+    def _save_verdict_chunk(
+        db: sqlite3.Connection, run_id: int, chunk: Sequence[Judgement], stamp: str
+    ) -> None:
+        """Write the chunk's new or changed verdicts; link every reference to its verdict."""
+        rows = {j.reference_id: Store._verdict_values(run_id, j, stamp) for j in chunk}
+        previous = {
+            ref_id: (verdict_id, body)
+            for ref_id, verdict_id, body in db.execute(
+                _PREVIOUS_VERDICTS, (json.dumps(list(rows)), run_id)
+            )
+        }
+        links, fresh = Store._split(run_id, rows, previous)
+        upsert_direct(db, "verdict", fresh, ("run_id", "ref_id"))
+        if fresh:
+            written = dict(
+                db.execute(
+                    "SELECT ref_id, id FROM verdict WHERE run_id = ? AND ref_id IN "
+                    "(SELECT value FROM json_each(?))",
+                    (run_id, json.dumps([v["ref_id"] for v in fresh])),
+                ).fetchall()
+            )
+            links += [(written[v["ref_id"]], run_id, v["ref_id"]) for v in fresh]
+        db.executemany(_LINK_VERDICT, links)
+
+    def _save_verdict_chunk_orm(
+        self, session: Session, run_id: int, chunk: Sequence[Judgement], stamp: str
+    ) -> None:
+        """``_save_verdict_chunk`` through SQLAlchemy (PostgreSQL and other databases)."""
+        from sqlalchemy import bindparam, func, update
+        from sqlalchemy import select as select_columns
+        from sqlmodel import col
+
+        from veribib.store.tables import ReferenceRow, VerdictRow
+
+        rows = {j.reference_id: self._verdict_values(run_id, j, stamp) for j in chunk}
+        latest = (
+            select_columns(func.max(ReferenceRow.id))
+            .where(
+                col(ReferenceRow.ref_id).in_(list(rows)),
+                col(ReferenceRow.run_id) < run_id,
+                col(ReferenceRow.verdict_id).is_not(None),
+            )
+            .group_by(ReferenceRow.ref_id)
+        )
+        query = (
+            select_columns(col(ReferenceRow.ref_id), col(VerdictRow.id), col(VerdictRow.judgement))
+            .join(VerdictRow, col(VerdictRow.id) == ReferenceRow.verdict_id)
+            .where(col(ReferenceRow.id).in_(latest))
+        )
+        previous = {ref_id: (vid, body) for ref_id, vid, body in session.execute(query).all()}
+        links, fresh = self._split(run_id, rows, previous)
+        self._upsert(session, VerdictRow, fresh, ("run_id", "ref_id"))
+        if fresh:
+            written: dict[str, int] = dict(
+                session.execute(
+                    select_columns(col(VerdictRow.ref_id), col(VerdictRow.id)).where(
+                        col(VerdictRow.run_id) == run_id,
+                        col(VerdictRow.ref_id).in_([v["ref_id"] for v in fresh]),
+                    )
+                ).all()
+            )
+            links += [(written[v["ref_id"]], run_id, v["ref_id"]) for v in fresh]
+        if links:
+            table = ReferenceRow.__table__  # type: ignore[attr-defined]
+            statement = (
+                update(table)
+                .where(table.c.run_id == bindparam("b_run"), table.c.ref_id == bindparam("b_ref"))
+                .values(verdict_id=bindparam("b_verdict"))
+            )
+            session.connection().execute(
+                statement,
+                [{"b_verdict": v, "b_run": r, "b_ref": ref} for v, r, ref in links],
+            )
 
     def count(self, table: type[SQLModel], run_id: int | None = None) -> int:
         """How many rows a table has (for one run when given); for tests and reports."""
+        from sqlmodel import Session, select
+
         with Session(self.engine) as session:
             query = select(table)
             if run_id is not None:
@@ -372,12 +680,16 @@ class Store:
         found: tuple[Any, ...] | None
         if url in self._prefetched:
             found = self._prefetched.pop(url)
-        elif self._reader is not None:
+        elif self._db is not None:
             try:
-                found = self._reader.execute(_SELECT_RESPONSE + "WHERE url = ?", (url,)).fetchone()
+                found = self._db.execute(_SELECT_RESPONSE + "WHERE url = ?", (url,)).fetchone()
             except sqlite3.Error as exc:
                 raise StoreError(f"cannot read the database {self._safe_url()}: {exc}") from exc
         else:
+            from sqlmodel import Session, select
+
+            from veribib.store.tables import ResponseRow
+
             with Session(self.engine) as session:
                 row = session.exec(select(ResponseRow).where(ResponseRow.url == url)).first()
             found = (
@@ -401,10 +713,10 @@ class Store:
         """
         self._prefetched = {}
         wanted = list(dict.fromkeys(urls))
-        if self._reader is None or not wanted:
+        if self._db is None or not wanted:
             return
         try:
-            rows = self._reader.execute(
+            rows = self._db.execute(
                 _SELECT_RESPONSE + "WHERE url IN (SELECT value FROM json_each(?))",
                 (json.dumps(wanted),),
             ).fetchall()
@@ -423,6 +735,14 @@ class Store:
             "body": response.body,
             "fetched_at": response.fetched_at,
         }
+        if self._db is not None:
+            with self._db as db:
+                upsert_direct(db, "response", [values], ("url",))
+            return
+        from sqlmodel import Session
+
+        from veribib.store.tables import ResponseRow
+
         with Session(self.engine) as session:
             self._upsert(session, ResponseRow, [values], ("url",))
             session.commit()
@@ -444,6 +764,8 @@ class Store:
         if not rows:
             return
         if self.is_sqlite:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
             statement = sqlite_insert(table)
             update = {c: statement.excluded[c] for c in rows[0] if c not in keys + keep}
             upsert = statement.on_conflict_do_update(index_elements=list(keys), set_=update)
@@ -451,6 +773,8 @@ class Store:
                 session.execute(upsert, list(rows[start : start + WRITE_CHUNK]))
             return
         if self.is_postgres:
+            from sqlalchemy.dialects.postgresql import insert as postgres_insert
+
             # One statement, so two first runs racing cannot both insert the same key.
             pg = postgres_insert(table)
             pg_update = {c: pg.excluded[c] for c in rows[0] if c not in keys}
@@ -458,6 +782,8 @@ class Store:
             for start in range(0, len(rows), WRITE_CHUNK):
                 session.execute(pg_upsert, list(rows[start : start + WRITE_CHUNK]))
             return
+        from sqlmodel import select
+
         for values in rows:  # other databases: portable select-then-write
             query = select(table)
             for k in keys:
@@ -473,7 +799,9 @@ class Store:
 
     def close(self) -> None:
         """Release the database connections."""
-        if self._reader is not None:
-            self._reader.close()
-            self._reader = None
-        self.engine.dispose()
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None

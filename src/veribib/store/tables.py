@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import Column, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 2  # 2: the work and work_check tables, reference.work_id
+from veribib.store.db import SCHEMA_VERSION  # noqa: F401  (defined beside the migrations)
 
 
 class SchemaVersion(SQLModel, table=True):
@@ -59,7 +59,7 @@ class ReferenceRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     run_id: int = Field(foreign_key="run.id", index=True)
     document_id: int = Field(foreign_key="document.id", index=True)
-    ref_id: str  # Reference.id, stable within the run
+    ref_id: str = Field(index=True)  # Reference.id: the document's path and position
     raw_text: str
     origin_file: str
     origin_line: int | None = None
@@ -68,6 +68,8 @@ class ReferenceRow(SQLModel, table=True):
     identifiers: str = "{}"  # JSON
     # The work this reference cites, set once it is judged (schema 2).
     work_id: int | None = Field(default=None, foreign_key="work.id", index=True)
+    # Its verdict (schema 3): the row its run wrote, or an earlier run's identical one.
+    verdict_id: int | None = Field(default=None, foreign_key="verdict.id")
 
 
 class ResponseRow(SQLModel, table=True):
@@ -84,7 +86,9 @@ class ResponseRow(SQLModel, table=True):
 
 
 class VerdictRow(SQLModel, table=True):
-    """The judge's verdict on a reference in a run, with its evidence."""
+    """The judge's verdict on a reference, with its evidence, as the run ``run_id`` first gave
+    it; later runs that judge the reference the same way link to this row
+    (``ReferenceRow.verdict_id``) rather than writing it again."""
 
     __tablename__ = "verdict"
     __table_args__ = (UniqueConstraint("run_id", "ref_id"),)

@@ -12,14 +12,13 @@ import json
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, update
-from sqlmodel import Session, col, select
+from veribib.model import Flag, Judgement, Reference, Verdict, Work
+from veribib.store.db import WRITE_CHUNK, Store, _dumps, guarded, now_iso, upsert_direct
 
-from veribib.model import Flag, Judgement, Reference, Verdict, Work, as_jsonable
-from veribib.store.db import WRITE_CHUNK, Store, guarded, now_iso
-from veribib.store.tables import ReferenceRow, WorkCheckRow, WorkRow
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 # Flags about the document (not the work) stay with the reference.
 DOCUMENT_FLAGS = frozenset((Flag.DUPLICATE, Flag.UNCITED))
@@ -90,7 +89,7 @@ def _display(seen: _Seen) -> dict[str, Any]:
         "authors": "; ".join(p.family for p in fields.authors),
         "year": fields.year,
         "container": fields.container,
-        "record": json.dumps(as_jsonable(match), ensure_ascii=False) if match else None,
+        "record": _dumps(match) if match else None,
         "verdict": worst.verdict.value,
         "flags": json.dumps(flags),
     }
@@ -105,6 +104,22 @@ def _evidence(judgements: Iterable[Judgement]) -> str:
     return json.dumps([{"code": c, "message": m} for c, m in seen], ensure_ascii=False)
 
 
+def _check_values(seen: _Seen, run_id: int, work_id: int, stamp: str) -> dict[str, Any]:
+    """The work_check row of one work as this run saw it."""
+    worst = max(seen.judgements, key=lambda j: j.verdict.severity)
+    flags = sorted({f for j in seen.judgements for f in work_flags(j)})
+    return {
+        "work_id": work_id,
+        "run_id": run_id,
+        "kind": "check",
+        "checked_at": stamp,
+        "verdict": worst.verdict.value,
+        "flags": json.dumps(flags),
+        "evidence": _evidence(seen.judgements),
+        "changes": "[]",
+    }
+
+
 @guarded
 def save_works(
     store: Store, run_id: int, checked: Sequence[tuple[Reference, Judgement]]
@@ -116,6 +131,48 @@ def save_works(
         groups.setdefault(work_key(ref, j), []).append((ref, j))
     stamp = now_iso()
     links: dict[str, int] = {}
+    keys = list(groups)
+    db = store.direct()
+    if db is None:
+        _save_works_orm(store, run_id, groups, stamp, links)
+        return links
+    with db:
+        for start in range(0, len(keys), WRITE_CHUNK):
+            chunk = keys[start : start + WRITE_CHUNK]
+            seen = [_Seen(k, groups[k][0][0], tuple(j for _, j in groups[k])) for k in chunk]
+            rows = [{**_display(s), "first_seen": stamp, "checked_at": stamp} for s in seen]
+            upsert_direct(db, "work", rows, ("key",), keep=("first_seen",))
+            ids: dict[str, int] = dict(
+                db.execute(
+                    'SELECT "key", id FROM work WHERE "key" IN (SELECT value FROM json_each(?))',
+                    (json.dumps(chunk),),
+                ).fetchall()
+            )
+            checks = []
+            for s in seen:
+                for ref, _ in groups[s.key]:
+                    links[ref.id] = ids[s.key]
+                checks.append(_check_values(s, run_id, ids[s.key], stamp))
+            upsert_direct(db, "work_check", checks, ("work_id", "run_id"))
+        db.executemany(
+            "UPDATE reference SET work_id = ? WHERE run_id = ? AND ref_id = ?",
+            [(work_id, run_id, ref_id) for ref_id, work_id in links.items()],
+        )
+    return links
+
+
+def _save_works_orm(
+    store: Store,
+    run_id: int,
+    groups: dict[str, list[tuple[Reference, Judgement]]],
+    stamp: str,
+    links: dict[str, int],
+) -> None:
+    """``save_works`` through the ORM (PostgreSQL and other databases); fills ``links``."""
+    from sqlmodel import Session, col, select
+
+    from veribib.store.tables import WorkCheckRow, WorkRow
+
     keys = list(groups)
     with Session(store.engine) as session:
         for start in range(0, len(keys), WRITE_CHUNK):
@@ -129,28 +186,14 @@ def save_works(
             }
             checks = []
             for s in seen:
-                worst = max(s.judgements, key=lambda j: j.verdict.severity)
-                flags = sorted({f for j in s.judgements for f in work_flags(j)})
                 work_id = ids[s.key]
                 assert work_id is not None
                 for ref, _ in groups[s.key]:
                     links[ref.id] = work_id
-                checks.append(
-                    {
-                        "work_id": work_id,
-                        "run_id": run_id,
-                        "kind": "check",
-                        "checked_at": stamp,
-                        "verdict": worst.verdict.value,
-                        "flags": json.dumps(flags),
-                        "evidence": _evidence(s.judgements),
-                        "changes": "[]",
-                    }
-                )
+                checks.append(_check_values(s, run_id, work_id, stamp))
             store._upsert(session, WorkCheckRow, checks, ("work_id", "run_id"))
         _link(session, run_id, links)
         session.commit()
-    return links
 
 
 def _upsert_works(store: Store, session: Session, rows: list[dict[str, Any]]) -> None:
@@ -159,6 +202,8 @@ def _upsert_works(store: Store, session: Session, rows: list[dict[str, Any]]) ->
     On PostgreSQL this is one ``INSERT … ON CONFLICT`` per chunk, so two runs writing the same
     new work at once (a team sharing one library) both succeed; SQLite's is the store's.
     """
+    from veribib.store.tables import WorkRow
+
     if store.engine.dialect.name != "postgresql":
         store._upsert(session, WorkRow, rows, ("key",), keep=("first_seen",))
         return
@@ -171,6 +216,10 @@ def _upsert_works(store: Store, session: Session, rows: list[dict[str, Any]]) ->
 
 def _link(session: Session, run_id: int, links: dict[str, int]) -> None:
     """Set ``reference.work_id`` for a run's references, a chunk of rows per statement."""
+    from sqlalchemy import bindparam, update
+
+    from veribib.store.tables import ReferenceRow
+
     items = list(links.items())
     table = ReferenceRow.__table__  # type: ignore[attr-defined]
     statement = (
