@@ -92,3 +92,14 @@ def postgres_server() -> Iterator[str]:
             capture_output=True, preexec_fn=user, timeout=120, check=False,
         )  # fmt: skip
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def pg_server() -> Iterator[str]:
+    """``VERIBIB_TEST_POSTGRESQL_URL`` when set, else a server started for this module."""
+    server = os.environ.get("VERIBIB_TEST_POSTGRESQL_URL")
+    if server:
+        yield server
+        return
+    with postgres_server() as url:
+        yield url + "/postgres"

@@ -13,6 +13,8 @@ from typer.testing import CliRunner, Result
 
 from veribib.cli import app
 
+from ..pgserver import pg_server  # noqa: F401  (the PostgreSQL fixture, for test_postgresql)
+
 PROJECT = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).resolve().parent / "data"
 if str(PROJECT / "scripts") not in sys.path:

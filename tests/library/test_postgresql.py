@@ -9,27 +9,14 @@ gets its own database, dropped afterwards.
 from __future__ import annotations
 
 import json
-import os
 import uuid
 from collections.abc import Iterator
 
 import pytest
 
-from ..pgserver import postgres_server
 from .conftest import World
 
 BOETTIGER = "10.1007/s12080-013-0192-6"
-
-
-@pytest.fixture(scope="module")
-def pg_server() -> Iterator[str]:
-    """``VERIBIB_TEST_POSTGRESQL_URL`` when set, else a server started for this module."""
-    server = os.environ.get("VERIBIB_TEST_POSTGRESQL_URL")
-    if server:
-        yield server
-        return
-    with postgres_server() as url:
-        yield url + "/postgres"
 
 
 @pytest.fixture

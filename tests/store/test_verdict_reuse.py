@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import sqlite3
@@ -26,8 +25,6 @@ from veribib.model import (
 )
 from veribib.pipeline import check
 from veribib.store import SCHEMA_VERSION, Store
-
-from ..pgserver import postgres_server
 
 BIB = Path(__file__).resolve().parents[1] / "export" / "data" / "refs.bib"
 
@@ -65,17 +62,6 @@ def _links(path: Path, run: int) -> dict[str, int]:
     with sqlite3.connect(path) as con:
         rows = con.execute("SELECT ref_id, verdict_id FROM reference WHERE run_id = ?", (run,))
         return dict(rows.fetchall())
-
-
-@pytest.fixture(scope="module")
-def pg_server() -> Iterator[str]:
-    """``VERIBIB_TEST_POSTGRESQL_URL`` when set, else a server started for this module."""
-    server = os.environ.get("VERIBIB_TEST_POSTGRESQL_URL")
-    if server:
-        yield server
-        return
-    with postgres_server() as url:
-        yield url + "/postgres"
 
 
 @pytest.fixture(params=["sqlite-file", "sqlite-memory", "postgresql"])
