@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -103,3 +104,21 @@ def pg_server() -> Iterator[str]:
         return
     with postgres_server() as url:
         yield url + "/postgres"
+
+
+@contextmanager
+def fresh_database(server: str, prefix: str) -> Iterator[str]:
+    """A new, empty database on ``server`` (a SQLAlchemy URL) for one test; dropped after."""
+    psycopg = pytest.importorskip("psycopg")
+    from sqlalchemy.engine import make_url
+
+    url = make_url(server)
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as con:
+        con.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(admin, autocommit=True) as con:
+            con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

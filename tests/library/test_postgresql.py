@@ -9,11 +9,11 @@ gets its own database, dropped afterwards.
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterator
 
 import pytest
 
+from ..pgserver import fresh_database
 from .conftest import World
 
 BOETTIGER = "10.1007/s12080-013-0192-6"
@@ -22,19 +22,8 @@ BOETTIGER = "10.1007/s12080-013-0192-6"
 @pytest.fixture
 def pg_url(pg_server: str) -> Iterator[str]:
     """A fresh, empty PostgreSQL database for one test."""
-    psycopg = pytest.importorskip("psycopg")
-    from sqlalchemy.engine import make_url
-
-    url = make_url(pg_server)
-    name = f"veribib_library_{uuid.uuid4().hex[:12]}"
-    admin = url.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as con:
-        con.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(admin, autocommit=True) as con:
-            con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_database(pg_server, "veribib_library") as url:
+        yield url
 
 
 def test_the_library_commands_work_on_postgresql(world: World, pg_url: str) -> None:

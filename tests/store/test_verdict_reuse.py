@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +24,8 @@ from veribib.model import (
 )
 from veribib.pipeline import check
 from veribib.store import SCHEMA_VERSION, Store
+
+from ..pgserver import fresh_database
 
 BIB = Path(__file__).resolve().parents[1] / "export" / "data" / "refs.bib"
 
@@ -73,19 +74,8 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite-memory":
         yield "sqlite://"
         return
-    psycopg = pytest.importorskip("psycopg")
-    from sqlalchemy.engine import make_url
-
-    server = make_url(request.getfixturevalue("pg_server"))
-    name = f"veribib_verdicts_{uuid.uuid4().hex[:12]}"
-    admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as con:
-        con.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield server.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(admin, autocommit=True) as con:
-            con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_database(request.getfixturevalue("pg_server"), "veribib_verdicts") as db:
+        yield db
 
 
 def _rows(store: Store, sql: str, **params: object) -> list[tuple[object, ...]]:
