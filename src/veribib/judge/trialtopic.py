@@ -154,6 +154,21 @@ _BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 
+# Words that say when or how a therapy is given, not which therapy ("Standard Adjuvant
+# Endocrine Therapy", "Maintenance Monotherapy"): never what a trial tests on their own.
+SETTING = wordset(
+    "adjuvant neoadjuvant preoperative postoperative perioperative maintenance monotherapy "
+    "first second third line immediate delayed early late usual practice management "
+    "background concomitant optimal optimized best supportive alone plus"
+)
+# "X versus Y" (or "compared with/to"): Y runs to the next "in"/"for"/"among"/"who"/"as" or
+# punctuation; drugs only in Y are the comparator, words on both sides every arm's.
+_VERSUS = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to))\s+", re.IGNORECASE)
+_VERSUS_END = re.compile(r"\s+(?:in|for|among|who|as|on)\b|[,;:\[\]]|$", re.IGNORECASE)
+# An abbreviation a title defines in brackets after its words ("Androgen Deprivation Therapy
+# (ADT)"): the abbreviation and those words are one therapy.
+_DEFINED = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,6})\(([A-Z][A-Za-z]{1,6})\)")
+
 _MIN_PREFIX = 4
 
 
@@ -418,6 +433,48 @@ def every_arm(title: str, tested: frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _abbreviations(title: str) -> dict[str, frozenset[str]]:
+    """Stems of the words an abbreviation defined in a title stands for, by its stem."""
+    out: dict[str, frozenset[str]] = {}
+    for m in _DEFINED.finditer(title):
+        abbr, before = m.group(2), words(m.group(1))
+        initials = [w for w in before if w not in STOPWORDS][-len(abbr) :]
+        if len(initials) == len(abbr) and all(
+            w[:1] == c for w, c in zip(initials, abbr.lower(), strict=True)
+        ):
+            out[stem(abbr.lower())] = frozenset(stem(w) for w in initials)
+    return out
+
+
+def compared(
+    title: str, tested: frozenset[str], named: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """(stems every arm gets, stems of the comparator) from a title's "X versus Y" where X
+    names a tested drug: words on both sides are every arm's ("Apalutamide Plus ADT Versus
+    ADT"), drugs and intervention words only after "versus" the comparator's ("Alectinib
+    Versus Crizotinib")."""
+    common: set[str] = set()
+    comparator: set[str] = set()
+    defined = _abbreviations(title)
+    for m in _VERSUS.finditer(title):
+        left = {stem(w) for w in _content(words(title[: m.start()])) if w not in GENERIC}
+        if not left & tested:
+            continue
+        rest = title[m.end() :]
+        end = _VERSUS_END.search(rest)
+        right_words = _content(words(rest[: end.start() if end else None]))
+        right = {stem(w) for w in right_words if w not in GENERIC}
+        both = right & left
+        for abbr in list(both):
+            both |= defined.get(abbr, frozenset())
+        common |= both
+        # a comparator only when X names a tested drug Y lacks ("Placebo + Trastuzumab Versus
+        # Pertuzumab + Trastuzumab" puts the control first)
+        if (left - right) & tested:
+            comparator |= {stem(w) for w in right_words if is_drug(w) or stem(w) in named} - left
+    return frozenset(common), frozenset(comparator)
+
+
 def _names(ids: Iterable[str]) -> frozenset[str]:
     """Keys of the ids that are names ("HPTN 083", "KEYNOTE-426"): two letters or more, and
     not an EudraCT-style number."""
@@ -437,6 +494,9 @@ def trial_text(trial: Trial) -> TrialText:
     named = frozenset(stem(w) for t in trial.interventions for w in words(t))
     # what "X with or without Y" gives every arm is background even when listed as tested
     shared_by_all = frozenset(s for t in titles for s in every_arm(t, named))
+    versus = [compared(t, tested, named) for t in titles]
+    shared_by_all |= frozenset(s for both, _ in versus for s in both)
+    comparators = frozenset(s for _, other in versus for s in other)
     given_on = (frozenset(s for t in titles for s in background(t)) - tested) | shared_by_all
     tested -= shared_by_all
     drugs = tested | frozenset(
@@ -455,7 +515,10 @@ def trial_text(trial: Trial) -> TrialText:
         and weight(w) >= INFORMATIVE
         and stem(w) not in conditions
         and stem(w) not in shared_by_all
+        and w not in SETTING
     )
+    # the comparator is what the trial tests against, not what it tests
+    treatments -= comparators
     acronyms = {acronym_key(trial.acronym)} if trial.acronym else set()
     for m in re.finditer(r"\(([^()]{3,30})\)", trial.brief_title):
         inner = re.sub(r"\s+(?:Study|Trial)$", "", m.group(1).strip(), flags=re.IGNORECASE)
