@@ -93,7 +93,8 @@ _ACRONYM = re.compile(
 )
 # A trial's name written before "trial"/"study"/"investigators" however it is cased: up to four
 # capitalised or numeric words ("Clarity AD", "ROCKET AF", "OlympiAD", "CLEAR Outcomes", "DPP").
-_TOKEN = r"[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+# (or opening in small letters with a capital later: "monarchE")
+_TOKEN = r"(?:[A-Z0-9][A-Za-z0-9]*|[a-z]{2,}[A-Z][A-Za-z0-9]*)(?:-[A-Za-z0-9]+)*"
 # Design words that may stand between a trial's name and "trial" ("the DELIVER randomized
 # controlled trial", "the COVE phase 3 trial").
 _DESIGN_WORD = (
@@ -123,6 +124,8 @@ _NAME_ALONE = re.compile(rf"((?:{_TOKEN} ){{0,3}}{_TOKEN})\.?")
 # A company's product code ("MK-3475", "DS-8201a", "PF-06291826"): a drug, not a trial's name.
 _PRODUCT_CODE = re.compile(r"^[A-Z]{1,3}-?\d{3,}[A-Za-z]?$")
 _ROMAN = re.compile(r"^[IVX]+[A-C]?$")
+# Words that end a run of capitalised words without being part of a trial's name.
+_GROUP_WORDS = frozenset(("trial", "study", "investigators", "trialists", "group", "groups"))
 # Words that open a run of capitalised words without being part of a trial's name.
 _LEADING = wordset("The A An Phase Main Primary Final Results Of")
 _ACRONYM_ONLY = re.compile(_ACRONYM.pattern.replace("\\b(", "^(", 1) + "$")
@@ -305,7 +308,19 @@ def cited_acronyms(text: str) -> set[str]:
 def _name_token(token: str) -> bool:
     """A word that makes a run of capitalised words a name: two capitals or more (mixed case
     too: "OlympiAD", "AD"), not a common abbreviation, code name or roman numeral."""
-    head = token.split("-")[0]
+    parts = token.split("-")
+    head = parts[0]
+    if re.fullmatch(r"[a-z]{2,}[A-Z][A-Za-z0-9]*", head):  # "monarchE", never "mTOR", "eGFR"
+        return True
+    # "Fidelio-DKD": a capitalised word that is no English word, then a part in capitals
+    if (
+        len(parts) > 1
+        and head[:1].isupper()
+        and head[1:].islower()
+        and not is_english_word(head.upper())
+        and any(_name_token(part) for part in parts[1:])
+    ):
+        return True
     return (
         not _PRODUCT_CODE.match(token)
         and sum(c.isupper() for c in head) >= 2
@@ -319,6 +334,8 @@ def _name_of(run: str) -> str | None:
     """The trial's name ending a run of capitalised words, or None when it holds none: name
     words, numbers, and a capitalised word beside a name word ("Clarity AD", "CLEAR Outcomes")."""
     tokens = _DESIGN_AT_END.sub("", run).split()
+    while tokens and tokens[-1].lower() in _GROUP_WORDS:  # "DPP Investigators" names DPP
+        tokens.pop()
     name: list[str] = []
     for i in range(len(tokens) - 1, -1, -1):
         token = tokens[i]
@@ -634,9 +651,24 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
     named = cited_acronyms(cited) | cited_acronyms(context)
     called = named_trials(cited) | named_trials(context)
     # a name the record holds among its own ids ("HPTN 083") is the trial's, written exactly
+    # a name holding the trial's whole name and more that the record nowhere holds ("LIBERTY
+    # AD SOLO 1" on SOLO-1's id) is another trial's
+    holders = {
+        n
+        for n in named | called
+        if not _own(n, record)
+        and any(a in n and not _same_name(n, a) for a in record.acronyms)
+    }
+    # (and its part read alone, "SOLO 1", is no agreement)
+    parts = {n for n in named | called if any(n in h for h in holders)}
     acronym_agrees = (
-        any(_same_name(n, a) for n in named | called for a in record.acronyms)
-        or any(a in _written(f"{cited} {context}", a) for a in record.acronyms if len(a) >= 5)
+        any(_same_name(n, a) for n in (named | called) - parts for a in record.acronyms)
+        or (
+            not holders
+            and any(
+                a in _written(f"{cited} {context}", a) for a in record.acronyms if len(a) >= 5
+            )
+        )
         or bool((named | called) & record.names)
     )
     other = None
