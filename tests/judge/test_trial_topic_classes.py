@@ -48,6 +48,16 @@ def _holds(name: str, record: Trial) -> bool:
     return bool(record.acronym) and acronym_key(record.acronym) in acronym_key(name)
 
 
+# Known gap, found by these classes over holdout6's studies after its one final measurement:
+# a name written in capitalised English words ("Harmony Outcomes") is not read as a name
+# (strict xfail below).
+def _plain_words(record: Trial) -> bool:
+    if not record.acronym or _lower_name(record):
+        return False
+    tokens = re.split(r"[\s-]+", record.acronym)
+    return all(sum(c.isupper() for c in t) < 2 and not any(c.isdigit() for c in t) for t in tokens)
+
+
 # A trial whose tested drug is a code name written with a hyphen ("PF-07321332"), named in a
 # short title mostly in capitals ("EPIC-HR: PF-07321332 in COVID-19").
 CODE_ONLY = "NCT04960202"
@@ -178,12 +188,12 @@ def _held(record: Trial) -> str:
 
 def _others(record: Trial, *gaps: str) -> Iterator[Trial]:
     """Other records whose names the record nowhere holds (not its own, nor a word of it:
-    "LIBERTY"), but for the known gaps above and the records given."""
+    "LIBERTY"), but for the known gap above and the records given."""
     held = _held(record)
     for other in RECORDS:
         if not other.acronym or acronym_key(other.acronym) in held or other.id in gaps:
             continue
-        if not (_lower_name(other) or _holds(other.acronym, record)):
+        if not _plain_words(other):
             yield other
 
 
@@ -423,4 +433,95 @@ def test_a_short_title_mostly_in_capitals_names_its_trial(today: datetime.date) 
     record = next(t for t in RECORDS if t.id != CODE_ONLY)
     title = f"{other.acronym}: {_tested(other)} in {other.conditions[0]}"
     verdict, found_codes = _judge(title, record, today)
+    assert codes.TRIAL_TOPIC_MISMATCH in found_codes, verdict
+
+
+# What a trial tests is its experimental arm's distinguishing intervention: in a title's
+# "X versus Y" (or "compared with Y") with X tested, a drug only in Y is the comparator.
+_VERSUS = re.compile(r"\b(\w+)\s+(?:versus|vs\.?|compared with)\s+(\w+)", re.IGNORECASE)
+
+
+def _comparators(record: Trial) -> list[tuple[str, str]]:
+    """(tested, comparator) pairs a record's titles name, both among its interventions."""
+    names = [i.lower() for i in record.interventions]
+    out = set()
+    for title in filter(None, (record.brief_title, record.official_title)):
+        for m in _VERSUS.finditer(title):
+            x, y = m.group(1).lower(), m.group(2).lower()
+            if (
+                x in names
+                and y in names
+                and "placebo" not in (x, y)
+                and x != y
+                and x not in title.lower()[m.end() :]
+            ):
+                out.add((m.group(1), m.group(2)))
+    return sorted(out)
+
+
+@pytest.mark.parametrize("record", [t for t in RECORDS if _comparators(t)], ids=lambda t: t.id)
+def test_the_comparator_with_an_aspect_is_another_study(
+    record: Trial, today: datetime.date
+) -> None:
+    condition = record.conditions[0]
+    for tested, comparator in _comparators(record):
+        title = f"{comparator} resistance in {condition}"
+        verdict, found_codes = _judge(title, record, today)
+        assert verdict is not Verdict.VERIFIED, title
+        assert codes.TRIAL_TOPIC_MISMATCH in found_codes, title
+        verdict, _ = _judge(f"{tested} versus {comparator} in {condition}", record, today)
+        assert verdict is Verdict.VERIFIED, tested
+
+
+@pytest.mark.parametrize("record", [t for t in RECORDS if _background(t)], ids=lambda t: t.id)
+def test_a_background_therapy_with_an_aspect_is_another_study(
+    record: Trial, today: datetime.date
+) -> None:
+    condition = record.conditions[0]
+    for word in _background(record):
+        for aspect in ("technique", "awareness"):
+            title = f"{word.capitalize()} {aspect} in {condition}"
+            verdict, found_codes = _judge(title, record, today)
+            assert verdict is not Verdict.VERIFIED, title
+            assert codes.TRIAL_TOPIC_MISMATCH in found_codes, title
+
+
+# Words that say when or how a therapy is given, never which ("Standard Adjuvant Endocrine
+# Therapy"): an intervention named with one is not told by that word.
+SETTINGS = ("adjuvant", "maintenance", "monotherapy")
+
+
+def _settings(record: Trial) -> list[str]:
+    text = " ".join(record.interventions).lower()
+    return [w for w in SETTINGS if re.search(rf"\b{w}\b", text)]
+
+
+@pytest.mark.parametrize("record", [t for t in RECORDS if _settings(t)], ids=lambda t: t.id)
+def test_a_setting_word_is_not_what_the_trial_tests(record: Trial, today: datetime.date) -> None:
+    condition = record.conditions[0]
+    for word in _settings(record):
+        title = f"Adherence to {word} therapy in young women with {condition}"
+        verdict, found_codes = _judge(title, record, today)
+        assert verdict is not Verdict.VERIFIED, title
+        assert codes.TRIAL_TOPIC_MISMATCH in found_codes, title
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_the_condition_with_one_aspect_the_record_lacks_is_another_study(
+    record: Trial, today: datetime.date
+) -> None:
+    for condition in record.conditions[:1]:
+        title = f"{condition} awareness"
+        verdict, found_codes = _judge(title, record, today)
+        assert verdict is not Verdict.VERIFIED, title
+        assert codes.TRIAL_TOPIC_MISMATCH in found_codes, title
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: a name in capitalised English words")
+@pytest.mark.parametrize("other", [t for t in RECORDS if _plain_words(t)], ids=lambda t: t.id)
+def test_known_gap_a_name_in_capitalised_words_is_read_as_a_trials_name(
+    other: Trial, today: datetime.date
+) -> None:
+    record = next(t for t in RECORDS if t.id != other.id and not _plain_words(t))
+    verdict, found_codes = _judge(f"The {other.acronym} trial", record, today)
     assert codes.TRIAL_TOPIC_MISMATCH in found_codes, verdict

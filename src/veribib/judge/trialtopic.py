@@ -125,7 +125,10 @@ _NAME_ALONE = re.compile(rf"((?:{_TOKEN} ){{0,3}}{_TOKEN})\.?")
 _PRODUCT_CODE = re.compile(r"^[A-Z]{1,3}-?\d{3,}[A-Za-z]?$")
 _ROMAN = re.compile(r"^[IVX]+[A-C]?$")
 # Words that end a run of capitalised words without being part of a trial's name.
-_GROUP_WORDS = frozenset(("trial", "study", "investigators", "trialists", "group", "groups"))
+_GROUP_WORDS = frozenset(
+    ("trial", "study", "investigators", "trialists", "group", "groups", "collaborative",
+     "collaborators", "committee", "steering", "writing", "consortium", "network")
+)  # fmt: skip
 # Words that open a run of capitalised words without being part of a trial's name.
 _LEADING = wordset("The A An Phase Main Primary Final Results Of")
 _ACRONYM_ONLY = re.compile(_ACRONYM.pattern.replace("\\b(", "^(", 1) + "$")
@@ -652,12 +655,11 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
     called = named_trials(cited) | named_trials(context)
     # a name the record holds among its own ids ("HPTN 083") is the trial's, written exactly
     # a name holding the trial's whole name and more that the record nowhere holds ("LIBERTY
-    # AD SOLO 1" on SOLO-1's id) is another trial's
+    # AD SOLO 1" on SOLO-1's id, "ENGAGE AF-TIMI 48" on ENGAGE's) is another trial's
     holders = {
         n
         for n in named | called
-        if not _own(n, record)
-        and any(a in n and not _same_name(n, a) for a in record.acronyms)
+        if not _own(n, record) and any(a in n and a != n for a in record.acronyms)
     }
     # (and its part read alone, "SOLO 1", is no agreement)
     parts = {n for n in named | called if any(n in h for h in holders)}
@@ -665,9 +667,7 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         any(_same_name(n, a) for n in (named | called) - parts for a in record.acronyms)
         or (
             not holders
-            and any(
-                a in _written(f"{cited} {context}", a) for a in record.acronyms if len(a) >= 5
-            )
+            and any(a in _written(f"{cited} {context}", a) for a in record.acronyms if len(a) >= 5)
         )
         or bool((named | called) & record.names)
     )
