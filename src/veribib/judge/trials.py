@@ -26,7 +26,9 @@ Per cited id, in this order:
      at least ``MISMATCH_WORDS``
      informative words the record lacks, weighing at least ``DISAGREE`` and ``DISAGREE_RATIO``
      times the weight it shares, or most of four or more substantive cited words the record
-     lacks while it shares no more than a common word;
+     lacks while it shares no more than a common word; or it names the condition or what every
+     arm receives (a background therapy, the comparator) but nothing the trial tests, and adds
+     an aspect the record lacks ("aspirin resistance", "inhaler technique");
    - otherwise UNKNOWN, showing the trial's title so a person can judge.
    A found article whose record names other trials and not this one, when the topic does not
    agree, gets TRIAL_WRONG_ID (a mismatch).
