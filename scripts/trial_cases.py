@@ -769,6 +769,7 @@ HOLDOUT6_ACRONYM_PAIRS = (
     ("NCT02142738", "NCT02075840", "Keynote-024"),  # with ALEX's
     ("NCT01740427", "NCT01358877", "PALOMA-2"),  # with APHINITY's
 )
+# Off-topic: each title shares the trial's condition, a therapy, or an everyday word with it.
 HOLDOUT6_TOPIC = (
     ("Metformin use and vitamin B12 levels in type 2 diabetes", "NCT01032629"),
     ("Canagliflozin and genital mycotic infections in routine practice", "NCT01032629"),
@@ -829,8 +830,7 @@ def _holdout6_text(s: _Study) -> list[str]:
 
 
 def _holdout6_bibtex(s: _Study, key: str) -> list[str]:
-    brief, official = _bib_escape(s.brief), _bib_escape(s.official)
-    sponsor, name = _bib_escape(s.sponsor), _bib_escape(_name(s))
+    brief, official, sponsor, name = map(_bib_escape, (s.brief, s.official, s.sponsor, _name(s)))
     return [
         f"@misc{{{key}p,\n  author = {{{{{sponsor}}}}},\n  title = {{{brief}}},\n"
         f"  howpublished = {{\\url{{https://classic.clinicaltrials.gov/ct2/show/{s.nct}}}}},\n"
