@@ -737,6 +737,117 @@ def _holdout5_bibtex(s: _Study, key: str) -> list[str]:
     ]
 
 
+# The sixth held-out split: written after the holdout5 figures had been seen, before the rules
+# were changed again, over 20 studies used by no other split (``studies6.jsonl``), with citation
+# templates of its own. Wrong names are written as authors write them ("Exscel", "ENGAGE AF",
+# "Hokusai VTE", "CheckMate-214"), some with ids of trials testing the same drug; off-topic
+# titles name a therapy every arm receives or the comparator, the trial's condition with an
+# activity or aspect its record lacks, the tested drug in another disease, or an everyday word
+# that is also the trial's name.
+HOLDOUT6_ACRONYM_PAIRS = (
+    ("NCT01032629", "NCT02065791", "CANVAS Program"),  # with CREDENCE's (same drug, sponsor)
+    ("NCT01144338", "NCT01179048", "Exscel"),  # with LEADER's
+    ("NCT02465515", "NCT01394952", "HARMONY OUTCOMES"),  # with REWIND's
+    ("NCT00781391", "NCT00986154", "ENGAGE AF"),  # with Hokusai-VTE's (same drug, sponsor)
+    ("NCT00986154", "NCT00440193", "Hokusai VTE"),  # with EINSTEIN-DVT's
+    ("NCT01358877", "NCT01772472", "APHINITY"),  # with KATHERINE's (trastuzumab in both)
+    ("NCT01772472", "NCT01358877", "KATHERINE"),  # with APHINITY's
+    ("NCT02075840", "NCT02296125", "ALEX"),  # with FLAURA's
+    ("NCT02231749", "NCT02853331", "CheckMate-214"),  # with KEYNOTE-426's (sunitinib in both)
+    ("NCT02987543", "NCT01844986", "PROfound"),  # with SOLO-1's (same drug, sponsor)
+    ("NCT02489318", "NCT01946204", "TITAN"),  # with SPARTAN's (same drug)
+    ("NCT02200614", "NCT02489318", "ARAMIS"),  # with TITAN's
+    ("NCT04401579", "NCT04280705", "ACTT-2"),  # with ACTT-1's
+    ("NCT04575597", "NCT04960202", "MOVe-OUT"),  # with EPIC-HR's
+    ("NCT01165177", "NCT04505722", "ZOE-50"),  # with ENSEMBLE's
+    ("NCT01101035", "NCT00346216", "CARES"),  # with PRECISION's
+    ("NCT00089791", "NCT00000611", "FREEDOM"),  # with WHI's
+    ("NCT01288352", "NCT00412984", "EAST-AFNET 4"),  # with ARISTOTLE's
+    ("NCT02465567", "NCT02164513", "ETHOS"),  # with IMPACT's (same class of inhaler)
+    ("NCT00074581", "NCT02720094", "HPTN 052"),  # with HPTN 083's (no acronym in either)
+    ("NCT03036124", "NCT01032629", "DAPA-HF"),  # with CANVAS's
+    ("NCT02142738", "NCT02075840", "Keynote-024"),  # with ALEX's
+    ("NCT01740427", "NCT01358877", "PALOMA-2"),  # with APHINITY's
+)
+# Off-topic: each title shares the trial's condition, a therapy, or an everyday word with it.
+HOLDOUT6_TOPIC = (
+    ("Metformin use and vitamin B12 levels in type 2 diabetes", "NCT01032629"),
+    ("Canagliflozin and genital mycotic infections in routine practice", "NCT01032629"),
+    ("Once-weekly exenatide pen usability among older adults", "NCT01144338"),
+    ("Glucose lowering therapy costs for type 2 diabetes in Ghana", "NCT02465515"),
+    ("Warfarin dosing by pharmacists in atrial fibrillation clinics", "NCT00781391"),
+    ("Low molecular weight heparin self-injection training after pulmonary embolism",
+     "NCT00986154"),
+    ("Trastuzumab-associated cardiotoxicity monitoring in HER2-positive breast cancer",
+     "NCT01358877"),
+    ("Axillary lymph node dissection rates after preoperative therapy in breast cancer",
+     "NCT01772472"),
+    ("Crizotinib pharmacokinetics in children with anaplastic large cell lymphoma",
+     "NCT02075840"),
+    ("Smoking cessation counselling for non-small cell lung cancer survivors", "NCT02075840"),
+    ("Sunitinib-induced hypothyroidism in renal cell carcinoma", "NCT02231749"),
+    ("Survivorship care plans after metastatic renal cell carcinoma", "NCT02231749"),
+    ("Abiraterone acetate adherence in metastatic castration-resistant prostate cancer",
+     "NCT02987543"),
+    ("Androgen deprivation therapy and cognitive decline in men with prostate cancer",
+     "NCT02489318"),
+    ("Exercise programmes for men receiving androgen deprivation therapy", "NCT02200614"),
+    ("Remdesivir and bradycardia in hospitalized patients with COVID-19", "NCT04401579"),
+    ("Baricitinib for alopecia areata", "NCT04401579"),
+    ("COVID-19 vaccine hesitancy among non-hospitalized adults", "NCT04575597"),
+    ("Herpes zoster vaccine awareness among adults aged 50 years and older", "NCT01165177"),
+    ("Allopurinol hypersensitivity and HLA-B*58:01 screening in gout", "NCT01101035"),
+    ("Gout flares during Ramadan fasting", "NCT01101035"),
+    ("Calcium and vitamin D supplementation adherence in postmenopausal osteoporosis",
+     "NCT00089791"),
+    ("Freedom from falls: balance training for women with osteoporosis", "NCT00089791"),
+    ("Catheter ablation training for electrophysiology fellows", "NCT01288352"),
+    ("Atrial fibrillation screening with smartwatches in older adults", "NCT01288352"),
+    ("Inhaler technique education in chronic obstructive pulmonary disease", "NCT02465567"),
+    ("The ethos of nursing care in chronic obstructive pulmonary disease", "NCT02465567"),
+    ("Glycopyrronium for drooling in children with cerebral palsy", "NCT02465567"),
+    ("Antiretroviral therapy adherence among adolescents with HIV", "NCT00074581"),
+    ("Serodiscordant couples' attitudes to fertility counselling", "NCT00074581"),
+)  # fmt: skip
+
+
+def _fragment(title: str) -> str:
+    """A title as a reference cut short: up to its colon, else its first ten words and "..."."""
+    head = title.split(":")[0]
+    words = head.split()
+    return head if len(words) <= 10 else " ".join(words[:10]) + " ..."
+
+
+def _holdout6_text(s: _Study) -> list[str]:
+    return [
+        f"{s.sponsor} ({s.year}). {s.brief}. Retrieved from ClinicalTrials.gov (Identifier "
+        f"{s.nct}).",
+        f"{s.official}. ClinicalTrials.gov record {s.nct}, posted {s.posted}.",
+        f"{_fragment(s.brief)} [Internet]. Bethesda (MD): National Library of Medicine (US). "
+        f"Identifier: {s.nct}.",
+        f"{_name(s)} ({s.nct}); sponsored by {s.sponsor}.",
+    ]
+
+
+def _holdout6_bibtex(s: _Study, key: str) -> list[str]:
+    brief, official, sponsor, name = map(_bib_escape, (s.brief, s.official, s.sponsor, _name(s)))
+    return [
+        f"@misc{{{key}p,\n  author = {{{{{sponsor}}}}},\n  title = {{{brief}}},\n"
+        f"  howpublished = {{\\url{{https://classic.clinicaltrials.gov/ct2/show/{s.nct}}}}},\n"
+        f"  year = {{{s.year}}},\n  urldate = {{2024-03-01}}\n}}",
+        f"@manual{{{key}q,\n  title = {{{official}}},\n  organization = {{{sponsor}}},\n"
+        f"  url = {{https://clinicaltrials.gov/study/{s.nct}?tab=history}}\n}}",
+        f"@misc{{{key}r,\n  title = {{{name}: {_bib_escape(_sentence_case(s.brief))}}},\n"
+        f"  publisher = {{ClinicalTrials.gov}},\n  number = {{{s.nct}}}\n}}",
+        f"@techreport{{{key}s,\n  author = {{{{{sponsor}}}}},\n"
+        f"  title = {{{_bib_escape(_sentence_case(s.official))}}},\n"
+        f"  institution = {{ClinicalTrials.gov}},\n  number = {{{s.nct}}},\n"
+        f"  year = {{{s.year}}}\n}}",
+        f"@misc{{{key}t,\n  title = {{The {name} trial}},\n"
+        f"  url = {{https://clinicaltrials.gov/show/{s.nct}}}\n}}",
+    ]
+
+
 # Wrong-name and off-topic citations of each held-out split: (text, BibTeX) templates, filled
 # with the name as written, the cited trial's sponsor and short description, the off-topic
 # title, the id given and the BibTeX key (``_bib`` forms escaped for BibTeX).
@@ -766,6 +877,12 @@ _WRONG_FORMS = {
         "@misc{{{key},\n  title = {{{about_sentence_bib}: the {name} trial}},\n"
         "  howpublished = {{\\url{{https://clinicaltrials.gov/ct2/show/{given}}}}}\n}}",
     ),
+    "holdout6": (
+        "{name} Investigators; {sponsor}. {about}. Available from: "
+        "https://clinicaltrials.gov/study/{given}",
+        "@misc{{{key},\n  author = {{{{The {name} Investigators}}}},\n  title = {{{about_bib}}},\n"
+        "  note = {{NCT number: {given}}}\n}}",
+    ),
 }
 _TOPIC_FORMS = {
     "holdout": (
@@ -793,6 +910,12 @@ _TOPIC_FORMS = {
         "@unpublished{{{key},\n  author = {{Nakamura, T. and Costa, B.}},\n"
         "  title = {{{title_bib}}},\n  note = {{ClinicalTrials.gov: {given}}},\n"
         "  year = {{2023}}\n}}",
+    ),
+    "holdout6": (
+        "Adeyemi O, Brandt S, Wu X. {title}. ClinicalTrials.gov, {given}; 2022.",
+        "@misc{{{key},\n  author = {{Adeyemi, O. and Wu, X.}},\n  title = {{{title_bib}}},\n"
+        "  howpublished = {{\\url{{https://clinicaltrials.gov/study/{given}}}}},\n"
+        "  year = {{2022}}\n}}",
     ),
 }
 
@@ -823,6 +946,8 @@ _SPLIT_PARTS = {
                  HOLDOUT4_ACRONYM_PAIRS, HOLDOUT4_TOPIC),
     "holdout5": ("h5", "z", "studies5.jsonl", _holdout5_text, _holdout5_bibtex,
                  HOLDOUT5_ACRONYM_PAIRS, HOLDOUT5_TOPIC),
+    "holdout6": ("h6", "w", "studies6.jsonl", _holdout6_text, _holdout6_bibtex,
+                 HOLDOUT6_ACRONYM_PAIRS, HOLDOUT6_TOPIC),
 }  # fmt: skip
 SPLITS = {
     name: _Split(tag, key, file, text, bib, _WRONG_FORMS[name], _TOPIC_FORMS[name], pairs, topics)
@@ -830,7 +955,7 @@ SPLITS = {
 }
 # The files of constructed studies, in the order the splits were written.
 STUDY_FILES = ("studies.jsonl", "studies2.jsonl", "studies3.jsonl", "studies4.jsonl",
-               "studies5.jsonl")  # fmt: skip
+               "studies5.jsonl", "studies6.jsonl")  # fmt: skip
 
 
 def _held_out(split: _Split) -> list[TrialCase]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -37,16 +37,25 @@ def _records() -> Iterator[Trial]:
 RECORDS = tuple(_records())
 
 
-# Known gaps, found by these classes over holdout5's studies after its one final measurement
-# (so left unfixed there, to keep that figure honest); each has a strict xfail test below.
-# A name opening in small letters ("monarchE") is not read as a trial's name.
+# Found by these classes over holdout5's studies after its final measurement (strict xfails
+# then, fixed in holdout6's round): a name opening in small letters ("monarchE") is a name.
 def _lower_name(record: Trial) -> bool:
     return bool(record.acronym) and record.acronym[:1].islower()
 
 
-# A name holding another trial's whole name ("LIBERTY AD SOLO 1" holds "SOLO 1") agrees.
+# A name holding another trial's whole name ("LIBERTY AD SOLO 1" holds "SOLO 1") is another's.
 def _holds(name: str, record: Trial) -> bool:
     return bool(record.acronym) and acronym_key(record.acronym) in acronym_key(name)
+
+
+# Known gap, found by these classes over holdout6's studies after its one final measurement:
+# a name written in capitalised English words ("Harmony Outcomes") is not read as a name
+# (strict xfail below).
+def _plain_words(record: Trial) -> bool:
+    if not record.acronym or _lower_name(record):
+        return False
+    tokens = re.split(r"[\s-]+", record.acronym)
+    return all(sum(c.isupper() for c in t) < 2 and not any(c.isdigit() for c in t) for t in tokens)
 
 
 # A trial whose tested drug is a code name written with a hyphen ("PF-07321332"), named in a
@@ -179,12 +188,12 @@ def _held(record: Trial) -> str:
 
 def _others(record: Trial, *gaps: str) -> Iterator[Trial]:
     """Other records whose names the record nowhere holds (not its own, nor a word of it:
-    "LIBERTY"), but for the known gaps above and the records given."""
+    "LIBERTY"), but for the known gap above and the records given."""
     held = _held(record)
     for other in RECORDS:
         if not other.acronym or acronym_key(other.acronym) in held or other.id in gaps:
             continue
-        if not (_lower_name(other) or _holds(other.acronym, record)):
+        if not _plain_words(other):
             yield other
 
 
@@ -292,6 +301,9 @@ def test_a_background_therapy_is_not_what_the_trial_tests(
         verdict, found_codes = _judge(title, record, today)
         assert verdict is not Verdict.VERIFIED, title
         assert codes.TRIAL_TOPIC_MISMATCH in found_codes, title
+        # the background with one aspect the record lacks ("Aspirin resistance") is another study
+        for aspect in ("technique", "awareness"):
+            _assert_another_study(f"{word.capitalize()} {aspect} in {condition}", record, today)
         # what it tests, given on that background, is the trial
         verdict, _ = _judge(f"{tested} added to {word} in {condition}", record, today)
         assert verdict is Verdict.VERIFIED, tested
@@ -401,18 +413,23 @@ def test_what_every_arm_receives_is_not_what_the_trial_tests(
         assert codes.TRIAL_TOPIC_MISMATCH in found_codes, title
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: a name opening in small letters")
-@pytest.mark.parametrize("other", [t for t in RECORDS if _lower_name(t)], ids=lambda t: t.id)
-def test_known_gap_a_name_in_small_letters_is_read_as_a_trials_name(
-    other: Trial, today: datetime.date
+def _assert_named_elsewhere(
+    other: Trial, written_so: Callable[[Trial], bool], today: datetime.date
 ) -> None:
-    record = next(t for t in RECORDS if t.id != other.id and not _lower_name(t))
+    """Another trial's name, cited with the id of a record whose name is not written so."""
+    record = next(t for t in RECORDS if t.id != other.id and not written_so(t))
     verdict, found_codes = _judge(f"The {other.acronym} trial", record, today)
     assert codes.TRIAL_TOPIC_MISMATCH in found_codes, verdict
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: a name holding the trial's whole name agrees")
-def test_known_gap_a_name_holding_the_trials_name_is_another_trials(today: datetime.date) -> None:
+@pytest.mark.parametrize("other", [t for t in RECORDS if _lower_name(t)], ids=lambda t: t.id)
+def test_a_name_in_small_letters_is_read_as_a_trials_name(
+    other: Trial, today: datetime.date
+) -> None:
+    _assert_named_elsewhere(other, _lower_name, today)
+
+
+def test_a_name_holding_the_trials_name_is_another_trials(today: datetime.date) -> None:
     pairs = [(o, t) for o in RECORDS for t in RECORDS if o is not t and o.acronym
              and _holds(o.acronym, t) and acronym_key(o.acronym) not in _held(t)]  # fmt: skip
     assert pairs
@@ -427,3 +444,79 @@ def test_a_short_title_mostly_in_capitals_names_its_trial(today: datetime.date) 
     title = f"{other.acronym}: {_tested(other)} in {other.conditions[0]}"
     verdict, found_codes = _judge(title, record, today)
     assert codes.TRIAL_TOPIC_MISMATCH in found_codes, verdict
+
+
+def _assert_another_study(title: str, record: Trial, today: datetime.date) -> None:
+    verdict, found_codes = _judge(title, record, today)
+    assert verdict is not Verdict.VERIFIED, title
+    assert codes.TRIAL_TOPIC_MISMATCH in found_codes, title
+
+
+# What a trial tests is its experimental arm's distinguishing intervention: in a title's
+# "X versus Y" (or "compared with Y") with X tested, a drug only in Y is the comparator.
+_VERSUS = re.compile(r"\b(\w+)\s+(?:versus|vs\.?|compared with)\s+(\w+)", re.IGNORECASE)
+
+
+def _comparators(record: Trial) -> list[tuple[str, str]]:
+    """(tested, comparator) pairs a record's titles name, both among its interventions."""
+    names = [i.lower() for i in record.interventions]
+    out = set()
+    for title in filter(None, (record.brief_title, record.official_title)):
+        for m in _VERSUS.finditer(title):
+            x, y = m.group(1).lower(), m.group(2).lower()
+            if (
+                x in names
+                and y in names
+                and "placebo" not in (x, y)
+                and x != y
+                and x not in title.lower()[m.end() :]
+            ):
+                out.add((m.group(1), m.group(2)))
+    return sorted(out)
+
+
+@pytest.mark.parametrize("record", [t for t in RECORDS if _comparators(t)], ids=lambda t: t.id)
+def test_the_comparator_with_an_aspect_is_another_study(
+    record: Trial, today: datetime.date
+) -> None:
+    condition = record.conditions[0]
+    for tested, comparator in _comparators(record):
+        title = f"{comparator} resistance in {condition}"
+        _assert_another_study(title, record, today)
+        verdict, _ = _judge(f"{tested} versus {comparator} in {condition}", record, today)
+        assert verdict is Verdict.VERIFIED, tested
+
+
+# Words that say when or how a therapy is given, never which ("Standard Adjuvant Endocrine
+# Therapy"): an intervention named with one is not told by that word.
+SETTINGS = ("adjuvant", "maintenance", "monotherapy")
+
+
+def _settings(record: Trial) -> list[str]:
+    text = " ".join(record.interventions).lower()
+    return [w for w in SETTINGS if re.search(rf"\b{w}\b", text)]
+
+
+@pytest.mark.parametrize("record", [t for t in RECORDS if _settings(t)], ids=lambda t: t.id)
+def test_a_setting_word_is_not_what_the_trial_tests(record: Trial, today: datetime.date) -> None:
+    condition = record.conditions[0]
+    for word in _settings(record):
+        title = f"Adherence to {word} therapy in young women with {condition}"
+        _assert_another_study(title, record, today)
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_the_condition_with_one_aspect_the_record_lacks_is_another_study(
+    record: Trial, today: datetime.date
+) -> None:
+    for condition in record.conditions[:1]:
+        title = f"{condition} awareness"
+        _assert_another_study(title, record, today)
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: a name in capitalised English words")
+@pytest.mark.parametrize("other", [t for t in RECORDS if _plain_words(t)], ids=lambda t: t.id)
+def test_known_gap_a_name_in_capitalised_words_is_read_as_a_trials_name(
+    other: Trial, today: datetime.date
+) -> None:
+    _assert_named_elsewhere(other, _plain_words, today)

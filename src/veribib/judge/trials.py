@@ -26,7 +26,9 @@ Per cited id, in this order:
      at least ``MISMATCH_WORDS``
      informative words the record lacks, weighing at least ``DISAGREE`` and ``DISAGREE_RATIO``
      times the weight it shares, or most of four or more substantive cited words the record
-     lacks while it shares no more than a common word;
+     lacks while it shares no more than a common word; or it names the condition or what every
+     arm receives (a background therapy, the comparator) but nothing the trial tests, and adds
+     an aspect the record lacks ("aspirin resistance", "inhaler technique");
    - otherwise UNKNOWN, showing the trial's title so a person can judge.
    A found article whose record names other trials and not this one, when the topic does not
    agree, gets TRIAL_WRONG_ID (a mismatch).
@@ -39,7 +41,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from veribib.judge import codes
-from veribib.judge.trialtopic import TopicReading, read_topic
+from veribib.judge.trialtopic import TopicReading, read_topic, weight
 from veribib.model import (
     Evidence,
     Outcome,
@@ -78,6 +80,10 @@ BARELY = 0.3
 # FOREIGN_UNSHARED) not the trial's, describes another study.
 FOREIGN_WORDS = 3
 FOREIGN_UNSHARED = 2
+# Or: a citation naming the trial's condition (or words of its record) but nothing it tests,
+# whose own subject is a word the record lacks weighing at least ASPECT ("Aspirin resistance",
+# "inhaler technique", "fracture risk", "awareness"), studies that aspect, not the trial.
+ASPECT = 0.15
 # Extra fields of a structured source that may name or describe the trial.
 _CONTEXT_FIELDS = ("note", "howpublished", "annote", "addendum", "subtitle", "titleaddon")
 
@@ -152,6 +158,17 @@ def _foreign(reading: TopicReading) -> bool:
     )
 
 
+def _aspect(reading: TopicReading) -> bool:
+    """The citation names whom the trial studies, or what every arm receives, but not what it
+    tests, and adds an activity or aspect the record lacks."""
+    return (
+        reading.tests_known
+        and not reading.names_treatment
+        and (reading.names_condition or reading.agree >= AGREE)
+        and any(weight(w) >= ASPECT for w in reading.unshared_words)
+    )
+
+
 def _topic_status(reading: TopicReading) -> TrialStatus:
     if reading.acronym_agrees:
         return TrialStatus.OK
@@ -168,6 +185,8 @@ def _topic_status(reading: TopicReading) -> TrialStatus:
     # other people or another activity ("screening in children") is another study of it
     if reading.agree >= AGREE and (reading.names_treatment or not reading.tests_known):
         return TrialStatus.OK
+    if _aspect(reading):
+        return TrialStatus.TOPIC_MISMATCH
     if (
         reading.disagree >= max(DISAGREE, DISAGREE_RATIO * reading.agree)
         and len(reading.lacking) >= MISMATCH_WORDS

@@ -93,7 +93,8 @@ _ACRONYM = re.compile(
 )
 # A trial's name written before "trial"/"study"/"investigators" however it is cased: up to four
 # capitalised or numeric words ("Clarity AD", "ROCKET AF", "OlympiAD", "CLEAR Outcomes", "DPP").
-_TOKEN = r"[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+# (or opening in small letters with a capital later: "monarchE")
+_TOKEN = r"(?:[A-Z0-9][A-Za-z0-9]*|[a-z]{2,}[A-Z][A-Za-z0-9]*)(?:-[A-Za-z0-9]+)*"
 # Design words that may stand between a trial's name and "trial" ("the DELIVER randomized
 # controlled trial", "the COVE phase 3 trial").
 _DESIGN_WORD = (
@@ -123,6 +124,11 @@ _NAME_ALONE = re.compile(rf"((?:{_TOKEN} ){{0,3}}{_TOKEN})\.?")
 # A company's product code ("MK-3475", "DS-8201a", "PF-06291826"): a drug, not a trial's name.
 _PRODUCT_CODE = re.compile(r"^[A-Z]{1,3}-?\d{3,}[A-Za-z]?$")
 _ROMAN = re.compile(r"^[IVX]+[A-C]?$")
+# Words that end a run of capitalised words without being part of a trial's name.
+_GROUP_WORDS = frozenset(
+    ("trial", "study", "investigators", "trialists", "group", "groups", "collaborative",
+     "collaborators", "committee", "steering", "writing", "consortium", "network")
+)  # fmt: skip
 # Words that open a run of capitalised words without being part of a trial's name.
 _LEADING = wordset("The A An Phase Main Primary Final Results Of")
 _ACRONYM_ONLY = re.compile(_ACRONYM.pattern.replace("\\b(", "^(", 1) + "$")
@@ -153,6 +159,21 @@ _BACKGROUND = re.compile(
     r"(.{1,80}?)(?=\s+(?:in|for|among|with|who|versus|vs)\b|[,;:()\[\]]|$)",
     re.IGNORECASE,
 )
+
+# Words that say when or how a therapy is given, not which therapy ("Standard Adjuvant
+# Endocrine Therapy", "Maintenance Monotherapy"): never what a trial tests on their own.
+SETTING = wordset(
+    "adjuvant neoadjuvant preoperative postoperative perioperative maintenance monotherapy "
+    "first second third line immediate delayed early late usual practice management "
+    "background concomitant optimal optimized best supportive alone plus"
+)
+# "X versus Y" (or "compared with/to"): Y runs to the next "in"/"for"/"among"/"who"/"as" or
+# punctuation; drugs only in Y are the comparator, words on both sides every arm's.
+_VERSUS = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to))\s+", re.IGNORECASE)
+_VERSUS_END = re.compile(r"\s+(?:in|for|among|who|as|on)\b|[,;:\[\]]|$", re.IGNORECASE)
+# An abbreviation a title defines in brackets after its words ("Androgen Deprivation Therapy
+# (ADT)"): the abbreviation and those words are one therapy.
+_DEFINED = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,6})\(([A-Z][A-Za-z]{1,6})\)")
 
 _MIN_PREFIX = 4
 
@@ -290,7 +311,19 @@ def cited_acronyms(text: str) -> set[str]:
 def _name_token(token: str) -> bool:
     """A word that makes a run of capitalised words a name: two capitals or more (mixed case
     too: "OlympiAD", "AD"), not a common abbreviation, code name or roman numeral."""
-    head = token.split("-")[0]
+    parts = token.split("-")
+    head = parts[0]
+    if re.fullmatch(r"[a-z]{2,}[A-Z][A-Za-z0-9]*", head):  # "monarchE", never "mTOR", "eGFR"
+        return True
+    # "Fidelio-DKD": a capitalised word that is no English word, then a part in capitals
+    if (
+        len(parts) > 1
+        and head[:1].isupper()
+        and head[1:].islower()
+        and not is_english_word(head.upper())
+        and any(_name_token(part) for part in parts[1:])
+    ):
+        return True
     return (
         not _PRODUCT_CODE.match(token)
         and sum(c.isupper() for c in head) >= 2
@@ -304,6 +337,8 @@ def _name_of(run: str) -> str | None:
     """The trial's name ending a run of capitalised words, or None when it holds none: name
     words, numbers, and a capitalised word beside a name word ("Clarity AD", "CLEAR Outcomes")."""
     tokens = _DESIGN_AT_END.sub("", run).split()
+    while tokens and tokens[-1].lower() in _GROUP_WORDS:  # "DPP Investigators" names DPP
+        tokens.pop()
     name: list[str] = []
     for i in range(len(tokens) - 1, -1, -1):
         token = tokens[i]
@@ -418,6 +453,48 @@ def every_arm(title: str, tested: frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _abbreviations(title: str) -> dict[str, frozenset[str]]:
+    """Stems of the words an abbreviation defined in a title stands for, by its stem."""
+    out: dict[str, frozenset[str]] = {}
+    for m in _DEFINED.finditer(title):
+        abbr, before = m.group(2), words(m.group(1))
+        initials = [w for w in before if w not in STOPWORDS][-len(abbr) :]
+        if len(initials) == len(abbr) and all(
+            w[:1] == c for w, c in zip(initials, abbr.lower(), strict=True)
+        ):
+            out[stem(abbr.lower())] = frozenset(stem(w) for w in initials)
+    return out
+
+
+def compared(
+    title: str, tested: frozenset[str], named: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """(stems every arm gets, stems of the comparator) from a title's "X versus Y" where X
+    names a tested drug: words on both sides are every arm's ("Apalutamide Plus ADT Versus
+    ADT"), drugs and intervention words only after "versus" the comparator's ("Alectinib
+    Versus Crizotinib")."""
+    common: set[str] = set()
+    comparator: set[str] = set()
+    defined = _abbreviations(title)
+    for m in _VERSUS.finditer(title):
+        left = {stem(w) for w in _content(words(title[: m.start()])) if w not in GENERIC}
+        if not left & tested:
+            continue
+        rest = title[m.end() :]
+        end = _VERSUS_END.search(rest)
+        right_words = _content(words(rest[: end.start() if end else None]))
+        right = {stem(w) for w in right_words if w not in GENERIC}
+        both = right & left
+        for abbr in list(both):
+            both |= defined.get(abbr, frozenset())
+        common |= both
+        # a comparator only when X names a tested drug Y lacks ("Placebo + Trastuzumab Versus
+        # Pertuzumab + Trastuzumab" puts the control first)
+        if (left - right) & tested:
+            comparator |= {stem(w) for w in right_words if is_drug(w) or stem(w) in named} - left
+    return frozenset(common), frozenset(comparator)
+
+
 def _names(ids: Iterable[str]) -> frozenset[str]:
     """Keys of the ids that are names ("HPTN 083", "KEYNOTE-426"): two letters or more, and
     not an EudraCT-style number."""
@@ -437,6 +514,9 @@ def trial_text(trial: Trial) -> TrialText:
     named = frozenset(stem(w) for t in trial.interventions for w in words(t))
     # what "X with or without Y" gives every arm is background even when listed as tested
     shared_by_all = frozenset(s for t in titles for s in every_arm(t, named))
+    versus = [compared(t, tested, named) for t in titles]
+    shared_by_all |= frozenset(s for both, _ in versus for s in both)
+    comparators = frozenset(s for _, other in versus for s in other)
     given_on = (frozenset(s for t in titles for s in background(t)) - tested) | shared_by_all
     tested -= shared_by_all
     drugs = tested | frozenset(
@@ -455,7 +535,10 @@ def trial_text(trial: Trial) -> TrialText:
         and weight(w) >= INFORMATIVE
         and stem(w) not in conditions
         and stem(w) not in shared_by_all
+        and w not in SETTING
     )
+    # the comparator is what the trial tests against, not what it tests
+    treatments -= comparators
     acronyms = {acronym_key(trial.acronym)} if trial.acronym else set()
     for m in re.finditer(r"\(([^()]{3,30})\)", trial.brief_title):
         inner = re.sub(r"\s+(?:Study|Trial)$", "", m.group(1).strip(), flags=re.IGNORECASE)
@@ -571,9 +654,21 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
     named = cited_acronyms(cited) | cited_acronyms(context)
     called = named_trials(cited) | named_trials(context)
     # a name the record holds among its own ids ("HPTN 083") is the trial's, written exactly
+    # a name holding the trial's whole name and more that the record nowhere holds ("LIBERTY
+    # AD SOLO 1" on SOLO-1's id, "ENGAGE AF-TIMI 48" on ENGAGE's) is another trial's
+    holders = {
+        n
+        for n in named | called
+        if not _own(n, record) and any(a in n and a != n for a in record.acronyms)
+    }
+    # (and its part read alone, "SOLO 1", is no agreement)
+    parts = {n for n in named | called if any(n in h for h in holders)}
     acronym_agrees = (
-        any(_same_name(n, a) for n in named | called for a in record.acronyms)
-        or any(a in _written(f"{cited} {context}", a) for a in record.acronyms if len(a) >= 5)
+        any(_same_name(n, a) for n in (named | called) - parts for a in record.acronyms)
+        or (
+            not holders
+            and any(a in _written(f"{cited} {context}", a) for a in record.acronyms if len(a) >= 5)
+        )
         or bool((named | called) & record.names)
     )
     other = None
