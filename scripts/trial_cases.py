@@ -848,6 +848,98 @@ def _holdout6_bibtex(s: _Study, key: str) -> list[str]:
     ]
 
 
+# The seventh held-out split: written after the holdout6 figures had been seen, before the rules
+# were changed again, over 20 studies used by no other split (``studies7.jsonl``), with citation
+# templates of its own. Wrong names are written as authors write them ("CheckMate-227",
+# "Keynote 048", "Monarch-3", "IMpower 133"), many with ids of trials of the same disease or
+# drug; off-topic titles name the tested drug or a comparator with an aspect the record lacks
+# (adherence, awareness, costs, pharmacokinetics in other people), the condition with another
+# activity, or an everyday word that is also the trial's name.
+HOLDOUT7_ACRONYM_PAIRS = (
+    ("NCT02477826", "NCT02763579", "CheckMate-227"),  # with IMpower133's (lung cancer in both)
+    ("NCT02358031", "NCT02142738", "Keynote 048"),  # with KEYNOTE-024's (same drug, sponsor)
+    ("NCT02246621", "NCT02437318", "Monarch-3"),  # with SOLAR-1's (breast cancer in both)
+    ("NCT02437318", "NCT02246621", "SOLAR1"),  # with MONARCH 3's
+    ("NCT02184195", "NCT02655016", "POLO"),  # with PRIMA's (PARP inhibitors in both)
+    ("NCT02763579", "NCT02477826", "IMpower 133"),  # with CheckMate 227's
+    ("NCT01986881", "NCT01243424", "VERTIS-CV"),  # with CAROLINA's (type 2 diabetes in both)
+    ("NCT01243424", "NCT01959529", "Carolina"),  # with DEVOTE's
+    ("NCT01959529", "NCT01986881", "DEVOTE"),  # with VERTIS CV's
+    ("NCT01813422", "NCT01626079", "GLAGOV"),  # with COAPT's (cardiology in both)
+    ("NCT01626079", "NCT04788511", "COAPT"),  # with STEP-HFpEF's (heart failure in both)
+    ("NCT02415400", "NCT01813422", "AUGUSTUS"),  # with GLAGOV's
+    ("NCT02954354", "NCT04994509", "CAPSTONE 1"),  # with PURPOSE 1's
+    ("NCT03819153", "NCT04788511", "FLOW"),  # with STEP-HFpEF's (same drug, sponsor)
+    ("NCT04788511", "NCT03819153", "STEP HFpEF"),  # with FLOW's
+    ("NCT04994509", "NCT02954354", "PURPOSE-1"),  # with CAPSTONE-1's
+    ("NCT00000542", "NCT02415400", "ALLHAT"),  # with AUGUSTUS's
+    ("NCT03682536", "NCT02475681", "COMMANDS"),  # with ELEVATE-TN's (blood cancers in both)
+    ("NCT02475681", "NCT03682536", "ELEVATE TN"),  # with COMMANDS's
+    ("NCT02655016", "NCT02184195", "Prima"),  # with POLO's
+    ("NCT02142738", "NCT02358031", "KEYNOTE-024"),  # with KEYNOTE-048's (same drug, sponsor)
+    ("NCT01179048", "NCT01959529", "LEADER"),  # with DEVOTE's (same sponsor)
+)  # fmt: skip
+# Off-topic: each title shares the trial's condition, a therapy, or an everyday word with it.
+HOLDOUT7_TOPIC = (
+    ("Nivolumab-induced pneumonitis in routine practice", "NCT02477826"),
+    ("Lung cancer screening uptake among former smokers", "NCT02477826"),
+    ("Cetuximab infusion reactions in colorectal cancer", "NCT02358031"),
+    ("Quality of life after transoral surgery for head and neck cancer", "NCT02358031"),
+    ("Letrozole for ovulation induction in polycystic ovary syndrome", "NCT02246621"),
+    ("Aromatase inhibitor adherence among postmenopausal breast cancer survivors", "NCT02246621"),
+    ("Alpelisib for PIK3CA-related overgrowth spectrum", "NCT02437318"),
+    ("Solar ultraviolet exposure and melanoma in outdoor workers", "NCT02437318"),
+    ("Genetic counselling uptake among relatives of BRCA carriers", "NCT02184195"),
+    ("Olaparib pharmacokinetics in patients with renal impairment", "NCT02184195"),
+    ("Etoposide shortages and oncology pharmacy practice", "NCT02763579"),
+    ("Ertugliflozin and urinary tract infections: a claims database study", "NCT01986881"),
+    ("Glimepiride and hypoglycaemia among older adults with type 2 diabetes", "NCT01243424"),
+    ("Insulin glargine biosimilar costs in type 2 diabetes", "NCT01959529"),
+    ("Insulin pen injection technique knowledge among adults with type 2 diabetes",
+     "NCT01959529"),
+    ("Evolocumab access and prior authorization denials", "NCT01813422"),
+    ("Patient perceptions of transcatheter mitral valve repair", "NCT01626079"),
+    ("Aspirin for preeclampsia prevention in pregnancy", "NCT02415400"),
+    ("Warfarin knowledge among patients with atrial fibrillation", "NCT02415400"),
+    ("Oseltamivir prescribing for influenza in nursing homes", "NCT02954354"),
+    ("Influenza vaccination attitudes among healthcare workers", "NCT02954354"),
+    ("Semaglutide and diabetic retinopathy progression", "NCT03819153"),
+    ("Blood flow restriction training for knee osteoarthritis", "NCT03819153"),
+    ("Step count and mortality in older women", "NCT04788511"),
+    ("HIV pre-exposure prophylaxis awareness among young women in South Africa", "NCT04994509"),
+    ("Amlodipine-induced gingival overgrowth", "NCT00000542"),
+    ("Epoetin alfa dosing in haemodialysis patients", "NCT03682536"),
+    ("Obinutuzumab in lupus nephritis", "NCT02475681"),
+    ("Prima facie evidence in medical malpractice litigation", "NCT02655016"),
+)  # fmt: skip
+
+
+def _holdout7_text(s: _Study) -> list[str]:
+    return [
+        f"{s.brief}. ClinicalTrials.gov identifier: {s.nct}. Sponsor: {s.sponsor}; {s.year}.",
+        f"{s.sponsor}. {_sentence_case(s.official)}. ({_name(s)}). NLM Identifier: {s.nct}.",
+        f"ClinicalTrials.gov. {s.nct}: {s.brief}. https://www.clinicaltrials.gov/study/{s.nct} "
+        "(accessed 2024-05-02).",
+        f"The {_name(s)} trial, registration {s.nct} ({s.sponsor}).",
+    ]
+
+
+def _holdout7_bibtex(s: _Study, key: str) -> list[str]:
+    brief, official, sponsor, name = map(_bib_escape, (s.brief, s.official, s.sponsor, _name(s)))
+    return [
+        f"@online{{{key}a,\n  author = {{{{{sponsor}}}}},\n  title = {{{{{brief}}}}},\n"
+        f"  url = {{https://www.clinicaltrials.gov/study/{s.nct}}},\n"
+        f"  year = {{{s.year}}},\n  note = {{ClinicalTrials.gov Identifier: {s.nct}}}\n}}",
+        f"@misc{{{key}b,\n  title = {{{official}}},\n  number = {{{s.nct}}},\n"
+        f"  organization = {{{sponsor}}},\n  howpublished = {{ClinicalTrials.gov}}\n}}",
+        f"@report{{{key}c,\n  title = {{{name}}},\n  type = {{Trial registration}},\n"
+        f"  institution = {{{sponsor}}},\n  number = {{{s.nct}}}\n}}",
+        f"@misc{{{key}d,\n  title = {{{_bib_escape(_sentence_case(s.brief))} ({{{name}}})}},\n"
+        f"  url = {{https://clinicaltrials.gov/ct2/show/study/{s.nct}}},\n"
+        f"  year = {{{s.year}}}\n}}",
+    ]
+
+
 # Wrong-name and off-topic citations of each held-out split: (text, BibTeX) templates, filled
 # with the name as written, the cited trial's sponsor and short description, the off-topic
 # title, the id given and the BibTeX key (``_bib`` forms escaped for BibTeX).
@@ -883,6 +975,11 @@ _WRONG_FORMS = {
         "@misc{{{key},\n  author = {{{{The {name} Investigators}}}},\n  title = {{{about_bib}}},\n"
         "  note = {{NCT number: {given}}}\n}}",
     ),
+    "holdout7": (
+        "{sponsor} ({name} investigators). {about}. Trial ID {given}.",
+        "@misc{{{key},\n  title = {{{name}: {about_sentence_bib}}},\n"
+        "  note = {{Registration: {given}}}\n}}",
+    ),
 }
 _TOPIC_FORMS = {
     "holdout": (
@@ -917,6 +1014,11 @@ _TOPIC_FORMS = {
         "  howpublished = {{\\url{{https://clinicaltrials.gov/study/{given}}}}},\n"
         "  year = {{2022}}\n}}",
     ),
+    "holdout7": (
+        "Lindgren A, Mbeki T. {title}. Registered at ClinicalTrials.gov ({given}), 2021.",
+        "@online{{{key},\n  author = {{Lindgren, A. and Mbeki, T.}},\n  title = {{{title_bib}}},\n"
+        "  eprint = {{{given}}},\n  url = {{https://clinicaltrials.gov/study/{given}}}\n}}",
+    ),
 }
 
 
@@ -948,6 +1050,8 @@ _SPLIT_PARTS = {
                  HOLDOUT5_ACRONYM_PAIRS, HOLDOUT5_TOPIC),
     "holdout6": ("h6", "w", "studies6.jsonl", _holdout6_text, _holdout6_bibtex,
                  HOLDOUT6_ACRONYM_PAIRS, HOLDOUT6_TOPIC),
+    "holdout7": ("h7", "x", "studies7.jsonl", _holdout7_text, _holdout7_bibtex,
+                 HOLDOUT7_ACRONYM_PAIRS, HOLDOUT7_TOPIC),
 }  # fmt: skip
 SPLITS = {
     name: _Split(tag, key, file, text, bib, _WRONG_FORMS[name], _TOPIC_FORMS[name], pairs, topics)
@@ -955,7 +1059,7 @@ SPLITS = {
 }
 # The files of constructed studies, in the order the splits were written.
 STUDY_FILES = ("studies.jsonl", "studies2.jsonl", "studies3.jsonl", "studies4.jsonl",
-               "studies5.jsonl", "studies6.jsonl")  # fmt: skip
+               "studies5.jsonl", "studies6.jsonl", "studies7.jsonl")  # fmt: skip
 
 
 def _held_out(split: _Split) -> list[TrialCase]:
