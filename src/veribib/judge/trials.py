@@ -179,6 +179,10 @@ def _topic_status(reading: TopicReading) -> TrialStatus:
         return TrialStatus.TOPIC_MISMATCH
     if reading.title_agrees:
         return TrialStatus.OK
+    # what the citation asks of people (awareness, adherence), or of the body in other people
+    # (pharmacokinetics in children), is another study however well it names the therapy
+    if reading.asks_other:
+        return TrialStatus.TOPIC_MISMATCH
     if _foreign(reading):
         return TrialStatus.TOPIC_MISMATCH
     # shared words alone are no agreement on what the trial tests: the condition named with
@@ -206,6 +210,8 @@ def _why_mismatch(reading: TopicReading) -> str:
         return f"the citation names {reading.other_acronym}, another trial"
     if reading.other_drugs:
         return f"the citation names {', '.join(reading.other_drugs)}, which it does not test"
+    if reading.asks_other:
+        return f"which does not study {', '.join(reading.asks_other)}"
     said = reading.lacking or reading.unshared_words
     return f"which has nothing of the citation's {', '.join(said[:5])}"
 

@@ -64,6 +64,17 @@ BOILERPLATE = wordset(
     "jun jul aug sep sept oct nov dec isrctn eudract ctis anzctr chictr drks ctri jrct umin "
     "kct identifier nct id"
 )
+# What a study asks of people rather than of a therapy: a citation whose subject is one of these
+# and whose trial record never mentions it ("vaccine awareness", "therapy adherence") is
+# another study of the trial's therapy, however well it names it.
+BEHAVIOUR = wordset(
+    "awareness adherence nonadherence compliance attitudes attitude knowledge perceptions "
+    "perception beliefs hesitancy acceptability acceptance uptake literacy preferences "
+    "misconceptions"
+)
+# How a body handles a drug: another study when the record never mentions it and the citation
+# also names people or a disease the record lacks ("pharmacokinetics in children").
+DISPOSITION = wordset("pharmacokinetics pharmacokinetic pharmacodynamics bioavailability")
 # Abbreviations that are not trial names, even written in capitals.
 NOT_ACRONYMS = wordset(
     "COVID HIV AIDS HER2 HR RNA DNA MRNA USA UK EU FDA NIH NIAID WHO BMI LDL HDL HFREF HFPEF "
@@ -591,6 +602,7 @@ class TopicReading:
     has_acronym: bool  # the record has an acronym (else a name it lacks may be its own)
     tests_known: bool  # the record names what the trial tests (drugs, intervention words)
     other_drugs: tuple[str, ...]  # drugs the citation names that this trial does not test
+    asks_other: tuple[str, ...] = ()  # BEHAVIOUR or DISPOSITION words the record lacks
 
 
 def _own(key: str, record: TrialText) -> bool:
@@ -685,6 +697,12 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
     if cited_drugs and record.treatments and not any(_matches(w, record.treatments) for w in said):
         other_drugs = tuple(cited_drugs)
     informative = {w: v for w, v in shared.items() if v > 0}
+    asks_other = tuple(
+        w
+        for w in dict.fromkeys(said)
+        if not _matches(w, record.stems)
+        and (w in BEHAVIOUR or (w in DISPOSITION and bool(unshared)))
+    )
     written = {stem(w) for w in [*said, *around]}
     title_agrees = any(
         len(t) >= TITLE_WORDS and sum(stem(w) in written for w in t) >= TITLE_SHARE * len(t)
@@ -712,10 +730,13 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         has_acronym=bool(record.acronyms),
         tests_known=bool(record.treatments),
         other_drugs=other_drugs,
+        asks_other=asks_other,
     )
 
 
 __all__ = [
+    "BEHAVIOUR",
+    "DISPOSITION",
     "GENERIC",
     "TopicReading",
     "TrialText",
