@@ -14,7 +14,7 @@ from veribib.model import Document, Origin, RawReference, Warning_
 from veribib.source.decode import decode_text
 from veribib.source.interface import Source
 from veribib.source.names import collapse, decode_latex
-from veribib.source.render import render_reference
+from veribib.source.render import structured_reference
 
 _BEGIN = re.compile(r"\\begin\s*\{thebibliography\}\s*\{[^}]*\}")
 _END = re.compile(r"\\end\s*\{thebibliography\}")
@@ -122,10 +122,10 @@ def read_biblatex_entries(path: str, text: str) -> list[RawReference]:
         fields = fields_from_bibtex(m.group(2), values)
         doi = values.get("doi")
         references.append(
-            RawReference(
-                text=render_reference(fields, {"doi": doi} if doi else {}),
-                origin=Origin(path, text.count("\n", 0, m.start()) + 1, len(references)),
-                fields=fields,
+            structured_reference(
+                fields,
+                Origin(path, text.count("\n", 0, m.start()) + 1, len(references)),
+                doi=doi,
                 key=m.group(1).strip() or None,
                 entry_type=m.group(2),
                 extra=tuple(values.items()),

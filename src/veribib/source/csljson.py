@@ -16,7 +16,7 @@ from veribib.model import Document, Fields, Origin, Person, RawReference, Refere
 from veribib.source.decode import decode_text
 from veribib.source.interface import Source
 from veribib.source.names import collapse, person_from_string
-from veribib.source.render import render_reference
+from veribib.source.render import structured_reference
 
 _SNIFF = re.compile(
     rb'^\s*[\[{]\s*(?:\{\s*)?"(?:id|type|title|author|DOI|issued|items)"', re.DOTALL
@@ -149,10 +149,10 @@ def reference_from_csl(item: Mapping[str, Any], origin: Origin) -> RawReference:
     )
     doi = _text(item.get("DOI"))
     key = item.get("id")
-    return RawReference(
-        text=render_reference(fields, {"doi": doi} if doi else {}),
-        origin=origin,
-        fields=fields,
+    return structured_reference(
+        fields,
+        origin,
+        doi=doi,
         key=str(key) if isinstance(key, str | int) else None,
         entry_type=kind,
         extra=_extra(item),

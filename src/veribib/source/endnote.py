@@ -13,7 +13,7 @@ from veribib.errors import SourceError
 from veribib.model import Document, Fields, Origin, Person, RawReference, ReferenceType, Warning_
 from veribib.source.interface import Source
 from veribib.source.names import collapse, person_from_string
-from veribib.source.render import render_reference
+from veribib.source.render import structured_reference
 
 _SNIFF = re.compile(rb"<xml>\s*<records>\s*<record>", re.I)
 _SIGNATURE = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?<xml>\s*<records>", re.I)
@@ -152,10 +152,10 @@ class EndnoteSource(Source):
             extra = _extra(rec)
             doi = dict(extra).get("doi")
             references.append(
-                RawReference(
-                    text=render_reference(fields, {"doi": doi} if doi else {}),
-                    origin=Origin(path, rec.sourceline, index),
-                    fields=fields,
+                structured_reference(
+                    fields,
+                    Origin(path, rec.sourceline, index),
+                    doi=doi,
                     key=_first(rec, "rec-number"),
                     entry_type=(
                         rec.find("ref-type").get("name")

@@ -14,7 +14,7 @@ from veribib.model import Document, Fields, Origin, Person, RawReference, Refere
 from veribib.source.decode import decode_text
 from veribib.source.interface import Source
 from veribib.source.names import collapse, person_from_string
-from veribib.source.render import render_reference
+from veribib.source.render import structured_reference
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9]{0,3})\s*- (.*)$")
 _SNIFF = re.compile(rb"^PMID- ", re.MULTILINE)
@@ -138,10 +138,10 @@ class NbibSource(Source):
             pmcid = rec.first("PMC")
             extra += [("pmcid", pmcid)] if pmcid else []
             references.append(
-                RawReference(
-                    text=render_reference(fields, {"doi": doi} if doi else {}),
-                    origin=Origin(path, rec.line, index),
-                    fields=fields,
+                structured_reference(
+                    fields,
+                    Origin(path, rec.line, index),
+                    doi=doi,
                     key=rec.first("PMID"),
                     entry_type=rec.first("PT"),
                     extra=tuple(extra),

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-from veribib.model import Fields, Person
+from veribib.model import Fields, Origin, Person, RawReference
 
 
 def _person(p: Person) -> str:
@@ -56,4 +56,24 @@ def render_reference(fields: Fields, links: Mapping[str, str] | None = None) -> 
     return text
 
 
-__all__ = ["render_reference"]
+def structured_reference(
+    fields: Fields,
+    origin: Origin,
+    *,
+    doi: str | None = None,
+    key: str | None = None,
+    entry_type: str | None = None,
+    extra: Sequence[tuple[str, str]] = (),
+) -> RawReference:
+    """A reference read from a structured record: its fields, rendered as its one-line text."""
+    return RawReference(
+        text=render_reference(fields, {"doi": doi} if doi else {}),
+        origin=origin,
+        fields=fields,
+        key=key,
+        entry_type=entry_type,
+        extra=tuple(extra),
+    )
+
+
+__all__ = ["render_reference", "structured_reference"]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from veribib.model import Document, Fields, Origin, Person, RawReference, ReferenceType, Warning_
+from veribib.model import Document, Fields, Origin, Person, ReferenceType, Warning_
 from veribib.source.decode import decode_text
 from veribib.source.interface import Source
 from veribib.source.names import collapse, person_from_string
-from veribib.source.render import render_reference
+from veribib.source.render import structured_reference
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9])\s{1,2}-(?: (.*)|\s*)$")
 _SNIFF = re.compile(rb"^TY\s{1,2}- ", re.MULTILINE)
@@ -167,10 +167,10 @@ class RisSource(Source):
             fields = _fields(rec)
             doi = rec.first("DO")
             references.append(
-                RawReference(
-                    text=render_reference(fields, {"doi": doi} if doi else {}),
-                    origin=Origin(path, rec.line, index),
-                    fields=fields,
+                structured_reference(
+                    fields,
+                    Origin(path, rec.line, index),
+                    doi=doi,
                     key=rec.first("ID"),
                     entry_type=rec.first("TY"),
                     extra=_extra(rec),
