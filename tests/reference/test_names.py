@@ -83,6 +83,9 @@ def test_editor_markers_are_dropped() -> None:
         ("Fernandes FF, Barichello EMMDR, Rocha RESHD.", ["Fernandes", "Barichello", "Rocha"]),
         # Given names all initials: every word after them is the family name.
         ("C. P. Hemantha Rajapaksha, and A. Jákli", ["Hemantha Rajapaksha", "Jákli"]),
+        # Initials repeated after a name that has them belong to no one.
+        ("Nguyen, T. H., Lee, K., & M. Vale, M.", ["Nguyen", "Lee", "Vale"]),
+        ("A. Smith, B. Jones, J.", ["Smith", "Jones"]),
     ],
 )
 def test_more_list_layouts(text: str, families: list[str]) -> None:

@@ -252,6 +252,10 @@ def split_names(text: str) -> tuple[tuple[Person, ...], bool]:
             persons[-1] = Person(family=persons[-1].family, given=part)
             i += 1
             continue
+        if _is_initials(part) and "." in part and persons:
+            # Initials that belong to no one (``M. Vale, M.``) are a slip, not an author.
+            i += 1
+            continue
         persons.append(_natural(part) if not _ORG_WORDS.search(part) else Person(family=part))
         i += 1
     return tuple(p for p in persons if p.family), et_al
