@@ -940,6 +940,159 @@ def _holdout7_bibtex(s: _Study, key: str) -> list[str]:
     ]
 
 
+# The eighth held-out split: written by a helper who had not read the topic rules, over 20
+# studies used by no other split (``studies8.jsonl``), with citation templates of its own.
+# Wrong names are written as authors write them ("KEYNOTE 177", "CLL-14", "COV BARRIER",
+# "Twilight", "DEFUSE-3"), most with the id of a trial of the same disease, drug or sponsor, and
+# some earlier trials cited with a holdout8 trial's id. Off-topic titles share words with the
+# trial and are another study all the same: the tested drug or the comparator in another disease,
+# the condition with another treatment, another population (children, adults, pregnancy), an
+# aspect the trial never measured (costs, coadministration, imaging for staging); each says why.
+HOLDOUT8_ACRONYM_PAIRS = (
+    ("NCT02551094", "NCT02270242", "COLCOT"),  # with TWILIGHT's (coronary disease in both)
+    ("NCT02270242", "NCT00391872", "Twilight"),  # with PLATO's (ticagrelor, aspirin in both)
+    ("NCT00911508", "NCT01288352", "CABANA"),  # with EAST-AFNET 4's (rhythm control of AF)
+    ("NCT02563002", "NCT02358031", "KEYNOTE 177"),  # with KEYNOTE-048's (pembrolizumab,
+    # cetuximab, fluorouracil, same sponsor)
+    ("NCT03511664", "NCT02987543", "VISION"),  # with PROfound's (castration-resistant prostate
+    # cancer in both)
+    ("NCT02242942", "NCT02475681", "CLL-14"),  # with ELEVATE-TN's (obinutuzumab plus
+    # chlorambucil in untreated CLL in both)
+    ("NCT04510194", "NCT04421027", "COVID OUT"),  # with COV-BARRIER's (COVID-19 in both)
+    ("NCT04421027", "NCT04401579", "COV BARRIER"),  # with ACTT-2's (baricitinib in COVID-19)
+    ("NCT04886596", "NCT03979313", "AReSVi 006"),  # with MELODY's (RSV in both)
+    ("NCT03979313", "NCT04886596", "Melody"),  # with AReSVi-006's
+    ("NCT02586415", "NCT02142283", "DEFUSE-3"),  # with DAWN's (late thrombectomy in both)
+    ("NCT02142283", "NCT02586415", "DAWN"),  # with DEFUSE 3's
+    ("NCT02193074", "NCT03979313", "ENDEAR"),  # with MELODY's (infants in both)
+    ("NCT00021528", "NCT00014001", "STAR*D"),  # with CATIE's (same sponsor, antidepressant
+    # and antipsychotic drug lists)
+    ("NCT00014001", "NCT00021528", "CATIE"),  # with STAR*D's
+    ("NCT01205776", "NCT01471522", "EXCEL"),  # with ISCHEMIA's (coronary revascularization)
+    ("NCT00329784", "NCT03979313", "LEAP"),  # with MELODY's (infants, prevention)
+    ("NCT02800785", "NCT01205776", "CODA"),  # with EXCEL's (a procedure against an
+    # alternative in both)
+    ("NCT01072500", "NCT00017953", "LIFE Study"),  # with Look AHEAD's (lifestyle, physical
+    # activity in both)
+    ("NCT02410772", "NCT00074581", "TBTC Study 31"),  # with HPTN 052's (NIAID-funded
+    # infectious disease in both)
+    ("NCT00866619", "NCT04886596", "RTS,S/AS01"),  # with AReSVi-006's (GSK vaccines)
+    ("NCT03036488", "NCT02563002", "KEYNOTE-522"),  # with KEYNOTE-177's (pembrolizumab plus
+    # chemotherapy, same sponsor)
+    ("NCT02475681", "NCT02242942", "ELEVATE-TN"),  # with CLL14's (same drugs, same disease)
+)  # fmt: skip
+# Off-topic: (title, id given); the comment says why the title is not the registered trial.
+HOLDOUT8_TOPIC = (
+    # COLCOT tested colchicine against placebo in adults after myocardial infarction.
+    ("Colchicine for recurrent pericarditis in children", "NCT02551094"),
+    ("Colchicine and postoperative atrial fibrillation after cardiac surgery", "NCT02551094"),
+    # TWILIGHT gave every patient ticagrelor and randomised aspirin or placebo: no clopidogrel.
+    ("Ticagrelor versus clopidogrel in elderly patients with non-ST-elevation acute coronary "
+     "syndrome", "NCT02270242"),
+    # CABANA ablated atrial fibrillation, not ventricular arrhythmias.
+    ("Catheter ablation of ventricular tachycardia after myocardial infarction", "NCT00911508"),
+    # KEYNOTE-177 enrolled colorectal cancer only; endometrial cancer is another study.
+    ("Pembrolizumab in microsatellite instability-high endometrial cancer", "NCT02563002"),
+    # The control arm could add cetuximab to first-line chemotherapy; no rechallenge after it.
+    ("Cetuximab rechallenge in RAS wild-type metastatic colorectal cancer", "NCT02563002"),
+    # VISION treated with 177Lu-PSMA-617; PSMA imaging for staging recurrence it never studied.
+    ("PSMA PET for staging biochemically recurrent prostate cancer", "NCT03511664"),
+    # Another radioligand (DOTATATE, not PSMA-617) in another disease.
+    ("177Lu-DOTATATE in midgut neuroendocrine tumours", "NCT03511664"),
+    # CLL14 is chronic lymphocytic leukaemia; venetoclax with azacitidine in AML is VIALE-A.
+    ("Venetoclax with azacitidine in older adults with acute myeloid leukaemia", "NCT02242942"),
+    # Obinutuzumab with bendamustine in follicular lymphoma is another trial (GADOLIN).
+    ("Obinutuzumab plus bendamustine in rituximab-refractory follicular lymphoma",
+     "NCT02242942"),
+    # COVID-OUT gave ivermectin to individuals with COVID-19, not to communities for worms.
+    ("Ivermectin mass drug administration for onchocerciasis control", "NCT04510194"),
+    # COVID-OUT was in adults with COVID-19, not adolescents with OCD.
+    ("Fluvoxamine for obsessive-compulsive disorder in adolescents", "NCT04510194"),
+    # COV-BARRIER studied baricitinib in COVID-19; alopecia areata is BRAVE-AA.
+    ("Baricitinib in severe alopecia areata", "NCT04421027"),
+    # Study 31 treated active pulmonary tuberculosis, not latent infection (that is 3HP).
+    ("Weekly rifapentine plus isoniazid for latent tuberculosis infection", "NCT02410772"),
+    # The RTS,S phase 3 trial vaccinated; seasonal chemoprevention is another intervention.
+    ("Seasonal malaria chemoprevention with sulfadoxine-pyrimethamine plus amodiaquine in the "
+     "Sahel", "NCT00866619"),
+    # AReSVi-006 vaccinated adults aged 60 and over with GSK's vaccine, not pregnant women.
+    ("RSV prefusion F vaccination during pregnancy to protect infants", "NCT04886596"),
+    # AReSVi-006 gave the RSV vaccine alone; coadministration was studied in other trials.
+    ("Coadministration of an adjuvanted RSV vaccine with seasonal influenza vaccine in older "
+     "adults", "NCT04886596"),
+    # MELODY enrolled healthy infants; those with heart or lung disease were in MEDLEY.
+    ("Nirsevimab in infants with congenital heart disease or chronic lung disease",
+     "NCT03979313"),
+    # MELODY compared nirsevimab with placebo and measured no costs of palivizumab.
+    ("Costs of palivizumab prophylaxis in preterm infants", "NCT03979313"),
+    # DEFUSE 3 treated anterior-circulation occlusions, not the basilar artery.
+    ("Endovascular thrombectomy for acute basilar artery occlusion", "NCT02586415"),
+    # DEFUSE 3 compared thrombectomy with medical therapy, not one thrombolytic with another.
+    ("Tenecteplase versus alteplase before thrombectomy for large vessel occlusion",
+     "NCT02586415"),
+    # ENDEAR treated infants with infantile-onset SMA, not adults with later-onset disease.
+    ("Nusinersen in adults with later-onset spinal muscular atrophy", "NCT02193074"),
+    # Gene therapy, not nusinersen: another treatment of the same disease (STR1VE).
+    ("Onasemnogene abeparvovec gene therapy for spinal muscular atrophy type 1", "NCT02193074"),
+    # STAR*D's steps held no esketamine.
+    ("Esketamine nasal spray for treatment-resistant depression", "NCT00021528"),
+    # STAR*D used bupropion for depression; smoking cessation in schizophrenia is elsewhere.
+    ("Bupropion for smoking cessation in schizophrenia", "NCT00021528"),
+    # CATIE treated chronic schizophrenia, not delirium in intensive care.
+    ("Quetiapine for delirium in the intensive care unit", "NCT00014001"),
+    # EXCEL compared XIENCE stents with surgery in left main disease: no bare-metal stents.
+    ("Everolimus-eluting versus bare-metal stents in ST-elevation myocardial infarction",
+     "NCT01205776"),
+    # LEAP prevented allergy by eating peanut; it did not treat allergic children by patch.
+    ("Epicutaneous immunotherapy for peanut allergy in children", "NCT00329784"),
+    # LEAP introduced peanut only; egg introduction is another trial.
+    ("Early egg introduction to prevent egg allergy in infants", "NCT00329784"),
+    # CODA enrolled adults; non-operative care in children is another trial.
+    ("Nonoperative management of uncomplicated appendicitis in children", "NCT02800785"),
+    # LIFE enrolled sedentary older adults in the community, not after hip fracture surgery.
+    ("Exercise rehabilitation after hip fracture surgery in older adults", "NCT01072500"),
+    # CANTOS tested canakinumab, not colchicine, after myocardial infarction.
+    ("Low-dose colchicine in chronic coronary disease", "NCT01327846"),
+)  # fmt: skip
+
+
+def _holdout8_text(s: _Study) -> list[str]:
+    head = f"{s.acronym}: " if s.acronym else ""
+    return [
+        f"{s.brief} [Internet]. ClinicalTrials.gov. Bethesda (MD): U.S. National Library of "
+        f"Medicine; {s.year} [cited 2025 Mar 14]. Identifier: {s.nct}. Available from: "
+        f"https://clinicaltrials.gov/ct2/show/{s.nct}",
+        f"{s.sponsor}. {_sentence_case(s.official)}. Registered at ClinicalTrials.gov under "
+        f"{s.nct} on {s.posted}.",
+        f"{s.sponsor}. ({s.year}). {head}{_sentence_case(s.brief)} (ClinicalTrials.gov "
+        f"Identifier {s.nct}). https://clinicaltrials.gov/study/{s.nct}",
+        f"This analysis uses data from the {_name(s)} trial, sponsored by {s.sponsor} "
+        f"(ClinicalTrials.gov number, {s.nct}).",
+    ]
+
+
+def _holdout8_bibtex(s: _Study, key: str) -> list[str]:
+    brief, official, sponsor = map(_bib_escape, (s.brief, s.official, s.sponsor))
+    head = f"{_bib_escape(s.acronym)}: " if s.acronym else ""
+    return [
+        f"@misc{{{key}m,\n  author = {{{{{sponsor}}}}},\n  title = {{{brief}}},\n"
+        f"  year = {{{s.year}}},\n"
+        f"  url = {{https://clinicaltrials.gov/ct2/show/{s.nct}?cond=&draw=1&rank=1}},\n"
+        "  note = {Accessed 14 March 2025}\n}",
+        f"@online{{{key}n,\n  organization = {{{sponsor}}},\n  title = {{{official}}},\n"
+        f"  eprint = {{{s.nct}}},\n  eprinttype = {{ClinicalTrials.gov}},\n"
+        f"  date = {{{s.posted}}},\n  urldate = {{2025-03-14}}\n}}",
+        f"@techreport{{{key}o,\n  author = {{{{{sponsor}}}}},\n"
+        f"  title = {{{head}{_bib_escape(_sentence_case(s.brief))}}},\n"
+        "  institution = {U.S. National Library of Medicine},\n"
+        f"  type = {{ClinicalTrials.gov record}},\n  number = {{{s.nct}}},\n"
+        f"  year = {{{s.year}}}\n}}",
+        f"@misc{{{key}p,\n  title = {{{_bib_escape(_fragment(s.official))}}},\n"
+        f"  howpublished = {{ClinicalTrials.gov, identifier {s.nct}}},\n"
+        f"  note = {{Sponsored by {sponsor}. https://beta.clinicaltrials.gov/study/{s.nct}}}\n}}",
+    ]
+
+
 # Wrong-name and off-topic citations of each held-out split: (text, BibTeX) templates, filled
 # with the name as written, the cited trial's sponsor and short description, the off-topic
 # title, the id given and the BibTeX key (``_bib`` forms escaped for BibTeX).
@@ -980,6 +1133,12 @@ _WRONG_FORMS = {
         "@misc{{{key},\n  title = {{{name}: {about_sentence_bib}}},\n"
         "  note = {{Registration: {given}}}\n}}",
     ),
+    "holdout8": (
+        "{sponsor}. {name}: {about} [Internet]. ClinicalTrials.gov; identifier {given}.",
+        "@online{{{key},\n  title = {{The {name} study: {about_sentence_bib}}},\n"
+        "  organization = {{{sponsor_bib}}},\n"
+        "  url = {{https://www.clinicaltrials.gov/study/{given}}}\n}}",
+    ),
 }
 _TOPIC_FORMS = {
     "holdout": (
@@ -1019,6 +1178,13 @@ _TOPIC_FORMS = {
         "@online{{{key},\n  author = {{Lindgren, A. and Mbeki, T.}},\n  title = {{{title_bib}}},\n"
         "  eprint = {{{given}}},\n  url = {{https://clinicaltrials.gov/study/{given}}}\n}}",
     ),
+    "holdout8": (
+        "Ferreira L, Kowalczyk J, Osei A. {title} [Internet]. ClinicalTrials.gov. Identifier: "
+        "{given}. 2022.",
+        "@techreport{{{key},\n  author = {{Ferreira, L. and Osei, A.}},\n"
+        "  title = {{{title_bib}}},\n  institution = {{ClinicalTrials.gov}},\n"
+        "  number = {{{given}}},\n  year = {{2022}}\n}}",
+    ),
 }
 
 
@@ -1052,6 +1218,8 @@ _SPLIT_PARTS = {
                  HOLDOUT6_ACRONYM_PAIRS, HOLDOUT6_TOPIC),
     "holdout7": ("h7", "x", "studies7.jsonl", _holdout7_text, _holdout7_bibtex,
                  HOLDOUT7_ACRONYM_PAIRS, HOLDOUT7_TOPIC),
+    "holdout8": ("h8", "y", "studies8.jsonl", _holdout8_text, _holdout8_bibtex,
+                 HOLDOUT8_ACRONYM_PAIRS, HOLDOUT8_TOPIC),
 }  # fmt: skip
 SPLITS = {
     name: _Split(tag, key, file, text, bib, _WRONG_FORMS[name], _TOPIC_FORMS[name], pairs, topics)
@@ -1059,7 +1227,7 @@ SPLITS = {
 }
 # The files of constructed studies, in the order the splits were written.
 STUDY_FILES = ("studies.jsonl", "studies2.jsonl", "studies3.jsonl", "studies4.jsonl",
-               "studies5.jsonl", "studies6.jsonl", "studies7.jsonl")  # fmt: skip
+               "studies5.jsonl", "studies6.jsonl", "studies7.jsonl", "studies8.jsonl")  # fmt: skip
 
 
 def _held_out(split: _Split) -> list[TrialCase]:

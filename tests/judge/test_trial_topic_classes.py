@@ -25,10 +25,14 @@ from veribib.resolve.records import trial_from_ctgov
 from .helpers import found, ref
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "trials"
+# Held-out studies not yet measured: kept out of these classes so no rule is fitted to them.
+UNSEEN = frozenset(("studies8.jsonl",))
 
 
 def _records() -> Iterator[Trial]:
     for path in sorted(CORPUS.glob("studies*.jsonl")):
+        if path.name in UNSEEN:
+            continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 yield trial_from_ctgov(json.loads(line))
