@@ -17,14 +17,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from veribib.config import Settings, load_settings
 from veribib.duplicates import flag_duplicates
 from veribib.errors import InputError
 from veribib.export.interface import CheckedDocument, CheckedReference, Report
-from veribib.judge import judge, needs_search
 from veribib.model import (
     CitationReport,
     Document,
@@ -36,14 +35,16 @@ from veribib.model import (
     Status,
 )
 from veribib.reference import parse_reference
-from veribib.resolve import build_resolver
-from veribib.resolve.resolver import Resolver
 from veribib.source import read_document
 from veribib.source.citations import match_citations
 from veribib.source.scan import expand_inputs
 from veribib.store import Store
 from veribib.store.db import now_iso
+from veribib.store.reuse import JudgementLedger, reusable
 from veribib.store.works import save_works
+
+if TYPE_CHECKING:
+    from veribib.resolve.resolver import Resolver
 
 log = logging.getLogger(__name__)
 
@@ -250,6 +251,7 @@ async def _resolve_chunk(
     References with no identifier need a search whatever the identifiers say: theirs start
     at once, beside the identifier lookups, so both Crossref pools are busy from the start.
     """
+    from veribib.judge import needs_search
     asked: dict[str, set[str]] = {r.id: set() for r in chunk}
     settled: set[str] = set()  # nothing further worth asking (the plan is not cheap to re-ask)
 
@@ -289,6 +291,23 @@ async def _resolve_chunk(
         )
     # Whatever the identifiers left undecided (the bare references' rounds are done).
     return await searches(chunk, by_id)
+
+
+def _sources(r: Resolution) -> set[str] | None:
+    """The sources that answered a resolution, or None when a lookup of it failed (an outage
+    is asked again next run, so a judgement made on it is not kept for reuse)."""
+    outcomes = _outcomes(r)
+    if any(o.status is Status.UNAVAILABLE for o in outcomes):
+        return None
+    return {o.source for o in outcomes if o.status in (Status.FOUND, Status.NOT_FOUND)}
+
+
+def _ledger(store: Store, settings: Settings, today: date | None) -> JudgementLedger | None:
+    """Where this run's judgements are kept for reuse (SQLite files; not when refreshing)."""
+    db = store.direct()
+    if db is None or not reusable(settings):
+        return None
+    return JudgementLedger(db, settings, today or date.today())
 
 
 def _has_lookup_identifier(ref: Reference) -> bool:
@@ -331,28 +350,48 @@ async def check_async(
         members: dict[str, list[Reference]] = {}
         for r in refs:
             members.setdefault(_lookup_key(r), []).append(r)
-        unique = [group[0] for group in members.values()]
 
         judged: dict[str, Judgement] = {}
         failed = 0
         reached: set[str] = set()
         unreached: dict[str, str] = {}
-        resolver = build_resolver(settings, cache=store)
-        try:
-            # Resolved and judged a chunk at a time: search candidates of 10,000 references
-            # never sit in memory together, and DOI batches stay full within a chunk.
-            for start in range(0, len(unique), RESOLVE_CHUNK):
-                chunk = unique[start : start + RESOLVE_CHUNK]
-                scaled = _scaled_progress(notify, start, len(chunk), len(unique))
-                resolutions = await _resolve_chunk(resolver, chunk, scaled)
-                failed += _failed_lookups(resolutions.values())
-                _reach(resolutions.values(), reached, unreached)
-                for rep in chunk:
-                    for r in members[_lookup_key(rep)]:
-                        judged[r.id] = judge(r, resolutions[rep.id], today=today)
-                notify("judge", len(judged), len(refs))
-        finally:
-            await resolver.aclose()
+        # Judgements of unchanged references on unchanged cached answers: not made again.
+        ledger = _ledger(store, settings, today)
+        for ref_id, found in (ledger.lookup(refs) if ledger is not None else {}).items():
+            judged[ref_id] = found.judgement
+            reached.update(found.reached)
+        unique = [g[0] for g in members.values() if any(r.id not in judged for r in g)]
+        if unique:
+            from veribib.judge import judge
+            from veribib.resolve import build_resolver
+
+            reads = store.record_reads() if ledger is not None else {}
+            resolver = build_resolver(settings, cache=store)
+            try:
+                # Resolved and judged a chunk at a time: search candidates of 10,000 references
+                # never sit in memory together, and DOI batches stay full within a chunk.
+                for start in range(0, len(unique), RESOLVE_CHUNK):
+                    chunk = unique[start : start + RESOLVE_CHUNK]
+                    scaled = _scaled_progress(notify, start, len(chunk), len(unique))
+                    resolutions = await _resolve_chunk(resolver, chunk, scaled)
+                    failed += _failed_lookups(resolutions.values())
+                    _reach(resolutions.values(), reached, unreached)
+                    kept: list[tuple[Reference, Judgement, set[str]]] = []
+                    for rep in chunk:
+                        sources = _sources(resolutions[rep.id])
+                        for r in members[_lookup_key(rep)]:
+                            judged[r.id] = judge(r, resolutions[rep.id], today=today)
+                            if sources is not None:
+                                kept.append((r, judged[r.id], sources))
+                    if ledger is not None:
+                        ledger.save(run_id, kept, reads)
+                    notify("judge", len(judged), len(refs))
+            finally:
+                await resolver.aclose()
+            if ledger is not None:
+                ledger.prune()
+        else:
+            notify("judge", len(judged), len(refs))
 
         documents: list[CheckedDocument] = []
         for item in inputs:

@@ -281,7 +281,9 @@ class Service:
             return None
         entry = self.cache.get(url, self.max_age_ok, self.max_age_not_found)
         if entry is None:
+            self._note(url, 0)
             return None
+        self._note(url, entry.status, entry.fetched_at)
         self.stats.cache_hits += 1
         return Reply(
             url=entry.url,
@@ -303,18 +305,31 @@ class Service:
 
     def remember(self, url: str, status: int, body: bytes, content_type: str) -> None:
         """Store an answer (only facts: 2xx, 400, 404, 410) under a public URL."""
-        if self.cache is None or status not in CACHEABLE:
+        if self.cache is None:
             return
+        if status not in CACHEABLE:
+            self._note(url, -1)
+            return
+        fetched_at = time.time()
         self.cache.put(
             CachedResponse(
                 url=url,
                 status=status,
                 body=body,
                 content_type=content_type,
-                fetched_at=time.time(),
+                fetched_at=fetched_at,
             )
         )
+        self._note(url, status, fetched_at)
         self.stats.cache_writes += 1
+
+    def _note(self, url: str, status: int, fetched_at: float = 0.0) -> None:
+        """Tell a cache that records them (the store) which answer a lookup used: read or
+        written (``status``), missed (0) or not cacheable (-1); see ``Store.note_read``."""
+        note = getattr(self.cache, "note_read", None)
+        if note is not None:
+            max_age = self.max_age_ok if 200 <= status < 300 else self.max_age_not_found
+            note(url, status, fetched_at, max_age)
 
     # --- network -------------------------------------------------------------------------
 
@@ -339,6 +354,24 @@ class Service:
         url = self.url(path, params)
         if use_cache and read_cache and (hit := self.cached(url)) is not None:
             return hit
+        result = await self._ask(url, path, params, pool, expect_json, validate, use_cache, keep)
+        if use_cache and isinstance(result, Unavailable):
+            # No answer to cache: what this run judged may not be reused (asked again next time).
+            self._note(url, -1)
+        return result
+
+    async def _ask(
+        self,
+        url: str,
+        path: str,
+        params: Params,
+        pool: str,
+        expect_json: bool,
+        validate: Validator | None,
+        use_cache: bool,
+        keep: Callable[[bytes], bytes] | None,
+    ) -> Result:
+        """``get`` beyond the cache: the network, with retries, within the run's deadline."""
         if self.offline:
             return Unavailable(url, f"{self.label}: offline, not asked", offline=True)
         if time.monotonic() < self._away_until:
@@ -372,6 +405,8 @@ class Service:
         if use_cache and not foreign:
             body = keep(reply.body) if keep is not None and reply.status == 200 else reply.body
             self.remember(url, reply.status, body, reply.content_type)
+        elif use_cache:
+            self._note(url, -1)
         return reply
 
     async def _fetch(
