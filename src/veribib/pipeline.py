@@ -252,6 +252,7 @@ async def _resolve_chunk(
     at once, beside the identifier lookups, so both Crossref pools are busy from the start.
     """
     from veribib.judge import needs_search
+
     asked: dict[str, set[str]] = {r.id: set() for r in chunk}
     settled: set[str] = set()  # nothing further worth asking (the plan is not cheap to re-ask)
 

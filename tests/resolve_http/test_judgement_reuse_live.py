@@ -187,10 +187,10 @@ def test_an_edited_reference_alone_is_judged_again(
     assert len(judged) == 1
 
 
-def test_refresh_and_outages_are_never_reused(
+def test_refresh_asks_and_judges_again(
     standin: Callable[..., StandIn], tmp_path: Path, bib: Path, judged: list[str]
 ) -> None:
-    server, settings, _first = _first_run(standin, tmp_path, bib)
+    server, _settings_used, _first = _first_run(standin, tmp_path, bib)
     judged.clear()
     asked = server.counters.total
     refreshed = _settings(server, tmp_path / "db.sqlite", refresh=True)
