@@ -31,6 +31,8 @@ from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
 
+import orjson
+
 from veribib import __version__
 from veribib.config import Settings
 from veribib.model import Judgement, Reference
@@ -181,7 +183,7 @@ class JudgementLedger:
         for key, run_id, body, reached in rows:
             if int(run_id) in stale:
                 continue
-            judgement = load(Judgement, json.loads(body))
+            judgement = load(Judgement, orjson.loads(body))
             out[keys[key]] = Reused(judgement, tuple(json.loads(reached)))
         return out
 
