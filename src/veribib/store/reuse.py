@@ -103,12 +103,13 @@ def _tree_digest(h: hashlib._Hash, path: Path) -> None:
                 _tree_digest(h, Path(root) / name)
 
 
-def code_digest() -> str:
-    """What identifies the resolving and judging code: sources, version, packages used."""
-    h = hashlib.sha256(f"{__version__}\0{REUSE_VERSION}\0".encode())
-    for name in _SOURCES:
+def package_digest(sources: Sequence[str], packages: Sequence[str], salt: str) -> str:
+    """A digest of veribib's version, the named source files or folders (their bytes) and the
+    installed packages (their module file's path, size and time), with ``salt``."""
+    h = hashlib.sha256(f"{__version__}\0{salt}\0".encode())
+    for name in sources:
         _tree_digest(h, _PACKAGE / name)
-    for package in _PACKAGES:
+    for package in packages:
         # The installed module's file and its stat: a re-install or upgrade changes it,
         # without importing the package (wordfreq alone costs 0.1 s).
         spec = importlib.util.find_spec(package)
@@ -119,6 +120,11 @@ def code_digest() -> str:
         else:
             h.update(f"{package}\0absent\0".encode())
     return h.hexdigest()
+
+
+def code_digest() -> str:
+    """What identifies the resolving and judging code: sources, version, packages used."""
+    return package_digest(_SOURCES, _PACKAGES, f"judged {REUSE_VERSION}")
 
 
 def settings_digest(settings: Settings) -> str:
@@ -225,6 +231,7 @@ __all__ = [
     "JudgementLedger",
     "Reused",
     "code_digest",
+    "package_digest",
     "reusable",
     "settings_digest",
 ]

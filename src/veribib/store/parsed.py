@@ -1,0 +1,81 @@
+"""Parsed inputs kept for the next run: a file read again byte for byte is not parsed again.
+
+The key is the file's path (it is in every reference id) and bytes, the year (the parser flags
+years after next year) and a digest of the code that reads and parses (veribib's version, the
+sources of ``source`` and ``reference``, the parser model and the installed BibTeX and LaTeX
+libraries). Only formats whose reading depends on the file's bytes alone are kept: a LaTeX or
+Markdown manuscript also reads the bibliography files it names, which may change without it.
+One version is kept per path.
+
+A cache table beside the versioned schema (SQLite files only; made when first used): deleting
+it loses nothing but time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from datetime import date
+
+import orjson
+
+from veribib.model import Document, Reference
+from veribib.store.db import dumps
+from veribib.store.jsonload import load
+from veribib.store.reuse import package_digest
+
+# Formats read from the file's own bytes only (no companion files).
+CACHED_FORMATS = frozenset(("bibtex", "ris", "csljson", "nbib", "endnote", "text"))
+_SOURCES = ("source", "reference", "model.py", "errors.py", "__init__.py")
+_PACKAGES = ("bibtexparser", "pylatexenc", "pycrfsuite", "rapidfuzz")
+PARSED_VERSION = 1
+
+_CREATE = (
+    "CREATE TABLE IF NOT EXISTS parsed (key TEXT NOT NULL PRIMARY KEY, path TEXT NOT NULL, "
+    "document TEXT NOT NULL, refs TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS ix_parsed_path ON parsed (path)",
+)
+
+
+class ParsedInputs:
+    """The parsed inputs of one SQLite file, for this code and year."""
+
+    def __init__(self, db: sqlite3.Connection, today: date | None = None) -> None:
+        self.db = db
+        year = (today or date.today()).year
+        digest = package_digest(_SOURCES, _PACKAGES, f"parsed {PARSED_VERSION}")
+        self._context = f"{digest}\0{year}\0".encode()
+        with db:
+            for statement in _CREATE:
+                db.execute(statement)
+
+    def _key(self, path: str, data: bytes) -> str:
+        h = hashlib.sha256(self._context)
+        h.update(path.encode("utf-8", "surrogatepass") + b"\0")
+        h.update(data)
+        return h.hexdigest()
+
+    def get(self, path: str, data: bytes) -> tuple[Document, tuple[Reference, ...]] | None:
+        """The document and references this path's bytes were parsed into, if kept."""
+        row = self.db.execute(
+            "SELECT document, refs FROM parsed WHERE key = ?", (self._key(path, data),)
+        ).fetchone()
+        if row is None:
+            return None
+        document = load(Document, orjson.loads(row[0]))
+        refs = tuple(load(Reference, r) for r in orjson.loads(row[1]))
+        return document, refs
+
+    def put(self, path: str, data: bytes, document: Document, refs: tuple[Reference, ...]) -> None:
+        """Keep a parse of a format read from its own bytes (the path's only kept version)."""
+        if document.format not in CACHED_FORMATS or document.includes:
+            return
+        with self.db as db:
+            db.execute("DELETE FROM parsed WHERE path = ?", (path,))
+            db.execute(
+                "INSERT OR REPLACE INTO parsed (key, path, document, refs) VALUES (?, ?, ?, ?)",
+                (self._key(path, data), path, dumps(document), dumps(refs)),
+            )
+
+
+__all__ = ["CACHED_FORMATS", "PARSED_VERSION", "ParsedInputs"]
