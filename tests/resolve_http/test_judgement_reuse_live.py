@@ -5,7 +5,11 @@ the day, the reference itself; never after an outage or with --refresh."""
 from __future__ import annotations
 
 import datetime
+import json
+import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -210,3 +214,49 @@ def test_a_run_with_an_outage_is_judged_again_next_time(
     judged.clear()
     _verdicts(settings, bib)  # the failed lookups are asked again, and everything judged again
     assert len(judged) == SIZE
+
+
+_PROBE = """
+import json, sys
+from veribib.cli import main
+sys.argv = ["veribib", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+# What a warm run needs none of when every judgement is reused (and httpx not even when the
+# lookups are answered from the cache).
+RESOLVING = ("httpx", "wordfreq", "veribib.judge", "veribib.resolve.resolver")
+READING = ("veribib.source.read", "veribib.reference", "bibtexparser")
+
+
+def _loaded(server: StandIn, db: Path, bib: Path, cwd: Path) -> set[str]:
+    env = {f"VERIBIB_{k.upper()}": v for k, v in server.service_urls().items()}
+    env |= {"VERIBIB_MAILTO": settings_for(server).mailto or "", "VERIBIB_DB": str(db)}
+    env |= {"PYTHONPATH": str(Path(veribib.judge.__file__).resolve().parents[2])}
+    env |= {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG")}
+    args = [str(bib), "-q", "--format", "json", "--output", str(cwd / "out.json")]
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE, "check", *args],
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert proc.returncode in (0, 1), proc.stderr[-2000:]
+    return set(json.loads(proc.stderr.strip().splitlines()[-1]))
+
+
+def test_a_warm_command_imports_neither_reader_nor_judge_nor_httpx(
+    standin: Callable[..., StandIn], tmp_path: Path, bib: Path
+) -> None:
+    server = standin()
+    db = tmp_path / "db.sqlite"
+    check([bib], _settings(server, db))  # cold, today
+    _loaded(server, db, bib, tmp_path)  # keeps the parse of the file
+    warm = _loaded(server, db, bib, tmp_path)
+    assert not warm & {*RESOLVING, *READING}
+    with sqlite3.connect(db) as con:
+        con.execute("DELETE FROM judged")
+    answered = _loaded(server, db, bib, tmp_path)  # judged again, on the cached answers
+    assert "veribib.judge" in answered
+    assert "httpx" not in answered

@@ -23,10 +23,8 @@ import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Self, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 from urllib.parse import quote, urlencode
-
-import httpx
 
 from veribib import __version__
 from veribib.config import Settings
@@ -43,6 +41,9 @@ from veribib.resolve.retry import (
     call_with_retries,
     parse_retry_after,
 )
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 # httpx logs every full request URL at INFO: with the NCBI/OpenAlex keys and the contact e-mail
@@ -232,19 +233,24 @@ class Service:
         self.refusal_stops = refusal_stops
         self._client_options: dict[str, Any] = {
             "headers": {"User-Agent": user_agent(mailto), "Accept": "application/json"},
-            "timeout": httpx.Timeout(timeout),
             "follow_redirects": follow_redirects,
             "transport": transport,
-            "limits": httpx.Limits(max_connections=16, max_keepalive_connections=16),
         }
         self._http: httpx.AsyncClient | None = None
 
     @property
     def _client(self) -> httpx.AsyncClient:
         """The connection pool, made at the first request: a warm run, answered from the
-        cache, never loads the CA bundle or opens a pool (about 5 ms a service)."""
+        cache, never imports httpx, loads the CA bundle or opens a pool."""
         if self._http is None:
-            self._http = httpx.AsyncClient(**self._client_options, verify=_tls_context())
+            import httpx
+
+            self._http = httpx.AsyncClient(
+                **self._client_options,
+                timeout=httpx.Timeout(self.timeout),
+                limits=httpx.Limits(max_connections=16, max_keepalive_connections=16),
+                verify=_tls_context(),
+            )
         return self._http
 
     def __repr__(self) -> str:
@@ -444,6 +450,8 @@ class Service:
         validate: Validator | None,
     ) -> Reply:
         """One request: wait for the pool, send, read limits, classify the answer."""
+        import httpx
+
         limiter = self.pools[pool]
         send_url = httpx.URL(self.base_url + path, params=[*params, *self._hidden_params])
         async with limiter.slot() as sent:
