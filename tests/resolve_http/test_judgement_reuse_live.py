@@ -260,3 +260,19 @@ def test_a_warm_command_imports_neither_reader_nor_judge_nor_httpx(
     answered = _loaded(server, db, bib, tmp_path)  # judged again, on the cached answers
     assert "veribib.judge" in answered
     assert "httpx" not in answered
+
+
+def test_judgements_on_changed_answers_are_forgotten(
+    standin: Callable[..., StandIn], tmp_path: Path, bib: Path
+) -> None:
+    _server, settings, _first = _first_run(standin, tmp_path, bib)
+    db = sqlite3.connect(tmp_path / "db.sqlite")
+    try:
+        ledger = JudgementLedger(db, settings, TODAY)
+        ledger.prune()
+        assert db.execute("SELECT count(*) FROM judged").fetchone() == (SIZE,)
+        ledger.prune(now=datetime.datetime.now().timestamp() + 31 * DAY)
+        assert db.execute("SELECT count(*) FROM judged").fetchone() == (0,)
+        assert db.execute("SELECT count(*) FROM judged_read").fetchone() == (0,)
+    finally:
+        db.close()

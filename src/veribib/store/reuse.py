@@ -216,9 +216,21 @@ class JudgementLedger:
                 [(run_id, url, fetched, expires) for url, (fetched, expires) in reads.items()],
             )
 
-    def prune(self) -> None:
-        """Forget the answers of runs no stored judgement depends on any more."""
+    def prune(self, now: float | None = None) -> None:
+        """Forget the judgements of runs whose answers changed or expired (they are never
+        reused again, whatever the key), and the answers no stored judgement depends on."""
+        runs = [int(r) for (r,) in self.db.execute("SELECT DISTINCT run_id FROM judged")]
+        stale = [
+            int(run_id)
+            for (run_id,) in self.db.execute(
+                _STALE_RUNS, (json.dumps(runs), MISS[0], time.time() if now is None else now)
+            )
+        ]
         with self.db as db:
+            db.execute(
+                "DELETE FROM judged WHERE run_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(stale),),
+            )
             db.execute(
                 "DELETE FROM judged_read WHERE run_id NOT IN (SELECT DISTINCT run_id FROM judged)"
             )
