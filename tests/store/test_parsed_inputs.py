@@ -115,3 +115,25 @@ def test_an_unreadable_file_is_an_error_as_before(tmp_path: Path, db: sqlite3.Co
         kept = parse_inputs([path], parsed=ParsedInputs(db, TODAY))
         assert kept == parse_inputs([path])
         assert kept[0].error
+
+
+def test_a_database_that_cannot_keep_them_keeps_nothing(tmp_path: Path) -> None:
+    from veribib.config import Settings
+    from veribib.store.reuse import JudgementLedger
+
+    path = tmp_path / "db.sqlite"
+    sqlite3.connect(path).close()
+    read_only = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        parsed = ParsedInputs(read_only, TODAY)
+        assert not parsed.usable
+        paths = _inputs(tmp_path)
+        assert parse_inputs(paths, parsed=parsed) == parse_inputs(paths)
+        ledger = JudgementLedger(read_only, Settings(), TODAY)
+        assert not ledger.usable
+        refs = [r for item in parse_inputs(paths) for r in item.references]
+        assert ledger.lookup(refs) == {}
+        ledger.save(1, [], {})
+        ledger.prune()
+    finally:
+        read_only.close()

@@ -30,7 +30,7 @@ _SOURCES = ("source", "reference", "model.py", "errors.py", "__init__.py")
 _PACKAGES = ("bibtexparser", "pylatexenc", "pycrfsuite", "rapidfuzz")
 PARSED_VERSION = 1
 
-_CREATE = (
+_CREATE: tuple[str, ...] = (
     "CREATE TABLE IF NOT EXISTS parsed (key TEXT NOT NULL PRIMARY KEY, path TEXT NOT NULL, "
     "document TEXT NOT NULL, refs TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS ix_parsed_path ON parsed (path)",
@@ -45,9 +45,9 @@ class ParsedInputs:
         year = (today or date.today()).year
         digest = package_digest(_SOURCES, _PACKAGES, f"parsed {PARSED_VERSION}")
         self._context = f"{digest}\0{year}\0".encode()
-        with db:
-            for statement in _CREATE:
-                db.execute(statement)
+        # A database that cannot take the table (read-only, full) just keeps nothing: the
+        # run's own writes report what is wrong with it.
+        self.usable = _try(db, *_CREATE)
 
     def _key(self, path: str, data: bytes) -> str:
         h = hashlib.sha256(self._context)
@@ -57,9 +57,14 @@ class ParsedInputs:
 
     def get(self, path: str, data: bytes) -> tuple[Document, tuple[Reference, ...]] | None:
         """The document and references this path's bytes were parsed into, if kept."""
-        row = self.db.execute(
-            "SELECT document, refs FROM parsed WHERE key = ?", (self._key(path, data),)
-        ).fetchone()
+        if not self.usable:
+            return None
+        try:
+            row = self.db.execute(
+                "SELECT document, refs FROM parsed WHERE key = ?", (self._key(path, data),)
+            ).fetchone()
+        except sqlite3.Error:
+            return None
         if row is None:
             return None
         document = load(Document, orjson.loads(row[0]))
@@ -68,14 +73,33 @@ class ParsedInputs:
 
     def put(self, path: str, data: bytes, document: Document, refs: tuple[Reference, ...]) -> None:
         """Keep a parse of a format read from its own bytes (the path's only kept version)."""
-        if document.format not in CACHED_FORMATS or document.includes:
+        if not self.usable or document.format not in CACHED_FORMATS or document.includes:
             return
-        with self.db as db:
-            db.execute("DELETE FROM parsed WHERE path = ?", (path,))
-            db.execute(
+        self.usable = _try(
+            self.db,
+            ("DELETE FROM parsed WHERE path = ?", path),
+            (
                 "INSERT OR REPLACE INTO parsed (key, path, document, refs) VALUES (?, ?, ?, ?)",
-                (self._key(path, data), path, dumps(document), dumps(refs)),
-            )
+                self._key(path, data),
+                path,
+                dumps(document),
+                dumps(refs),
+            ),
+        )
+
+
+def _try(db: sqlite3.Connection, *statements: str | tuple[object, ...]) -> bool:
+    """Run statements (SQL, or SQL and its parameters) in one transaction; False if it failed."""
+    try:
+        with db:
+            for statement in statements:
+                if isinstance(statement, str):
+                    db.execute(statement)
+                else:
+                    db.execute(str(statement[0]), statement[1:])
+    except sqlite3.Error:
+        return False
+    return True
 
 
 __all__ = ["CACHED_FORMATS", "PARSED_VERSION", "ParsedInputs"]

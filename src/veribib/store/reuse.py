@@ -160,9 +160,15 @@ class JudgementLedger:
         self._context = "\0".join(
             (code_digest(), settings_digest(settings), today.isoformat())
         ).encode()
-        with db:
-            for statement in _CREATE:
-                db.execute(statement)
+        # A database that cannot take the tables (read-only, full) keeps nothing: the run's
+        # own writes report what is wrong with it.
+        self.usable = True
+        try:
+            with db:
+                for statement in _CREATE:
+                    db.execute(statement)
+        except sqlite3.Error:
+            self.usable = False
 
     def key(self, ref: Reference) -> str:
         """The key of a reference's judgement in this run's context."""
@@ -171,20 +177,17 @@ class JudgementLedger:
     def lookup(self, refs: Sequence[Reference], now: float | None = None) -> dict[str, Reused]:
         """The still valid stored judgements of these references, by reference id."""
         keys = {self.key(r): r.id for r in refs}
-        if not keys:
+        if not keys or not self.usable:
             return {}
-        rows = self.db.execute(
-            "SELECT key, run_id, judgement, reached FROM judged "
-            "WHERE key IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(keys)),),
-        ).fetchall()
-        runs = sorted({int(run_id) for _, run_id, _, _ in rows})
-        stale = {
-            int(run_id)
-            for (run_id,) in self.db.execute(
-                _STALE_RUNS, (json.dumps(runs), MISS[0], time.time() if now is None else now)
-            )
-        }
+        try:
+            rows = self.db.execute(
+                "SELECT key, run_id, judgement, reached FROM judged "
+                "WHERE key IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(keys)),),
+            ).fetchall()
+            stale = self._stale(sorted({int(run_id) for _, run_id, _, _ in rows}), now)
+        except sqlite3.Error:
+            return {}
         out: dict[str, Reused] = {}
         for key, run_id, body, reached in rows:
             if int(run_id) in stale:
@@ -200,10 +203,23 @@ class JudgementLedger:
         reads: Mapping[str, tuple[float, float]],
     ) -> None:
         """Store judgements made in this run (without an outage), and the answers it read."""
+        if not self.usable:
+            return
         rows = [
             (self.key(ref), run_id, dumps(judgement), json.dumps(sorted(set(reached))))
             for ref, judgement, reached in judged
         ]
+        try:
+            self._save(run_id, rows, reads)
+        except sqlite3.Error:
+            self.usable = False
+
+    def _save(
+        self,
+        run_id: int,
+        rows: list[tuple[str, int, str, str]],
+        reads: Mapping[str, tuple[float, float]],
+    ) -> None:
         with self.db as db:
             db.executemany(
                 "INSERT OR REPLACE INTO judged (key, run_id, judgement, reached) "
@@ -219,21 +235,29 @@ class JudgementLedger:
     def prune(self, now: float | None = None) -> None:
         """Forget the judgements of runs whose answers changed or expired (they are never
         reused again, whatever the key), and the answers no stored judgement depends on."""
-        runs = [int(r) for (r,) in self.db.execute("SELECT DISTINCT run_id FROM judged")]
-        stale = [
-            int(run_id)
-            for (run_id,) in self.db.execute(
-                _STALE_RUNS, (json.dumps(runs), MISS[0], time.time() if now is None else now)
-            )
-        ]
-        with self.db as db:
-            db.execute(
-                "DELETE FROM judged WHERE run_id IN (SELECT value FROM json_each(?))",
-                (json.dumps(stale),),
-            )
-            db.execute(
-                "DELETE FROM judged_read WHERE run_id NOT IN (SELECT DISTINCT run_id FROM judged)"
-            )
+        if not self.usable:
+            return
+        try:
+            runs = [int(r) for (r,) in self.db.execute("SELECT DISTINCT run_id FROM judged")]
+            stale = self._stale(runs, now)
+            with self.db as db:
+                db.execute(
+                    "DELETE FROM judged WHERE run_id IN (SELECT value FROM json_each(?))",
+                    (json.dumps(sorted(stale)),),
+                )
+                db.execute(
+                    "DELETE FROM judged_read WHERE run_id NOT IN "
+                    "(SELECT DISTINCT run_id FROM judged)"
+                )
+        except sqlite3.Error:
+            self.usable = False
+
+    def _stale(self, runs: Sequence[int], now: float | None) -> set[int]:
+        """Those of ``runs`` with an answer that is no longer the one they read."""
+        found = self.db.execute(
+            _STALE_RUNS, (json.dumps(list(runs)), MISS[0], time.time() if now is None else now)
+        )
+        return {int(run_id) for (run_id,) in found}
 
 
 __all__ = [
