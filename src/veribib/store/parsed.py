@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from dataclasses import replace
 from datetime import date
 
 import orjson
@@ -28,7 +29,7 @@ from veribib.store.reuse import package_digest
 CACHED_FORMATS = frozenset(("bibtex", "ris", "csljson", "nbib", "endnote", "text"))
 _SOURCES = ("source", "reference", "model.py", "errors.py", "__init__.py")
 _PACKAGES = ("bibtexparser", "pylatexenc", "pycrfsuite", "rapidfuzz")
-PARSED_VERSION = 1
+PARSED_VERSION = 2
 
 _CREATE: tuple[str, ...] = (
     "CREATE TABLE IF NOT EXISTS parsed (key TEXT NOT NULL PRIMARY KEY, path TEXT NOT NULL, "
@@ -68,7 +69,9 @@ class ParsedInputs:
         if row is None:
             return None
         document = load(Document, orjson.loads(row[0]))
-        refs = tuple(load(Reference, r) for r in orjson.loads(row[1]))
+        refs = tuple(_unpacked(r) for r in orjson.loads(row[1]))
+        if not document.references and refs:
+            document = replace(document, references=tuple(r.raw for r in refs))
         return document, refs
 
     def put(self, path: str, data: bytes, document: Document, refs: tuple[Reference, ...]) -> None:
@@ -82,10 +85,47 @@ class ParsedInputs:
                 "INSERT OR REPLACE INTO parsed (key, path, document, refs) VALUES (?, ?, ?, ?)",
                 self._key(path, data),
                 path,
-                dumps(document),
-                dumps(refs),
+                dumps(_packed_document(document, refs)),
+                dumps([_packed(r) for r in refs]),
             ),
         )
+
+
+# What is stored once instead of twice (decoding is most of a warm run's reading): a
+# document's raw references are its references' own, and a structured source's raw fields
+# and identifiers are often the parsed ones.
+def _packed_document(document: Document, refs: tuple[Reference, ...]) -> Document:
+    """The document without its raw references when they are the references' own."""
+    if len(refs) == len(document.references) and all(
+        r.raw == raw for r, raw in zip(refs, document.references, strict=True)
+    ):
+        return replace(document, references=())
+    return document
+
+
+def _packed(ref: Reference) -> dict[str, object]:
+    """A reference, its raw fields and identifiers left out where they equal the parsed ones."""
+    same_fields = ref.raw.fields is not None and ref.raw.fields == ref.fields
+    same_ids = ref.raw.identifiers is not None and ref.raw.identifiers == ref.identifiers
+    raw = replace(
+        ref.raw,
+        fields=None if same_fields else ref.raw.fields,
+        identifiers=None if same_ids else ref.raw.identifiers,
+    )
+    return {"ref": replace(ref, raw=raw), "fields": same_fields, "ids": same_ids}
+
+
+def _unpacked(data: dict[str, object]) -> Reference:
+    """A reference from ``_packed``."""
+    ref = load(Reference, data["ref"])
+    if data["fields"] or data["ids"]:
+        raw = replace(
+            ref.raw,
+            fields=ref.fields if data["fields"] else ref.raw.fields,
+            identifiers=ref.identifiers if data["ids"] else ref.raw.identifiers,
+        )
+        ref = replace(ref, raw=raw)
+    return ref
 
 
 def _try(db: sqlite3.Connection, *statements: str | tuple[object, ...]) -> bool:
