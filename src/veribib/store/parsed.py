@@ -27,7 +27,16 @@ from veribib.store.reuse import package_digest
 
 # Formats read from the file's own bytes only (no companion files).
 CACHED_FORMATS = frozenset(("bibtex", "ris", "csljson", "nbib", "endnote", "text"))
-_SOURCES = ("source", "reference", "model.py", "errors.py", "__init__.py")
+_SOURCES = (
+    "source",
+    "reference",
+    "model.py",
+    "errors.py",
+    "__init__.py",
+    "store/parsed.py",
+    "store/db.py",
+    "store/jsonload.py",
+)
 _PACKAGES = ("bibtexparser", "pylatexenc", "pycrfsuite", "rapidfuzz")
 PARSED_VERSION = 2
 

@@ -54,6 +54,10 @@ _SOURCES = (
     "reference/identifiers.py",
     "reference/registries.py",
     "__init__.py",
+    # how a judgement is stored, keyed and read back
+    "store/reuse.py",
+    "store/db.py",
+    "store/jsonload.py",
 )
 # Installed packages the judge and resolver take data or scores from.
 _PACKAGES = ("wordfreq", "snowballstemmer", "rapidfuzz")
