@@ -7,15 +7,17 @@ fields and identifiers), the settings that change what is asked or how it is jud
 version, the sources of ``judge``, ``resolve`` and the modules they use, and the installed word
 lists and matchers they load). Beside it is kept the run that judged it; that run recorded every
 cached answer its lookups read or wrote (URL, when fetched, when it expires). A stored judgement
-is reused only while every one of those answers is still the one in the cache and unexpired: an
-answer fetched again, expired or deleted, or one the run could not cache (an outage, a refusal,
-an answer the cache never serves again, a cache miss nothing filled) makes every judgement of
-that run stale. The whole run's answers are more than one reference depends on, so this errs on
+is reused only while every one of those answers is still the one in the cache and unexpired,
+and every URL that had no answer still has none: an answer fetched again, expired or deleted, a
+miss since filled, or an answer the run could not cache (an outage, a refusal, an answer the
+cache never serves again) makes every judgement of that run stale. The whole run's answers are more than one reference depends on, so this errs on
 judging again, never on keeping a verdict whose evidence changed. Only judgements made without
 an outage are stored (an outage is re-asked on the next run).
 
 The two tables are a cache beside the versioned schema (SQLite files only; made when first
-used): deleting them loses nothing but time.
+used): deleting them loses nothing but time. A run that judged anything deletes the judgements
+of runs gone stale; those kept under another day, setting or code stay until their answers
+expire (30 days at most).
 """
 
 from __future__ import annotations
