@@ -10,9 +10,10 @@ cached answer its lookups read or wrote (URL, when fetched, when it expires). A 
 is reused only while every one of those answers is still the one in the cache and unexpired,
 and every URL that had no answer still has none: an answer fetched again, expired or deleted, a
 miss since filled, or an answer the run could not cache (an outage, a refusal, an answer the
-cache never serves again) makes every judgement of that run stale. The whole run's answers are more than one reference depends on, so this errs on
-judging again, never on keeping a verdict whose evidence changed. Only judgements made without
-an outage are stored (an outage is re-asked on the next run).
+cache never serves again) makes every judgement of that run stale. The whole run's answers are
+more than one reference depends on, so this errs on judging again, never on keeping a verdict
+whose evidence changed. Only judgements made without an outage are stored (an outage is asked
+again on the next run).
 
 The two tables are a cache beside the versioned schema (SQLite files only; made when first
 used): deleting them loses nothing but time. A run that judged anything deletes the judgements
