@@ -290,10 +290,13 @@ def run(
     today: datetime.date,
     workdir: Path,
     world: World | None = None,
+    port: int = 0,
 ) -> tuple[list[Outcome], dict[str, Any]]:
     """Write the inputs, run the pipeline against an in-process stand-in, collect outcomes.
 
     ``world``: the hard world's extra records (``eval_world``); None serves the recordings only.
+    ``port``: the stand-in's port (0: any free one); a fixed port keeps the cache keys of a
+    ``--keep`` database valid, so a second run is answered from its cache.
     """
     corpus = world_corpus(world)
     limits: dict[str, ModeLimits] = dict(DEFAULT_LIMITS)
@@ -301,7 +304,7 @@ def run(
     rounds = [list(cases)] if together else rounds_of(cases)
     judged: dict[str, Judgement] = {}
     started = time.perf_counter()
-    with StandIn(options, corpus=corpus) as server:
+    with StandIn(options, corpus=corpus, port=port) as server:
         urls = server.service_urls()
         settings = Settings(
             **urls,  # every registry the stand-in serves, the ones beyond Crossref included
@@ -567,6 +570,9 @@ def main(argv: list[str] | None = None) -> int:
         help="folder for failures-<split>.jsonl (every failing case, for inspection)",
     )
     parser.add_argument("--keep", type=Path, help="write the input files and database here")
+    parser.add_argument(
+        "--port", type=int, default=0, help="the stand-in's port (fixed: --keep's cache stays warm)"
+    )
     args = parser.parse_args(argv)
 
     def scaled(value: int, least: int = 1) -> int:
@@ -595,6 +601,7 @@ def main(argv: list[str] | None = None) -> int:
             outcomes, stats = run(
                 cases,
                 pool=args.pool,
+                port=args.port,
                 together=args.together,
                 today=args.today,
                 workdir=workdir,

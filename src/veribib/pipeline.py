@@ -17,14 +17,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from veribib.config import Settings, load_settings
 from veribib.duplicates import flag_duplicates
 from veribib.errors import InputError
 from veribib.export.interface import CheckedDocument, CheckedReference, Report
-from veribib.judge import judge, needs_search
 from veribib.model import (
     CitationReport,
     Document,
@@ -35,15 +34,16 @@ from veribib.model import (
     Resolution,
     Status,
 )
-from veribib.reference import parse_reference
-from veribib.resolve import build_resolver
-from veribib.resolve.resolver import Resolver
-from veribib.source import read_document
-from veribib.source.citations import match_citations
+from veribib.source.files import read_bytes
 from veribib.source.scan import expand_inputs
 from veribib.store import Store
 from veribib.store.db import now_iso
+from veribib.store.parsed import ParsedInputs
+from veribib.store.reuse import JudgementLedger, reusable
 from veribib.store.works import save_works
+
+if TYPE_CHECKING:
+    from veribib.resolve.resolver import Resolver
 
 log = logging.getLogger(__name__)
 
@@ -62,26 +62,45 @@ class ParsedInput:
 
 
 def read_input(
-    path: str, progress: Progress | None = None, data: bytes | None = None
+    path: str,
+    progress: Progress | None = None,
+    data: bytes | None = None,
+    parsed: ParsedInputs | None = None,
 ) -> ParsedInput:
     """Read and parse one input; an unreadable file becomes a ParsedInput with ``error`` set.
 
-    ``data`` gives the input's bytes directly (``path`` then only names them).
+    ``data`` gives the input's bytes directly (``path`` then only names them). ``parsed``: the
+    parses kept by earlier runs, used (and added to) for a file read again unchanged.
     """
     try:
+        if parsed is not None and path != "-":
+            data = read_bytes(path) if data is None else data
+            kept = parsed.get(path, data)
+            if kept is not None:
+                return ParsedInput(path, kept[0], kept[1], _text_digest(kept[0]))
+        from veribib.source import read_document  # the readers: only for a file not kept
+
         document = read_document(path, data)
     except InputError as exc:
         return ParsedInput(path, Document(path, "unknown", ()), (), "", error=str(exc))
+    from veribib.reference import parse_reference
+
     total = len(document.references)
     refs: list[Reference] = []
     for i, raw in enumerate(document.references):
         refs.append(parse_reference(raw, f"{path}#{i + 1}"))
         if progress is not None and ((i + 1) % 250 == 0 or i + 1 == total):
             progress("parse", i + 1, total)
-    digest = hashlib.sha256(
+    if parsed is not None and data is not None and path != "-":
+        parsed.put(path, data, document, tuple(refs))
+    return ParsedInput(path, document, tuple(refs), _text_digest(document))
+
+
+def _text_digest(document: Document) -> str:
+    """The digest of a document's reference texts (what a resumed run is recognised by)."""
+    return hashlib.sha256(
         "\n".join(r.text for r in document.references).encode("utf-8")
     ).hexdigest()
-    return ParsedInput(path, document, tuple(refs), digest)
 
 
 Inputs = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
@@ -99,10 +118,12 @@ def parse_inputs(
     paths: Inputs,
     progress: Progress | None = None,
     texts: Sequence[tuple[str, bytes]] = (),
+    parsed: ParsedInputs | None = None,
 ) -> list[ParsedInput]:
     """Read and parse every input (directories expanded); never raises for a bad file.
 
-    ``texts`` are extra inputs given as (name, bytes), read after the paths.
+    ``texts`` are extra inputs given as (name, bytes), read after the paths; ``parsed`` the
+    parses earlier runs kept (see ``read_input``).
     """
     files: list[tuple[str, bytes | None]] = [(f, None) for f in expand_inputs(as_paths(paths))]
     files += list(texts)
@@ -110,7 +131,7 @@ def parse_inputs(
     for i, (path, data) in enumerate(files):
         if progress is not None:
             progress("read", i, len(files))
-        item = read_input(path, progress, data)
+        item = read_input(path, progress, data, parsed)
         log.info("read %s as %s: %d references", path, item.document.format, len(item.references))
         out.append(item)
     if progress is not None:
@@ -250,6 +271,8 @@ async def _resolve_chunk(
     References with no identifier need a search whatever the identifiers say: theirs start
     at once, beside the identifier lookups, so both Crossref pools are busy from the start.
     """
+    from veribib.judge import needs_search
+
     asked: dict[str, set[str]] = {r.id: set() for r in chunk}
     settled: set[str] = set()  # nothing further worth asking (the plan is not cheap to re-ask)
 
@@ -291,6 +314,32 @@ async def _resolve_chunk(
     return await searches(chunk, by_id)
 
 
+def _sources(r: Resolution) -> set[str] | None:
+    """The sources that answered a resolution, or None when a lookup of it failed (an outage
+    is asked again next run, so a judgement made on it is not kept for reuse)."""
+    outcomes = _outcomes(r)
+    if any(o.status is Status.UNAVAILABLE for o in outcomes):
+        return None
+    return {o.source for o in outcomes if o.status in (Status.FOUND, Status.NOT_FOUND)}
+
+
+def _ledger(store: Store, settings: Settings, today: date | None) -> JudgementLedger | None:
+    """Where this run's judgements are kept for reuse (SQLite files; not when refreshing)."""
+    db = store.direct()
+    if db is None or not reusable(settings):
+        return None
+    return JudgementLedger(db, settings, today or date.today())
+
+
+def _citations(item: ParsedInput) -> CitationReport:
+    """The document's in-text citations linked to its list (none cited: every entry uncited)."""
+    if not item.document.citations:
+        return CitationReport((), (), tuple(r.id for r in item.references))
+    from veribib.source.citations import match_citations
+
+    return match_citations(item.document.citations, item.references)
+
+
 def _has_lookup_identifier(ref: Reference) -> bool:
     """The reference cites an identifier a registry is asked about before any search."""
     i = ref.identifiers
@@ -311,12 +360,13 @@ async def check_async(
     started = now_iso()
     notify = progress or (lambda _stage, _done, _total: None)
 
-    inputs = parse_inputs(paths, notify, texts)
-    refs = [r for item in inputs for r in item.references]
-
     own_store = store is None
     store = store or Store(settings.database_url())
     try:
+        db = store.direct()
+        parsed = ParsedInputs(db, today) if db is not None and not settings.refresh else None
+        inputs = parse_inputs(paths, notify, texts, parsed)
+        refs = [r for item in inputs for r in item.references]
         run_id, resumed = store.start_run(
             run_key(inputs, settings),
             {"inputs": [i.path for i in inputs], "offline": settings.offline},
@@ -331,33 +381,53 @@ async def check_async(
         members: dict[str, list[Reference]] = {}
         for r in refs:
             members.setdefault(_lookup_key(r), []).append(r)
-        unique = [group[0] for group in members.values()]
 
         judged: dict[str, Judgement] = {}
         failed = 0
         reached: set[str] = set()
         unreached: dict[str, str] = {}
-        resolver = build_resolver(settings, cache=store)
-        try:
-            # Resolved and judged a chunk at a time: search candidates of 10,000 references
-            # never sit in memory together, and DOI batches stay full within a chunk.
-            for start in range(0, len(unique), RESOLVE_CHUNK):
-                chunk = unique[start : start + RESOLVE_CHUNK]
-                scaled = _scaled_progress(notify, start, len(chunk), len(unique))
-                resolutions = await _resolve_chunk(resolver, chunk, scaled)
-                failed += _failed_lookups(resolutions.values())
-                _reach(resolutions.values(), reached, unreached)
-                for rep in chunk:
-                    for r in members[_lookup_key(rep)]:
-                        judged[r.id] = judge(r, resolutions[rep.id], today=today)
-                notify("judge", len(judged), len(refs))
-        finally:
-            await resolver.aclose()
+        # Judgements of unchanged references on unchanged cached answers: not made again.
+        ledger = _ledger(store, settings, today)
+        for ref_id, found in (ledger.lookup(refs) if ledger is not None else {}).items():
+            judged[ref_id] = found.judgement
+            reached.update(found.reached)
+        unique = [g[0] for g in members.values() if any(r.id not in judged for r in g)]
+        if unique:
+            from veribib.judge import judge
+            from veribib.resolve import build_resolver
+
+            reads = store.record_reads() if ledger is not None else {}
+            resolver = build_resolver(settings, cache=store)
+            try:
+                # Resolved and judged a chunk at a time: search candidates of 10,000 references
+                # never sit in memory together, and DOI batches stay full within a chunk.
+                for start in range(0, len(unique), RESOLVE_CHUNK):
+                    chunk = unique[start : start + RESOLVE_CHUNK]
+                    scaled = _scaled_progress(notify, start, len(chunk), len(unique))
+                    resolutions = await _resolve_chunk(resolver, chunk, scaled)
+                    failed += _failed_lookups(resolutions.values())
+                    _reach(resolutions.values(), reached, unreached)
+                    kept: list[tuple[Reference, Judgement, set[str]]] = []
+                    for rep in chunk:
+                        sources = _sources(resolutions[rep.id])
+                        for r in members[_lookup_key(rep)]:
+                            judged[r.id] = judge(r, resolutions[rep.id], today=today)
+                            if sources is not None:
+                                kept.append((r, judged[r.id], sources))
+                    if ledger is not None:
+                        ledger.save(run_id, kept, reads)
+                    notify("judge", len(judged), len(refs))
+            finally:
+                await resolver.aclose()
+            if ledger is not None:
+                ledger.prune()
+        else:
+            notify("judge", len(judged), len(refs))
 
         documents: list[CheckedDocument] = []
         for item in inputs:
             checked = [CheckedReference(r, judged[r.id]) for r in item.references]
-            citations = match_citations(item.document.citations, item.references)
+            citations = _citations(item)
             checked = _flag_uncited(flag_duplicates(checked), citations)
             store.save_verdicts(run_id, (c.judgement for c in checked))
             documents.append(CheckedDocument(item.document, tuple(checked), citations, item.error))

@@ -23,10 +23,8 @@ import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Self, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 from urllib.parse import quote, urlencode
-
-import httpx
 
 from veribib import __version__
 from veribib.config import Settings
@@ -43,6 +41,9 @@ from veribib.resolve.retry import (
     call_with_retries,
     parse_retry_after,
 )
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 # httpx logs every full request URL at INFO: with the NCBI/OpenAlex keys and the contact e-mail
@@ -232,19 +233,24 @@ class Service:
         self.refusal_stops = refusal_stops
         self._client_options: dict[str, Any] = {
             "headers": {"User-Agent": user_agent(mailto), "Accept": "application/json"},
-            "timeout": httpx.Timeout(timeout),
             "follow_redirects": follow_redirects,
             "transport": transport,
-            "limits": httpx.Limits(max_connections=16, max_keepalive_connections=16),
         }
         self._http: httpx.AsyncClient | None = None
 
     @property
     def _client(self) -> httpx.AsyncClient:
         """The connection pool, made at the first request: a warm run, answered from the
-        cache, never loads the CA bundle or opens a pool (about 5 ms a service)."""
+        cache, never imports httpx, loads the CA bundle or opens a pool."""
         if self._http is None:
-            self._http = httpx.AsyncClient(**self._client_options, verify=_tls_context())
+            import httpx
+
+            self._http = httpx.AsyncClient(
+                **self._client_options,
+                timeout=httpx.Timeout(self.timeout),
+                limits=httpx.Limits(max_connections=16, max_keepalive_connections=16),
+                verify=_tls_context(),
+            )
         return self._http
 
     def __repr__(self) -> str:
@@ -281,7 +287,9 @@ class Service:
             return None
         entry = self.cache.get(url, self.max_age_ok, self.max_age_not_found)
         if entry is None:
+            self._note(url, 0)
             return None
+        self._note(url, entry.status, entry.fetched_at)
         self.stats.cache_hits += 1
         return Reply(
             url=entry.url,
@@ -303,18 +311,31 @@ class Service:
 
     def remember(self, url: str, status: int, body: bytes, content_type: str) -> None:
         """Store an answer (only facts: 2xx, 400, 404, 410) under a public URL."""
-        if self.cache is None or status not in CACHEABLE:
+        if self.cache is None:
             return
+        if status not in CACHEABLE:
+            self._note(url, -1)
+            return
+        fetched_at = time.time()
         self.cache.put(
             CachedResponse(
                 url=url,
                 status=status,
                 body=body,
                 content_type=content_type,
-                fetched_at=time.time(),
+                fetched_at=fetched_at,
             )
         )
+        self._note(url, status, fetched_at)
         self.stats.cache_writes += 1
+
+    def _note(self, url: str, status: int, fetched_at: float = 0.0) -> None:
+        """Tell a cache that records them (the store) which answer a lookup used: read or
+        written (``status``), missed (0) or not cacheable (-1); see ``Store.note_read``."""
+        note = getattr(self.cache, "note_read", None)
+        if note is not None:
+            max_age = self.max_age_ok if 200 <= status < 300 else self.max_age_not_found
+            note(url, status, fetched_at, max_age)
 
     # --- network -------------------------------------------------------------------------
 
@@ -339,6 +360,24 @@ class Service:
         url = self.url(path, params)
         if use_cache and read_cache and (hit := self.cached(url)) is not None:
             return hit
+        result = await self._ask(url, path, params, pool, expect_json, validate, use_cache, keep)
+        if use_cache and isinstance(result, Unavailable):
+            # No answer to cache: what this run judged may not be reused (asked again next time).
+            self._note(url, -1)
+        return result
+
+    async def _ask(
+        self,
+        url: str,
+        path: str,
+        params: Params,
+        pool: str,
+        expect_json: bool,
+        validate: Validator | None,
+        use_cache: bool,
+        keep: Callable[[bytes], bytes] | None,
+    ) -> Result:
+        """``get`` beyond the cache: the network, with retries, within the run's deadline."""
         if self.offline:
             return Unavailable(url, f"{self.label}: offline, not asked", offline=True)
         if time.monotonic() < self._away_until:
@@ -372,6 +411,8 @@ class Service:
         if use_cache and not foreign:
             body = keep(reply.body) if keep is not None and reply.status == 200 else reply.body
             self.remember(url, reply.status, body, reply.content_type)
+        elif use_cache:
+            self._note(url, -1)
         return reply
 
     async def _fetch(
@@ -409,6 +450,8 @@ class Service:
         validate: Validator | None,
     ) -> Reply:
         """One request: wait for the pool, send, read limits, classify the answer."""
+        import httpx
+
         limiter = self.pools[pool]
         send_url = httpx.URL(self.base_url + path, params=[*params, *self._hidden_params])
         async with limiter.slot() as sent:

@@ -16,7 +16,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-import httpx
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
@@ -73,6 +72,8 @@ def should_retry(exc: BaseException) -> bool:
     """True when a failed attempt is worth repeating: 429, 5xx, timeouts, resets, garbled 200s."""
     if isinstance(exc, RetryableFailure):
         return True
+    import httpx  # loaded by the request that failed
+
     # TimeoutException: connect/read/write/pool timeouts. NetworkError: connect refused, reset,
     # read/write errors. RemoteProtocolError: dropped connection or a body cut short.
     # DecodingError: a compressed body that does not decode (truncated gzip).
@@ -109,6 +110,8 @@ def describe_failure(exc: BaseException) -> str:
     """A short human reason for a failed attempt, without URLs or headers."""
     if isinstance(exc, RetryableFailure):
         return exc.detail
+    import httpx
+
     if isinstance(exc, httpx.TimeoutException):
         return "timed out"
     if isinstance(exc, httpx.RemoteProtocolError):

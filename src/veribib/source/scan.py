@@ -10,9 +10,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
+
 
 INPUT_SUFFIXES = (
     ".bib",
@@ -91,6 +93,8 @@ def _gitignore(directory: Path) -> pathspec.PathSpec[Any] | None:
         lines = (directory / ".gitignore").read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
+    import pathspec  # only a directory scan with a .gitignore needs it
+
     return pathspec.GitIgnoreSpec.from_lines(lines.splitlines())
 
 

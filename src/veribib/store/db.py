@@ -118,6 +118,10 @@ _SELECT_RESPONSE = "SELECT url, status, body, content_type, fetched_at FROM resp
 
 # Rows written per statement: bounds the memory a 10,000-reference run needs for one write.
 WRITE_CHUNK = 500
+# A noted answer (fetched_at, expires_at) that no judgement may be reused on, and a cache miss
+# nothing filled yet in this run (invalid unless a write follows): see ``Store.note_read``.
+INVALID = (-1.0, 0.0)
+MISS = (-2.0, 0.0)
 
 
 def now_iso() -> str:
@@ -130,6 +134,11 @@ def _dumps(value: Any) -> str:
     # judgements serialise in a tenth of the time the standard encoder (with a Python call per
     # dataclass) took. The text must be stable: a re-run compares it to link unchanged verdicts.
     return orjson.dumps(value, default=_plain, option=orjson.OPT_SORT_KEYS).decode("utf-8")
+
+
+def dumps(value: Any) -> str:
+    """The store's stable JSON text of a model value (dataclasses, enums, tuples; sorted keys)."""
+    return _dumps(value)
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
@@ -225,6 +234,9 @@ class Store:
         self._db: sqlite3.Connection | None = None
         # Responses read ahead by ``prefetch``, each handed out once by ``get``.
         self._prefetched: dict[str, tuple[Any, ...]] = {}
+        # The cached answers the running check's lookups read or wrote (``record_reads``):
+        # url -> (fetched_at, expires_at); what its judgements may be reused on (``reuse``).
+        self._reads: dict[str, tuple[float, float]] | None = None
         try:
             if self.is_sqlite and url.startswith("sqlite:///") and url != "sqlite:///:memory:":
                 Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
@@ -673,6 +685,32 @@ class Store:
             return len(session.exec(query).all())
 
     # --- the response cache -----------------------------------------------------------------
+
+    def record_reads(self) -> dict[str, tuple[float, float]]:
+        """Start recording the answers lookups read or write (``note_read``); returns the record."""
+        self._reads = {}
+        return self._reads
+
+    def note_read(self, url: str, status: int, fetched_at: float, max_age: float) -> None:
+        """Note an answer a lookup used: read from or written to this cache (``status`` > 0),
+        missed (0: asked, nothing young enough was stored) or not cacheable (-1: an outage, a
+        refusal, an answer in no cacheable shape). An answer ``get`` never serves again, or a
+        URL answered twice differently in one run, cannot be reused."""
+        reads = self._reads
+        if reads is None:
+            return
+        old = reads.get(url)
+        if status == 0:
+            if old is None:
+                reads[url] = MISS
+            elif old != MISS:
+                reads[url] = INVALID  # it was read before: two versions in one run
+            return
+        if status < 0:
+            reads[url] = INVALID
+            return
+        new = (fetched_at, fetched_at + max_age) if status in (200, 404) else INVALID
+        reads[url] = new if old is None or old in (MISS, new) else INVALID
 
     @guarded
     def get(self, url: str, max_age_ok: float, max_age_not_found: float) -> CachedResponse | None:
