@@ -18,7 +18,8 @@ import pytest
 from wordfreq import zipf_frequency
 
 from veribib.judge import codes, judge
-from veribib.judge.trialtopic import GENERIC, acronym_key
+from veribib.judge.trialnames import acronym_key
+from veribib.judge.trialwords import GENERIC
 from veribib.model import Judgement, ReferenceType, Resolution, Trial, Verdict
 from veribib.resolve.records import trial_from_ctgov
 

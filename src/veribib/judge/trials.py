@@ -41,7 +41,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from veribib.judge import codes
-from veribib.judge.trialtopic import TopicReading, read_topic, weight
+from veribib.judge.trialtopic import TopicReading, read_topic
+from veribib.judge.trialwords import weight
 from veribib.model import (
     Evidence,
     Outcome,
