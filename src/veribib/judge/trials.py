@@ -161,12 +161,13 @@ def _foreign(reading: TopicReading) -> bool:
 
 def _aspect(reading: TopicReading) -> bool:
     """The citation names whom the trial studies, or what every arm receives, but not what it
-    tests, and adds an activity or aspect the record lacks."""
+    tests, and adds an activity or aspect the record lacks (any word, when what it names is
+    the comparator: the trial tests something else against it)."""
     return (
         reading.tests_known
         and not reading.names_treatment
-        and (reading.names_condition or reading.agree >= AGREE)
-        and any(weight(w) >= ASPECT for w in reading.unshared_words)
+        and (reading.names_condition or reading.agree >= AGREE or reading.names_comparator)
+        and any(weight(w) >= ASPECT or reading.names_comparator for w in reading.unshared_words)
     )
 
 

@@ -73,6 +73,8 @@ _BACKGROUND = re.compile(
 # "X versus Y" (or "compared with/to"): Y runs to the next "in"/"for"/"among"/"who"/"as" or
 # punctuation; drugs only in Y are the comparator, words on both sides every arm's.
 _VERSUS = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to))\s+", re.IGNORECASE)
+# "A Glimepiride-Controlled Trial": the control named before "-controlled".
+_CONTROLLED = re.compile(r"\b([A-Za-z]{4,})-controlled\b", re.IGNORECASE)
 _VERSUS_END = re.compile(r"\s+(?:in|for|among|who|as|on)\b|[,;:\[\]]|$", re.IGNORECASE)
 # An abbreviation a title defines in brackets after its words ("Androgen Deprivation Therapy
 # (ADT)"): the abbreviation and those words are one therapy.
@@ -87,6 +89,7 @@ class TrialText:
     neutral: frozenset[str]  # the sponsor's words: neither agreement nor disagreement
     drugs: frozenset[str]  # stems of drug names among the interventions and titles
     treatments: frozenset[str]  # what the trial tests: drugs, informative intervention words
+    comparators: frozenset[str]  # what it tests against ("Versus Crizotinib"), not what it tests
     conditions: frozenset[str]  # stems of the conditions' words: whom it studies, not what
     condition_names: tuple[frozenset[str], ...]  # each condition's content stems ("heart failure")
     named_in_tests: frozenset[str]  # stems of the interventions' names ("SARS-CoV-2 rS vaccine")
@@ -141,29 +144,35 @@ def _abbreviations(title: str) -> dict[str, frozenset[str]]:
 def compared(
     title: str, tested: frozenset[str], named: frozenset[str]
 ) -> tuple[frozenset[str], frozenset[str]]:
-    """(stems every arm gets, stems of the comparator) from a title's "X versus Y" where X
-    names a tested drug: words on both sides are every arm's ("Apalutamide Plus ADT Versus
-    ADT"), drugs and intervention words only after "versus" the comparator's ("Alectinib
-    Versus Crizotinib")."""
+    """(stems every arm gets, stems of the comparator) from a title's "X versus Y" (or "X
+    compared with placebo or Y", "X vs Y") where X names something the trial tests (``tested``:
+    its interventions' informative words): words on both sides are every arm's ("Apalutamide
+    Plus ADT Versus ADT", "Insulin Degludec Versus Insulin Glargine"), drugs and intervention
+    words only after "versus" the comparator's ("Alectinib Versus Crizotinib"); so is an
+    intervention named as the control ("a Glimepiride-Controlled Trial")."""
     common: set[str] = set()
     comparator: set[str] = set()
     defined = _abbreviations(title)
     for m in _VERSUS.finditer(title):
-        left = {stem(w) for w in content(words(title[: m.start()])) if w not in GENERIC}
+        left = {stem(w) for w in content_words(title[: m.start()]) if w not in GENERIC}
         if not left & tested:
             continue
         rest = title[m.end() :]
         end = _VERSUS_END.search(rest)
-        right_words = content(words(rest[: end.start() if end else None]))
+        right_words = content_words(rest[: end.start() if end else None])
         right = {stem(w) for w in right_words if w not in GENERIC}
         both = right & left
         for abbr in list(both):
             both |= defined.get(abbr, frozenset())
         common |= both
-        # a comparator only when X names a tested drug Y lacks ("Placebo + Trastuzumab Versus
+        # a comparator only when X names a tested word Y lacks ("Placebo + Trastuzumab Versus
         # Pertuzumab + Trastuzumab" puts the control first)
         if (left - right) & tested:
             comparator |= {stem(w) for w in right_words if is_drug(w) or stem(w) in named} - left
+    for m in _CONTROLLED.finditer(title):
+        control = stem(m.group(1).lower())
+        if control in tested and tested - {control}:
+            comparator.add(control)
     return frozenset(common), frozenset(comparator)
 
 
@@ -184,9 +193,16 @@ def trial_text(trial: Trial) -> TrialText:
     # nor is a drug it names only as every arm's background ("add-on therapy to metformin")
     tested = frozenset(stem(w) for t in trial.interventions for w in words(t) if is_drug(w))
     named = frozenset(stem(w) for t in trial.interventions for w in words(t))
+    # the informative words of its interventions, drug names or not ("insulin degludec")
+    arms = frozenset(
+        stem(w)
+        for t in trial.interventions
+        for w in content_words(t)
+        if w not in GENERIC and w not in SETTING and (is_drug(w) or weight(w) >= INFORMATIVE)
+    )
     # what "X with or without Y" gives every arm is background even when listed as tested
     shared_by_all = frozenset(s for t in titles for s in every_arm(t, named))
-    versus = [compared(t, tested, named) for t in titles]
+    versus = [compared(t, arms, named) for t in titles]
     shared_by_all |= frozenset(s for both, _ in versus for s in both)
     comparators = frozenset(s for _, other in versus for s in other)
     given_on = (frozenset(s for t in titles for s in background(t)) - tested) | shared_by_all
@@ -221,6 +237,7 @@ def trial_text(trial: Trial) -> TrialText:
         neutral=_stems([trial.sponsor or ""]),
         drugs=drugs,
         treatments=treatments,
+        comparators=comparators - treatments,
         conditions=conditions,
         condition_names=tuple(
             n for n in (frozenset(stem(w) for w in content_words(c)) for c in trial.conditions) if n
@@ -262,6 +279,7 @@ class TopicReading:
     other_acronym: str | None  # a trial name the citation gives that is not this trial's
     has_acronym: bool  # the record has an acronym (else a name it lacks may be its own)
     tests_known: bool  # the record names what the trial tests (drugs, intervention words)
+    names_comparator: bool  # names what the trial tests against (its comparator)
     other_drugs: tuple[str, ...]  # drugs the citation names that this trial does not test
     asks_other: tuple[str, ...] = ()  # BEHAVIOUR or DISPOSITION words the record lacks
 
@@ -392,6 +410,7 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         other_acronym=other,
         has_acronym=bool(record.acronyms),
         tests_known=bool(record.treatments),
+        names_comparator=any(matches(w, record.comparators) for w in said),
         other_drugs=other_drugs,
         asks_other=asks_other,
     )
