@@ -28,7 +28,9 @@ Per cited id, in this order:
      times the weight it shares, or most of four or more substantive cited words the record
      lacks while it shares no more than a common word; or it names the condition or what every
      arm receives (a background therapy, the comparator) but nothing the trial tests, and adds
-     an aspect the record lacks ("aspirin resistance", "inhaler technique");
+     an aspect the record lacks ("aspirin resistance", "inhaler technique"; any word beside the
+     comparator: "insulin glargine costs"); or it names a behaviour, pharmacokinetics in other
+     people, or a disease ("retinopathy") the record nowhere mentions, outcomes included;
    - otherwise UNKNOWN, showing the trial's title so a person can judge.
    A found article whose record names other trials and not this one, when the topic does not
    agree, gets TRIAL_WRONG_ID (a mismatch).
@@ -181,8 +183,9 @@ def _topic_status(reading: TopicReading) -> TrialStatus:
         return TrialStatus.TOPIC_MISMATCH
     if reading.title_agrees:
         return TrialStatus.OK
-    # what the citation asks of people (awareness, adherence), or of the body in other people
-    # (pharmacokinetics in children), is another study however well it names the therapy
+    # what the citation asks of people (awareness, adherence), of the body in other people
+    # (pharmacokinetics in children), or another disease the record nowhere mentions (not in
+    # its outcomes either: "retinopathy"), is another study however well it names the therapy
     if reading.asks_other:
         return TrialStatus.TOPIC_MISMATCH
     if _foreign(reading):

@@ -34,9 +34,11 @@ from veribib.judge.trialwords import (
     INFORMATIVE,
     SETTING,
     URL,
+    american,
     content,
     content_words,
     is_class,
+    is_disease,
     is_drug,
     matches,
     stem,
@@ -73,6 +75,8 @@ _BACKGROUND = re.compile(
 # "X versus Y" (or "compared with/to"): Y runs to the next "in"/"for"/"among"/"who"/"as" or
 # punctuation; drugs only in Y are the comparator, words on both sides every arm's.
 _VERSUS = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to))\s+", re.IGNORECASE)
+# An abbreviation a record writes: two to five capitals ("TB", "CKD", "NSCLC").
+_SHORT = re.compile(r"\b[A-Z]{2,5}\b")
 # "A Glimepiride-Controlled Trial": the control named before "-controlled".
 _CONTROLLED = re.compile(r"\b([A-Za-z]{4,})-controlled\b", re.IGNORECASE)
 _VERSUS_END = re.compile(r"\s+(?:in|for|among|who|as|on)\b|[,;:\[\]]|$", re.IGNORECASE)
@@ -86,6 +90,8 @@ class TrialText:
     """A registry record made comparable once: its stems, drugs and acronyms."""
 
     stems: frozenset[str]  # titles, acronym, conditions, interventions, keywords
+    mentioned: frozenset[str]  # those and what else it describes (outcomes, arms), American
+    short: frozenset[str]  # abbreviations among its conditions ("Pulmonary TB"), small letters
     neutral: frozenset[str]  # the sponsor's words: neither agreement nor disagreement
     drugs: frozenset[str]  # stems of drug names among the interventions and titles
     treatments: frozenset[str]  # what the trial tests: drugs, informative intervention words
@@ -234,6 +240,12 @@ def trial_text(trial: Trial) -> TrialText:
             acronyms.add(acronym_key(inner))
     return TrialText(
         stems=_stems(fields),
+        mentioned=frozenset(
+            stem(american(w)) for f in [*fields, *trial.described] for w in words(f)
+        ),
+        short=frozenset(
+            a.lower() for f in [*trial.conditions, *trial.keywords] for a in _SHORT.findall(f)
+        ),
         neutral=_stems([trial.sponsor or ""]),
         drugs=drugs,
         treatments=treatments,
@@ -281,13 +293,25 @@ class TopicReading:
     tests_known: bool  # the record names what the trial tests (drugs, intervention words)
     names_comparator: bool  # names what the trial tests against (its comparator)
     other_drugs: tuple[str, ...]  # drugs the citation names that this trial does not test
-    asks_other: tuple[str, ...] = ()  # BEHAVIOUR or DISPOSITION words the record lacks
+    asks_other: tuple[str, ...] = ()  # BEHAVIOUR, DISPOSITION or disease words it never says
 
 
 def _own(key: str, record: TrialText) -> bool:
     """True when an acronym key is one of the record's words, or (four characters or more)
     written anywhere in its fields."""
     return key in record.key_words or (len(key) >= 4 and key in record.key_text)
+
+
+def _shortened(word: str, before: str, short: frozenset[str]) -> bool:
+    """True when the record may write a cited disease as an abbreviation: "TB" for
+    "tuberculosis" (its letters in order), "RA" for "rheumatoid arthritis" (the initials)."""
+    for a in short:
+        letters = iter(word)
+        if a[0] == word[0] and all(c in letters for c in a):
+            return True
+        if a == f"{before[:1]}{word[:1]}":
+            return True
+    return False
 
 
 def _written_out(title: tuple[str, ...], cited: list[str]) -> bool:
@@ -378,11 +402,19 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
     if cited_drugs and record.treatments and not any(matches(w, record.treatments) for w in said):
         other_drugs = tuple(cited_drugs)
     informative = {w: v for w, v in shared.items() if v > 0}
+    # what the record says nowhere (outcomes and arms included) that makes another study:
+    # a behaviour, a body's handling of a drug in other people, another disease
     asks_other = tuple(
-        w
-        for w in dict.fromkeys(said)
-        if not matches(w, record.stems)
-        and (w in BEHAVIOUR or (w in DISPOSITION and bool(unshared)))
+        dict.fromkeys(
+            w
+            for before, w in zip(["", *said], said, strict=False)
+            if not matches(american(w), record.mentioned)
+            and (
+                w in BEHAVIOUR
+                or (w in DISPOSITION and bool(unshared))
+                or (is_disease(w) and not _shortened(w, before, record.short))
+            )
+        )
     )
     written = {stem(w) for w in [*said, *around]}
     title_agrees = any(

@@ -63,6 +63,18 @@ BEHAVIOUR = wordset(
 # How a body handles a drug: another study when the record never mentions it and the citation
 # also names people or a disease the record lacks ("pharmacokinetics in children").
 DISPOSITION = wordset("pharmacokinetics pharmacokinetic pharmacodynamics bioavailability")
+# How medicine names a disease or complication: "retinopathy", "pneumonitis", "osteoporosis",
+# "hypoglycaemia", "melanoma", "neuralgia", "proteinuria", "neutropenia", "hepatomegaly". A
+# citation naming one its trial's record nowhere mentions studies another disease.
+_DISEASE = re.compile(
+    r"(?:pathy|pathies|itis|osis|ae?mia|oma|omas|algia|uria|plegia|trophy|penia|rrhoea|rrhea|"
+    r"ectasis|megaly|iasis)$"
+)
+# Words of that shape that are no disease (or, "carcinoma", another name of any cancer).
+NO_DISEASE = wordset(
+    "diagnosis diagnoses prognosis hypnosis osmosis symbiosis academia nostalgia diploma "
+    "diplomas aroma stoma trophy carcinoma carcinomas"
+)
 # Abbreviations that are not trial names, even written in capitals.
 NOT_ACRONYMS = wordset(
     "COVID HIV AIDS HER2 HR RNA DNA MRNA USA UK EU FDA NIH NIAID WHO BMI LDL HDL HFREF HFPEF "
@@ -110,6 +122,21 @@ def weight(word: str) -> float:
 
     zipf = zipf_frequency(word, "en")
     return max(0.0, min(MAX_WEIGHT, (COMMON_ZIPF - zipf) / SPAN))
+
+
+def is_disease(word: str) -> bool:
+    """True when a folded word is shaped like a disease's or complication's name."""
+    return (
+        len(word) >= 7
+        and word not in NO_DISEASE
+        and _DISEASE.search(word) is not None
+        and weight(word) >= INFORMATIVE
+    )
+
+
+def american(word: str) -> str:
+    """A folded word in American spelling ("haemorrhage", "oedema" → "hemorrhage", "edema")."""
+    return word.replace("ae", "e").replace("oe", "e")
 
 
 def is_drug(word: str) -> bool:
@@ -184,9 +211,11 @@ __all__ = [
     "SETTING",
     "URL",
     "WORD_ZIPF",
+    "american",
     "content",
     "content_words",
     "is_class",
+    "is_disease",
     "is_drug",
     "matches",
     "stem",
