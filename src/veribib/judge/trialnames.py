@@ -6,7 +6,15 @@ from __future__ import annotations
 import re
 
 from veribib.judge.normalise import words, wordset
-from veribib.judge.trialwords import BOILERPLATE, CODE, IDS, NOT_ACRONYMS, URL, WORD_ZIPF
+from veribib.judge.trialwords import (
+    BOILERPLATE,
+    CODE,
+    GENERIC,
+    IDS,
+    NOT_ACRONYMS,
+    URL,
+    WORD_ZIPF,
+)
 
 # All capitals ("SPRINT", "DECLARE-TIMI 58"), capitals and a hyphen ("TRuE-V1", "EMPA-REG"), or
 # a capitalised compound and a number ("CheckMate 067").
@@ -30,6 +38,25 @@ _DESIGN_AT_END = re.compile(rf"(?:\s+(?:{_DESIGN_WORD}))+$", re.IGNORECASE)
 _NAMED_BEFORE = re.compile(
     rf"((?:{_TOKEN} ){{0,3}}{_TOKEN})\s+(?i:{_DESIGN})"
     r"((?i:trial|study|investigators|trialists|study group))\b"
+)
+# A name in capitalised English words ("Harmony Outcomes"), two to four of them: after "the"
+# (or opening the citation) before "trial"/"study" in small letters (a title-cased title says
+# "Trial"; design words may stand between), before "Investigators"/"Trialists"/"Trial Group"
+# however cased, in brackets, reported ("Results from Harmony Outcomes"), or opening the
+# citation before a colon.
+_WORD = r"[A-Z][a-z]+"
+_PLAIN = rf"((?:{_WORD}\s+){{1,3}}{_WORD})"
+_PLAIN_NAMES = (
+    re.compile(
+        rf"(?:^|(?<=\bthe\s)|(?<=\bThe\s)|(?<=\())(?:{_PLAIN}\s+{_DESIGN}(?:trial|study)\b"
+        rf"|{_PLAIN}\s+(?i:investigators|trialists|trial\s+group|study\s+group)\b)"
+    ),
+    re.compile(rf"\({_PLAIN}\)"),
+    re.compile(
+        r"\b(?i:results?|findings|lessons|report|analys[ie]s)\s+(?i:of|from|in)(?:\s+(?i:the))?"
+        rf"\s+{_PLAIN}(?=\s*(?:[.,;)]|$))"
+    ),
+    re.compile(rf"(?:^|(?<=\.\s)){_PLAIN}:"),
 )
 # What a trial's name follows when a paper reports it ("Primary results of the DELIVER").
 _REPORTS = re.compile(
@@ -183,6 +210,16 @@ def named_trials(text: str) -> set[str]:
         *_NAMED_BEFORE_COLON.finditer(text),
         *_NAMED_AFTER_REPORT.finditer(text),
     ]
+    for m in (m for pattern in _PLAIN_NAMES for m in pattern.finditer(text)):
+        plain = next(g for g in m.groups() if g).split()
+        while plain and plain[0] in _LEADING:  # "The Harmony Outcomes trial"
+            plain.pop(0)
+        while plain and plain[-1].lower() in _GROUP_WORDS:  # "Results of the X Trial."
+            plain.pop()
+        # one word is more often a place or people ("the Canadian trial"); words that say what
+        # any trial is ("Randomized Controlled", "Phase Three") name none
+        if len(plain) >= 2 and any(w.lower() not in GENERIC for w in plain):
+            out.add(acronym_key(" ".join(plain)))
     for m in runs:
         name = _name_of(m.group(1))
         # a short mixed-case word in brackets is more often an abbreviation ("PrEP", "GnRH");
