@@ -654,3 +654,18 @@ def test_a_disease_the_record_studies_is_no_mismatch(record: Trial, today: datet
             title = f"{disease.capitalize()} in the {record.acronym} trial"
             verdict, _ = _judge(title, record, today)
             assert verdict is Verdict.VERIFIED, title
+
+
+# Found by stress classes over every study in holdout8's round (titles like holdout7's
+# "Oseltamivir prescribing", "Etoposide shortages"): what a study asks of a therapy's use,
+# supply or price, never mentioned by the record, is another study of the trial's therapy.
+USES = ("shortages", "prescribing patterns", "costs", "drug interactions")
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_a_therapys_use_supply_or_price_is_another_study(
+    record: Trial, today: datetime.date
+) -> None:
+    tested, condition = _tested(record), record.conditions[0]
+    for use in (u for u in USES if _lacks(record, u.split()[-1][:-1])):
+        _assert_another_study(f"{tested} {use} in {condition}", record, today)

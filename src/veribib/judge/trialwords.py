@@ -59,6 +59,12 @@ BEHAVIOUR = wordset(
     "awareness adherence nonadherence compliance attitudes attitude knowledge perceptions "
     "perception beliefs hesitancy acceptability acceptance uptake literacy preferences "
     "misconceptions"
+    # and of a therapy's use, supply or price rather than its effect ("prescribing patterns",
+    # "shortages", "cost-effectiveness", "drug interactions", "biosimilar")
+    " cost costs costly price prices pricing reimbursement insurance affordability expenditure"
+    " expenditures spending sales marketing shortage shortages prescribing prescription"
+    " prescriptions prescribers dispensing formulary formularies utilization utilisation"
+    " interaction interactions misuse diversion counterfeit biosimilar biosimilars"
 )
 # How a body handles a drug: another study when the record never mentions it and the citation
 # also names people or a disease the record lacks ("pharmacokinetics in children").
