@@ -628,7 +628,8 @@ def test_the_comparator_in_any_shape_with_an_aspect_is_another_study(
 # disease or complication the record nowhere mentions (not its titles, conditions, keywords,
 # outcomes or arms) makes another study, however well the citation names the trial's therapy
 # and condition; one the record studies, or one in the named trial, never does.
-DISEASES = ("retinopathy", "osteoporosis", "pneumonitis", "hypoglycaemia", "nephrolithiasis")
+DISEASES = ("retinopathy", "osteoporosis", "pneumonitis", "hypoglycaemia", "nephrolithiasis",
+            "asthma", "malaria", "epilepsy", "migraine")  # fmt: skip
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
@@ -638,6 +639,7 @@ def test_another_disease_with_what_a_trial_tests_is_another_study(
     tested, condition = _tested(record), record.conditions[0]
     for disease in (d for d in DISEASES if _lacks(record, d[:8].replace("ae", "e"))):
         _assert_another_study(f"{tested} and {disease} in {condition}", record, today)
+        _assert_another_study(f"{tested} for {disease}", record, today)
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)

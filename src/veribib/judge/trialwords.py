@@ -76,6 +76,19 @@ _DISEASE = re.compile(
     r"(?:pathy|pathies|itis|osis|ae?mia|oma|omas|algia|uria|plegia|trophy|penia|rrhoea|rrhea|"
     r"ectasis|megaly|iasis)$"
 )
+# Diseases named otherwise, in one word that records write the same way (no word with a common
+# synonym or abbreviation a record may use instead: not "eczema" for atopic dermatitis,
+# "dementia" for Alzheimer disease, "sepsis" for septic shock, "COPD", "stroke", "obesity").
+DISEASES = wordset(
+    "asthma epilepsy malaria migraine migraines alzheimer parkinson gout lupus acne "
+    "schizophrenia bipolar cataract cataracts influenza anemia hemophilia thalassemia sickle "
+    "vitiligo alopecia rosacea urticaria hidradenitis scleroderma myasthenia narcolepsy "
+    "insomnia anorexia bulimia delirium appendicitis hernia hemorrhoids celiac crohn "
+    "preeclampsia eclampsia glaucoma keratoconus tinnitus vertigo scabies cellulitis impetigo "
+    "glioblastoma mesothelioma emphysema hypothyroidism hyperthyroidism dengue ebola zika "
+    "cholera typhoid measles mumps rubella rabies leprosy syphilis gonorrhea chlamydia "
+    "varicella pertussis diphtheria tetanus polio"
+)
 # Words of that shape that are no disease (or, "carcinoma", another name of any cancer).
 NO_DISEASE = wordset(
     "diagnosis diagnoses prognosis hypnosis osmosis symbiosis academia nostalgia diploma "
@@ -132,6 +145,8 @@ def weight(word: str) -> float:
 
 def is_disease(word: str) -> bool:
     """True when a folded word is shaped like a disease's or complication's name."""
+    if american(word) in DISEASES:
+        return True
     return (
         len(word) >= 7
         and word not in NO_DISEASE
@@ -209,6 +224,7 @@ __all__ = [
     "BEHAVIOUR",
     "BOILERPLATE",
     "CODE",
+    "DISEASES",
     "DISPOSITION",
     "GENERIC",
     "IDS",
