@@ -143,6 +143,20 @@ def cited_acronyms(text: str) -> set[str]:
     return out
 
 
+# A number as a name's part: "6", "V1", "3b".
+_NUMBERED = re.compile(r"[A-Z]?\d+[A-Za-z]?")
+# Short words that join English compounds ("Follow-Up", "Add-On", "Non-Small"); another part
+# of three letters or fewer ("Hf", "Tn", "Ly") is an abbreviation recased, not a word.
+_JOINING = wordset("up on in it out off of to by at non pre add low end all one two")
+
+
+def _english_part(part: str) -> bool:
+    """True when a part of a hyphenated word is an English word (short ones only if joining)."""
+    if len(part) <= 3:
+        return part.lower() in _JOINING
+    return is_english_word(part.upper())
+
+
 def _name_token(token: str) -> bool:
     """A word that makes a run of capitalised words a name: two capitals or more (mixed case
     too: "OlympiAD", "AD"), not a common abbreviation, code name or roman numeral."""
@@ -150,15 +164,26 @@ def _name_token(token: str) -> bool:
     head = parts[0]
     if re.fullmatch(r"[a-z]{2,}[A-Z][A-Za-z0-9]*", head):  # "monarchE", never "mTOR", "eGFR"
         return True
-    # "Fidelio-DKD": a capitalised word that is no English word, then a part in capitals
+    # a name written in capitalised words joined by hyphens: "Fidelio-DKD" (no English word,
+    # then a part in capitals), "Sustain-6", "True-V1" (then a number), "Empa-Kidney",
+    # "Paradigm-Hf" (parts not all English words: "Long-Term", "Follow-Up" are no names)
     if (
         len(parts) > 1
         and head[:1].isupper()
         and head[1:].islower()
-        and not is_english_word(head.upper())
-        and any(_name_token(part) for part in parts[1:])
+        and head.upper() not in NOT_ACRONYMS
+        and head not in _LEADING
+        and head.lower() not in GENERIC
     ):
-        return True
+        tail = parts[1:]
+        if not is_english_word(head.upper()) and any(_name_token(part) for part in tail):
+            return True
+        if all(_NUMBERED.fullmatch(p) for p in tail):
+            return True
+        if all(p[:1].isupper() and p[1:].islower() for p in tail) and not all(
+            _english_part(p) for p in parts
+        ):
+            return True
     return (
         not _PRODUCT_CODE.match(token)
         and sum(c.isupper() for c in head) >= 2
