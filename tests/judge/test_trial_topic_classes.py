@@ -705,3 +705,25 @@ def test_a_hyphenated_name_in_capitalised_words_is_a_trials_name(
         assert codes.TRIAL_TOPIC_MISMATCH in found_codes, (title, verdict)
         verdict, _ = _judge(title, other, today)
         assert verdict is Verdict.VERIFIED, title
+
+
+# Found by stress classes in holdout8's round: a citation that says it is another kind of study
+# (a meta-analysis, a review, a survey, a case report, a claims database study) or compares the
+# trial's therapy with one the record never gives is another study; naming the trial is not.
+OTHER_KINDS = ("a meta-analysis of randomised trials", "a systematic review", "a case report",
+               "a claims database study", "a cross-sectional survey")  # fmt: skip
+AGAINST = ("metformin", "warfarin", "ibuprofen")
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_another_kind_of_study_or_comparison_is_another_study(
+    record: Trial, today: datetime.date
+) -> None:
+    tested, condition = _tested(record), record.conditions[0]
+    for kind in OTHER_KINDS:
+        _assert_another_study(f"{tested} in {condition}: {kind}", record, today)
+        if record.acronym:
+            title = f"The {record.acronym} trial in context: {kind}"
+            assert codes.TRIAL_TOPIC_MISMATCH not in _judge(title, record, today)[1], title
+    for drug in (d for d in AGAINST if _lacks(record, d)):
+        _assert_another_study(f"{tested} versus {drug} in {condition}", record, today)

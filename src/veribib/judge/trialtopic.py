@@ -32,6 +32,7 @@ from veribib.judge.trialwords import (
     GENERIC,
     IDS,
     INFORMATIVE,
+    OTHER_DESIGNS,
     SETTING,
     URL,
     american,
@@ -77,6 +78,9 @@ _BACKGROUND = re.compile(
 _VERSUS = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to))\s+", re.IGNORECASE)
 # An abbreviation a record writes: two to five capitals ("TB", "CKD", "NSCLC").
 _SHORT = re.compile(r"\b[A-Z]{2,5}\b")
+# A word this rare (weight; Zipf 3 or less: "warfarin", "ibuprofen") after "versus" names a
+# comparator even when no drug stem shows it.
+_RARE = 1.0
 # "A Glimepiride-Controlled Trial": the control named before "-controlled".
 _CONTROLLED = re.compile(r"\b([A-Za-z]{4,})-controlled\b", re.IGNORECASE)
 _VERSUS_END = re.compile(r"\s+(?:in|for|among|who|as|on)\b|[,;:\[\]]|$", re.IGNORECASE)
@@ -90,7 +94,8 @@ class TrialText:
     """A registry record made comparable once: its stems, drugs and acronyms."""
 
     stems: frozenset[str]  # titles, acronym, conditions, interventions, keywords
-    mentioned: frozenset[str]  # those and what else it describes (outcomes, arms), American
+    mentioned: frozenset[str]  # those and what else it describes (outcomes, arms); compared
+    # in American spelling (``american``) on both sides
     short: frozenset[str]  # abbreviations among its conditions ("Pulmonary TB"), small letters
     neutral: frozenset[str]  # the sponsor's words: neither agreement nor disagreement
     drugs: frozenset[str]  # stems of drug names among the interventions and titles
@@ -102,6 +107,7 @@ class TrialText:
     acronyms: frozenset[str]  # keys of the recorded acronym (and one in the brief title)
     names: frozenset[str]  # keys of its secondary and org study ids that are names ("HPTN083")
     key_text: str  # every field as one acronym key string, to tell shared capitals
+    text: str  # every field and what else it describes, as written
     key_words: frozenset[str]  # every word of every field (and secondary id) as an acronym key
     titles: tuple[tuple[str, ...], ...]  # brief and official title as content words
 
@@ -243,6 +249,7 @@ def trial_text(trial: Trial) -> TrialText:
         mentioned=frozenset(
             stem(american(w)) for f in [*fields, *trial.described] for w in words(f)
         ),
+        text=" ".join([*fields, *trial.described]),
         short=frozenset(
             a.lower() for f in [*trial.conditions, *trial.keywords] for a in _SHORT.findall(f)
         ),
@@ -340,6 +347,36 @@ def _beside_tests(text: str, record: TrialText) -> list[str]:
     return content(w for w, x in zip(folded, inside, strict=True) if not x)
 
 
+def _asks_other(cited: str, said: list[str], unshared: bool, record: TrialText) -> tuple[str, ...]:
+    """What the citation studies that the record says nowhere (outcomes and arms included):
+    a behaviour, a body's handling of a drug in other people, another disease, another kind of
+    study ("a meta-analysis"), or a comparator the trial never gives ("versus metformin")."""
+    out = [
+        w
+        for before, w in zip(["", *said], said, strict=False)
+        if not matches(american(w), record.mentioned)
+        and (
+            w in BEHAVIOUR
+            or (w in DISPOSITION and unshared)
+            or (is_disease(w) and not _shortened(w, before, record.short))
+        )
+    ]
+    out += [
+        m.group(0).lower()
+        for m in OTHER_DESIGNS.finditer(cited)
+        if not OTHER_DESIGNS.search(record.text)
+    ]
+    for m in _VERSUS.finditer(cited):
+        rest = cited[m.end() :]
+        end = _VERSUS_END.search(rest)
+        out += [
+            w
+            for w in content_words(rest[: end.start() if end else None])
+            if (is_drug(w) or weight(w) >= _RARE) and not matches(american(w), record.mentioned)
+        ]
+    return tuple(dict.fromkeys(out))
+
+
 def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
     """Compare the cited words with the trial (``cited`` may disagree; ``context`` only agrees).
 
@@ -402,20 +439,7 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
     if cited_drugs and record.treatments and not any(matches(w, record.treatments) for w in said):
         other_drugs = tuple(cited_drugs)
     informative = {w: v for w, v in shared.items() if v > 0}
-    # what the record says nowhere (outcomes and arms included) that makes another study:
-    # a behaviour, a body's handling of a drug in other people, another disease
-    asks_other = tuple(
-        dict.fromkeys(
-            w
-            for before, w in zip(["", *said], said, strict=False)
-            if not matches(american(w), record.mentioned)
-            and (
-                w in BEHAVIOUR
-                or (w in DISPOSITION and bool(unshared))
-                or (is_disease(w) and not _shortened(w, before, record.short))
-            )
-        )
-    )
+    asks_other = _asks_other(cited, said, bool(unshared), record)
     written = {stem(w) for w in [*said, *around]}
     title_agrees = any(
         len(t) >= TITLE_WORDS and sum(stem(w) in written for w in t) >= TITLE_SHARE * len(t)

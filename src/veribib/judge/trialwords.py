@@ -66,6 +66,16 @@ BEHAVIOUR = wordset(
     " prescriptions prescribers dispensing formulary formularies utilization utilisation"
     " interaction interactions misuse diversion counterfeit biosimilar biosimilars"
 )
+# What a citation may say it is that no registered trial of a therapy is: a study of trials
+# (meta-analysis, review), of records (claims, registry data), of opinions (survey,
+# interviews) or of one patient (case report).
+OTHER_DESIGNS = re.compile(
+    r"\b(?:meta-?analys[ie]s|(?:systematic|scoping|narrative|literature)\s+review|"
+    r"umbrella\s+review|surveys?|case\s+(?:reports?|series)|claims\s+(?:database|data)|"
+    r"real-world|qualitative|interviews|focus\s+groups?|cross-sectional|case-control|"
+    r"pharmacovigilance|chart\s+review)\b",
+    re.IGNORECASE,
+)
 # How a body handles a drug: another study when the record never mentions it and the citation
 # also names people or a disease the record lacks ("pharmacokinetics in children").
 DISPOSITION = wordset("pharmacokinetics pharmacokinetic pharmacodynamics bioavailability")
@@ -230,6 +240,7 @@ __all__ = [
     "IDS",
     "INFORMATIVE",
     "NOT_ACRONYMS",
+    "OTHER_DESIGNS",
     "SETTING",
     "URL",
     "WORD_ZIPF",
