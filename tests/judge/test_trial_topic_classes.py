@@ -727,3 +727,28 @@ def test_another_kind_of_study_or_comparison_is_another_study(
             assert codes.TRIAL_TOPIC_MISMATCH not in _judge(title, record, today)[1], title
     for drug in (d for d in AGAINST if _lacks(record, d)):
         _assert_another_study(f"{tested} versus {drug} in {condition}", record, today)
+
+
+# Found by stress classes of real citations in holdout8's round: a title cut short by an
+# ellipsis ("... to Prevent Hea...") or holding code names in two parts ("JNJ-56021927") is
+# never another study, and the trial's own name recased ("Deliver trial") is its name.
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_a_real_title_cut_short_is_never_a_mismatch(record: Trial, today: datetime.date) -> None:
+    for title in filter(None, (record.brief_title, record.official_title)):
+        for n in range(30, min(len(title), 90), 10):
+            cut = f"{title[:n].rstrip()}..."
+            assert codes.TRIAL_TOPIC_MISMATCH not in _judge(cut, record, today)[1], cut
+
+
+@pytest.mark.parametrize("record", [t for t in RECORDS if t.acronym], ids=lambda t: t.id)
+def test_a_trials_own_name_recased_verifies(record: Trial, today: datetime.date) -> None:
+    assert record.acronym
+    for name in (record.acronym.title(), record.acronym.lower()):
+        for title in (
+            f"{name} trial",
+            f"Results of the {name} trial",
+            f"({name}) registration",
+        ):
+            verdict, found_codes = _judge(title, record, today)
+            assert codes.TRIAL_TOPIC_MISMATCH not in found_codes, title
+            assert verdict is Verdict.VERIFIED, title

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from veribib.judge.normalise import words, wordset
+from veribib.judge.normalise import STOPWORDS, words, wordset
 from veribib.judge.trialwords import (
     BOILERPLATE,
     CODE,
@@ -258,6 +258,27 @@ def named_trials(text: str) -> set[str]:
     return {k for k in out if len(k) >= 3}
 
 
+# One to four words, however cased, before "trial"/"study"/"investigators", or in brackets.
+_BEFORE_TRIAL = re.compile(
+    r"((?:[A-Za-z0-9][\w-]*\s+){0,3}[A-Za-z0-9][\w-]*)\s+(?i:trial|study|investigators)\b"
+)
+_IN_BRACKETS = re.compile(r"\(((?:[A-Za-z0-9][\w-]*\s+){0,3}[A-Za-z0-9][\w-]*)\)")
+
+
+def as_named(text: str) -> set[str]:
+    """Keys of the runs of words, however cased, written where a trial's name goes (before
+    "trial", in brackets; after "the", "of", ...): a record's own name recased ("the Deliver
+    trial") is among them. Only for agreement: these are no names on their own ("Heart Failure
+    trial")."""
+    out: set[str] = set()
+    for m in [*_BEFORE_TRIAL.finditer(text), *_IN_BRACKETS.finditer(text)]:
+        tokens = m.group(1).split()
+        while tokens and (tokens[0] in _LEADING or tokens[0].lower() in STOPWORDS):
+            tokens.pop(0)
+        out.add(acronym_key(" ".join(tokens)))
+    return {k for k in out if len(k) >= 3}
+
+
 def is_english_word(acronym_key_: str) -> bool:
     """True when an acronym's key is also an English word ("RECOVERY", "SELECT", "SPRINT")."""
     from wordfreq import zipf_frequency
@@ -280,6 +301,7 @@ def same_name(a: str, b: str) -> bool:
 __all__ = [
     "ACRONYM_ONLY",
     "acronym_key",
+    "as_named",
     "cited_acronyms",
     "is_english_word",
     "named_trials",

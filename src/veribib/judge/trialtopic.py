@@ -21,6 +21,7 @@ from veribib.judge.normalise import STOPWORDS, words
 from veribib.judge.trialnames import (
     ACRONYM_ONLY,
     acronym_key,
+    as_named,
     cited_acronyms,
     named_trials,
     same_name,
@@ -41,6 +42,7 @@ from veribib.judge.trialwords import (
     is_class,
     is_disease,
     is_drug,
+    joined_codes,
     matches,
     stem,
     weight,
@@ -113,7 +115,8 @@ class TrialText:
 
 
 def _stems(texts: Iterable[str]) -> frozenset[str]:
-    return frozenset(stem(w) for t in texts for w in words(t))
+    """Stems of every word, code names also joined ("JNJ-56021927": "jnj", "jnj56021927")."""
+    return frozenset(stem(w) for t in texts for x in {t, joined_codes(t)} for w in words(x))
 
 
 def background(title: str) -> frozenset[str]:
@@ -424,6 +427,8 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
             )
         )
         or bool((named | called) & record.names)
+        # its own name however cased where a name goes ("Deliver trial", "(Leader)")
+        or (not holders and bool(record.acronyms & (as_named(cited) | as_named(context))))
     )
     other = None
     if not acronym_agrees:

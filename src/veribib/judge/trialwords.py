@@ -201,13 +201,20 @@ def stem(word: str) -> str:
 _SPLIT_CODE = re.compile(r"\b([A-Za-z]{1,5}-|[A-Z]{1,5}\s)(\d{3,}[A-Za-z0-9]*)\b")
 
 
-def _joined_codes(text: str) -> str:
+# A word an ellipsis cuts to three letters or fewer ("... to Prevent Hea..."): no word at all
+# (a longer one still agrees with the word it begins: stems match by prefix).
+_CUT = re.compile(r"\b\w{1,3}(?:\.\.\.|…)")
+
+
+def joined_codes(text: str) -> str:
+    """``text`` with code names written in two parts joined ("JNJ-56021927" → "JNJ56021927")."""
     return _SPLIT_CODE.sub(lambda m: m.group(1)[:-1] + m.group(2), text)
 
 
 def content_words(text: str) -> list[str]:
-    """The folded words of ``text`` worth comparing: no URLs, trial ids, numbers or boilerplate."""
-    return content(words(IDS.sub(" ", _joined_codes(URL.sub(" ", text)))))
+    """The folded words of ``text`` worth comparing: no URLs, trial ids, numbers, boilerplate or
+    word cut short."""
+    return content(words(IDS.sub(" ", joined_codes(_CUT.sub(" ", URL.sub(" ", text))))))
 
 
 def content(folded: Iterable[str]) -> list[str]:
@@ -250,6 +257,7 @@ __all__ = [
     "is_class",
     "is_disease",
     "is_drug",
+    "joined_codes",
     "matches",
     "stem",
     "weight",
