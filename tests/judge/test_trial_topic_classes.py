@@ -711,7 +711,8 @@ def test_a_hyphenated_name_in_capitalised_words_is_a_trials_name(
 # (a meta-analysis, a review, a survey, a case report, a claims database study) or compares the
 # trial's therapy with one the record never gives is another study; naming the trial is not.
 OTHER_KINDS = ("a meta-analysis of randomised trials", "a systematic review", "a case report",
-               "a claims database study", "a cross-sectional survey")  # fmt: skip
+               "a claims database study", "a cross-sectional survey", "a mouse model",
+               "lessons from social media")  # fmt: skip
 AGAINST = ("metformin", "warfarin", "ibuprofen")
 
 

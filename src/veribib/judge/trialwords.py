@@ -66,14 +66,16 @@ BEHAVIOUR = wordset(
     " prescriptions prescribers dispensing formulary formularies utilization utilisation"
     " interaction interactions misuse diversion counterfeit biosimilar biosimilars"
 )
-# What a citation may say it is that no registered trial of a therapy is: a study of trials
-# (meta-analysis, review), of records (claims, registry data), of opinions (survey,
-# interviews) or of one patient (case report).
+# What a citation may say it is that no registered trial of a therapy in people is: a study
+# of trials (meta-analysis, review), of records (claims, registry data), of opinions (survey,
+# interviews), of posts (social media), of one patient (case report), of animals or cells.
 OTHER_DESIGNS = re.compile(
     r"\b(?:meta-?analys[ie]s|(?:systematic|scoping|narrative|literature)\s+review|"
     r"umbrella\s+review|surveys?|case\s+(?:reports?|series)|claims\s+(?:database|data)|"
     r"real-world|qualitative|interviews|focus\s+groups?|cross-sectional|case-control|"
-    r"pharmacovigilance|chart\s+review)\b",
+    r"pharmacovigilance|chart\s+review|social\s+media|twitter|reddit|facebook|youtube|"
+    r"in\s+vitro|in\s+silico|mouse|mice|murine|rats?|rodents?|dogs?|canine|porcine|pigs?|"
+    r"zebrafish|primates|animal\s+models?|cell\s+lines?|preclinical|xenografts?)\b",
     re.IGNORECASE,
 )
 # How a body handles a drug: another study when the record never mentions it and the citation
