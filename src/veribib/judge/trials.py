@@ -29,8 +29,11 @@ Per cited id, in this order:
      lacks while it shares no more than a common word; or it names the condition or what every
      arm receives (a background therapy, the comparator) but nothing the trial tests, and adds
      an aspect the record lacks ("aspirin resistance", "inhaler technique"; any word beside the
-     comparator: "insulin glargine costs"); or it names a behaviour, pharmacokinetics in other
-     people, or a disease ("retinopathy") the record nowhere mentions, outcomes included;
+     comparator: "insulin glargine costs"); or, unless it names the trial or writes its title,
+     it asks what the record nowhere mentions, outcomes and arms included (``_asks_other`` in
+     ``trialtopic``): a behaviour, a therapy's use, supply or price, pharmacokinetics in other
+     people, another disease ("retinopathy"), another kind of study ("a meta-analysis") or a
+     comparison the trial never makes ("versus warfarin");
    - otherwise UNKNOWN, showing the trial's title so a person can judge.
    A found article whose record names other trials and not this one, when the topic does not
    agree, gets TRIAL_WRONG_ID (a mismatch).
@@ -183,9 +186,10 @@ def _topic_status(reading: TopicReading) -> TrialStatus:
         return TrialStatus.TOPIC_MISMATCH
     if reading.title_agrees:
         return TrialStatus.OK
-    # what the citation asks of people (awareness, adherence), of the body in other people
-    # (pharmacokinetics in children), or another disease the record nowhere mentions (not in
-    # its outcomes either: "retinopathy"), is another study however well it names the therapy
+    # what the record nowhere mentions (outcomes included) that the citation studies — of
+    # people (adherence), of a therapy's use or price, of the body in other people, another
+    # disease, another kind of study or comparison — makes another study however well it names
+    # the therapy
     if reading.asks_other:
         return TrialStatus.TOPIC_MISMATCH
     if _foreign(reading):
