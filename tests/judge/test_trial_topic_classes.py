@@ -753,3 +753,34 @@ def test_a_trials_own_name_recased_verifies(record: Trial, today: datetime.date)
             verdict, found_codes = _judge(title, record, today)
             assert codes.TRIAL_TOPIC_MISMATCH not in found_codes, title
             assert verdict is Verdict.VERIFIED, title
+
+
+# A one-word name recased ("the Leader trial", "the Carolina trial") between "the" and a
+# small-letter "trial" is another trial's when the record nowhere holds it; whose or where a
+# trial is ("the Canadian trial", "the Danish study") names none.
+# (a known limit: a name shaped like a people's or a place's word, "Pacific", "Compass",
+# is not read as a name)
+def _one_word(record: Trial) -> str | None:
+    name = record.acronym or ""
+    if (
+        not name.isalpha()
+        or len(name) < 4
+        or re.search(r"(?:ian|ish|ese|ean|ch|ss|ic|i)$", name.lower())
+    ):
+        return None
+    return name.capitalize()
+
+
+@pytest.mark.parametrize("other", [t for t in RECORDS if _one_word(t)], ids=lambda t: t.id)
+def test_a_one_word_name_recased_is_another_trials(other: Trial, today: datetime.date) -> None:
+    name = str(_one_word(other))
+    record = next(t for t in RECORDS if t.acronym and acronym_key(name) not in _held(t))
+    verdict, found_codes = _judge(f"The {name} trial", record, today)
+    assert codes.TRIAL_TOPIC_MISMATCH in found_codes, (name, verdict)
+
+
+@pytest.mark.parametrize("record", RECORDS[:20], ids=lambda t: t.id)
+def test_whose_or_where_a_trial_is_names_no_trial(record: Trial, today: datetime.date) -> None:
+    for who in ("Canadian", "Danish", "European", "Japanese"):
+        title = f"{record.brief_title}: the {who} trial"
+        assert codes.TRIAL_TOPIC_MISMATCH not in _judge(title, record, today)[1], title

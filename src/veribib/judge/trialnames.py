@@ -58,6 +58,10 @@ _PLAIN_NAMES = (
     ),
     re.compile(rf"(?:^|(?<=\.\s)){_PLAIN}:"),
 )
+# One capitalised word between "the" and a small-letter "trial"/"study" ("the Leader trial"):
+# a name, unless it says whose or where ("the Canadian trial", "the Danish study").
+_ONE_WORD = re.compile(rf"\b[Tt]he\s+({_WORD})\s+{_DESIGN}(?:trial|study)\b")
+_PEOPLE = re.compile(r"(?:ian|ish|ese|ean|ican|ch|ss|ic|i)$")
 # What a trial's name follows when a paper reports it ("Primary results of the DELIVER").
 _REPORTS = re.compile(
     r"\b(?:results?|findings|lessons|report|analys[ie]s)\s+(?:of|from|in)(?:\s+the)?$",
@@ -245,6 +249,15 @@ def named_trials(text: str) -> set[str]:
         # any trial is ("Randomized Controlled", "Phase Three") name none
         if len(plain) >= 2 and any(w.lower() not in GENERIC for w in plain):
             out.add(acronym_key(" ".join(plain)))
+    for m in _ONE_WORD.finditer(text):
+        word = m.group(1)
+        if not (
+            word in _LEADING
+            or word.lower() in GENERIC
+            or _PEOPLE.search(word)
+            or re.fullmatch(_DESIGN_WORD, word, re.IGNORECASE)
+        ):
+            out.add(acronym_key(word))
     for m in runs:
         name = _name_of(m.group(1))
         # a short mixed-case word in brackets is more often an abbreviation ("PrEP", "GnRH");
