@@ -109,7 +109,7 @@ class TrialText:
     acronyms: frozenset[str]  # keys of the recorded acronym (and one in the brief title)
     names: frozenset[str]  # keys of its secondary and org study ids that are names ("HPTN083")
     key_text: str  # every field as one acronym key string, to tell shared capitals
-    text: str  # every field and what else it describes, as written
+    text: str  # every field and what else it describes, in small letters
     key_words: frozenset[str]  # every word of every field (and secondary id) as an acronym key
     titles: tuple[tuple[str, ...], ...]  # brief and official title as content words
 
@@ -252,7 +252,7 @@ def trial_text(trial: Trial) -> TrialText:
         mentioned=frozenset(
             stem(american(w)) for f in [*fields, *trial.described] for w in words(f)
         ),
-        text=" ".join([*fields, *trial.described]),
+        text=" ".join([*fields, *trial.described]).lower(),
         short=frozenset(
             a.lower() for f in [*trial.conditions, *trial.keywords] for a in _SHORT.findall(f)
         ),
@@ -303,7 +303,7 @@ class TopicReading:
     tests_known: bool  # the record names what the trial tests (drugs, intervention words)
     names_comparator: bool  # names what the trial tests against (its comparator)
     other_drugs: tuple[str, ...]  # drugs the citation names that this trial does not test
-    asks_other: tuple[str, ...] = ()  # BEHAVIOUR, DISPOSITION or disease words it never says
+    asks_other: tuple[str, ...] = ()  # what it studies that the record says nowhere
 
 
 def _own(key: str, record: TrialText) -> bool:
@@ -367,7 +367,7 @@ def _asks_other(cited: str, said: list[str], unshared: bool, record: TrialText) 
     out += [
         m.group(0).lower()
         for m in OTHER_DESIGNS.finditer(cited)
-        if not OTHER_DESIGNS.search(record.text)
+        if m.group(0).lower() not in record.text
     ]
     for m in _VERSUS.finditer(cited):
         rest = cited[m.end() :]
