@@ -237,6 +237,8 @@ class Trial:
     conditions: tuple[str, ...] = ()
     interventions: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    # what else the record says it studies: outcome measures, arm groups, its brief summary
+    described: tuple[str, ...] = ()
     sponsor: str | None = None
     start_year: int | None = None
     aliases: tuple[str, ...] = ()

@@ -8,6 +8,7 @@ another trial's name, however written, is a mismatch.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import re
@@ -18,7 +19,8 @@ import pytest
 from wordfreq import zipf_frequency
 
 from veribib.judge import codes, judge
-from veribib.judge.trialtopic import GENERIC, acronym_key
+from veribib.judge.trialnames import acronym_key
+from veribib.judge.trialwords import GENERIC
 from veribib.model import Judgement, ReferenceType, Resolution, Trial, Verdict
 from veribib.resolve.records import trial_from_ctgov
 
@@ -52,9 +54,7 @@ def _holds(name: str, record: Trial) -> bool:
     return bool(record.acronym) and acronym_key(record.acronym) in acronym_key(name)
 
 
-# Known gap, found by these classes over holdout6's studies after its one final measurement:
-# a name written in capitalised English words ("Harmony Outcomes") is not read as a name
-# (strict xfail below).
+# A name written in capitalised English words ("Harmony Outcomes").
 def _plain_words(record: Trial) -> bool:
     if not record.acronym or _lower_name(record):
         return False
@@ -192,12 +192,10 @@ def _held(record: Trial) -> str:
 
 def _others(record: Trial, *gaps: str) -> Iterator[Trial]:
     """Other records whose names the record nowhere holds (not its own, nor a word of it:
-    "LIBERTY"), but for the known gap above and the records given."""
+    "LIBERTY"), but for the records given."""
     held = _held(record)
     for other in RECORDS:
-        if not other.acronym or acronym_key(other.acronym) in held or other.id in gaps:
-            continue
-        if not _plain_words(other):
+        if other.acronym and acronym_key(other.acronym) not in held and other.id not in gaps:
             yield other
 
 
@@ -558,9 +556,235 @@ def test_a_behaviour_studied_in_the_named_trial_is_no_mismatch(
     assert verdict is Verdict.VERIFIED, title
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: a name in capitalised English words")
+# Found by these classes over holdout6's studies (a strict xfail until holdout8's round): a
+# name in capitalised English words ("Harmony Outcomes") is a trial's name, written where names
+# go; the record's own words so written (its sponsor, its condition) are no other trial's.
 @pytest.mark.parametrize("other", [t for t in RECORDS if _plain_words(t)], ids=lambda t: t.id)
-def test_known_gap_a_name_in_capitalised_words_is_read_as_a_trials_name(
+def test_a_name_in_capitalised_words_is_read_as_a_trials_name(
     other: Trial, today: datetime.date
 ) -> None:
-    _assert_named_elsewhere(other, _plain_words, today)
+    assert other.acronym
+    record = next(t for t in RECORDS if t.id != other.id and not _plain_words(t))
+    for title in (f"The {other.acronym} trial", f"{other.acronym} Investigators",
+                  f"{_tested(record)} in {record.conditions[0]} ({other.acronym})"):  # fmt: skip
+        verdict, found_codes = _judge(title, record, today)
+        assert codes.TRIAL_TOPIC_MISMATCH in found_codes, (title, verdict)
+    verdict, _ = _judge(f"The {other.acronym} trial", other, today)
+    assert verdict is Verdict.VERIFIED
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_the_records_own_words_in_capitals_name_no_other_trial(
+    record: Trial, today: datetime.date
+) -> None:
+    for title in (f"{record.brief_title} ({record.conditions[0]})",
+                  f"{record.sponsor} Investigators. {record.brief_title}"):  # fmt: skip
+        verdict, found_codes = _judge(title, record, today)
+        assert codes.TRIAL_TOPIC_MISMATCH not in found_codes, title
+        assert verdict is Verdict.VERIFIED, title
+
+
+# Found on holdout7's studies after its final measurement, fixed in holdout8's round: the
+# comparator is named in every shape ("versus", "vs", "compared with placebo or"), written in
+# several words ("Insulin Glargine"), and a citation agreeing on nothing else specific (the
+# comparator and the condition, with an aspect) is another study.
+_AGAINST = re.compile(r"\s+(?:versus|vs\.?|compared (?:with|to))\s+(?:placebo\s+or\s+)?",
+                      re.IGNORECASE)  # fmt: skip
+
+
+def _against(record: Trial) -> list[str]:
+    """Interventions a title names right after "versus" (or "compared with placebo or"),
+    whose words no title writes anywhere else, while another intervention stands before it."""
+    names = [i for i in record.interventions if "placebo" not in i.lower()]
+    titles = [t.lower() for t in filter(None, (record.brief_title, record.official_title))]
+    out = set()
+    for title in titles:
+        for m in _AGAINST.finditer(title):
+            before, after = title[: m.start()], title[m.end() :]
+            for name in (n for n in names if after.startswith(n.lower())):
+                own = re.findall(r"[a-z]{4,}", name.lower())
+                elsewhere = " ".join(t.replace(f"{m.group(0)}{name.lower()}", " ") for t in titles)
+                if (
+                    # a therapy's own word ("glargine") that no title writes elsewhere
+                    any(zipf_frequency(w, "en") < 4.0 and w not in elsewhere for w in own)
+                    and any(o.lower() in before for o in names if o != name)
+                ):
+                    out.add(name)
+    return sorted(out)
+
+
+@pytest.mark.parametrize("record", [t for t in RECORDS if _against(t)], ids=lambda t: t.id)
+def test_the_comparator_in_any_shape_with_an_aspect_is_another_study(
+    record: Trial, today: datetime.date
+) -> None:
+    condition = record.conditions[0]
+    for comparator in _against(record):
+        for aspect in ("costs", "prescribing"):
+            _assert_another_study(f"{comparator} {aspect} in {condition}", record, today)
+        # naming what the trial tests too is the trial
+        tested = next(o for o in record.interventions if o.lower() in record.brief_title.lower()
+                      and o != comparator and "placebo" not in o.lower())  # fmt: skip
+        verdict, _ = _judge(f"{tested} versus {comparator} in {condition}", record, today)
+        assert verdict is Verdict.VERIFIED, (tested, comparator)
+
+
+# Found on holdout7's studies after its final measurement, fixed in holdout8's round: a
+# disease or complication the record nowhere mentions (not its titles, conditions, keywords,
+# outcomes or arms) makes another study, however well the citation names the trial's therapy
+# and condition; one the record studies, or one in the named trial, never does.
+DISEASES = ("retinopathy", "osteoporosis", "pneumonitis", "hypoglycaemia", "nephrolithiasis",
+            "asthma", "malaria", "epilepsy", "migraine")  # fmt: skip
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_another_disease_with_what_a_trial_tests_is_another_study(
+    record: Trial, today: datetime.date
+) -> None:
+    tested, condition = _tested(record), record.conditions[0]
+    for disease in (d for d in DISEASES if _lacks(record, d[:8].replace("ae", "e"))):
+        _assert_another_study(f"{tested} and {disease} in {condition}", record, today)
+        _assert_another_study(f"{tested} for {disease}", record, today)
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_a_disease_the_record_studies_is_no_mismatch(record: Trial, today: datetime.date) -> None:
+    tested, condition = _tested(record), record.conditions[0]
+    for disease in DISEASES:
+        # an outcome (in American spelling), an arm's description: the record's own
+        for described in (f"Time to first {disease.replace('ae', 'e')}", f"Arm with {disease}"):
+            studied = dataclasses.replace(record, described=(described,))
+            verdict, found_codes = _judge(f"{tested} and {disease} in {condition}", studied, today)
+            assert codes.TRIAL_TOPIC_MISMATCH not in found_codes, (disease, described)
+            assert verdict is not Verdict.FABRICATED, (disease, described)
+        if record.acronym:
+            title = f"{disease.capitalize()} in the {record.acronym} trial"
+            verdict, _ = _judge(title, record, today)
+            assert verdict is Verdict.VERIFIED, title
+
+
+# Found by stress classes over every study in holdout8's round (titles like holdout7's
+# "Oseltamivir prescribing", "Etoposide shortages"): what a study asks of a therapy's use,
+# supply or price, never mentioned by the record, is another study of the trial's therapy.
+USES = ("shortages", "prescribing patterns", "costs", "drug interactions")
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_a_therapys_use_supply_or_price_is_another_study(
+    record: Trial, today: datetime.date
+) -> None:
+    tested, condition = _tested(record), record.conditions[0]
+    for use in (u for u in USES if _lacks(record, u.split()[-1][:-1])):
+        _assert_another_study(f"{tested} {use} in {condition}", record, today)
+
+
+# Found by stress classes in holdout8's round: a hyphenated name written in capitalised words
+# ("Sustain-6", "Empa-Kidney", "Step-Hfpef", as reference managers recase "SUSTAIN-6") is
+# still a trial's name: another trial's where names go, the trial's own when its id is cited.
+_JOINING = ("up", "on", "in", "it", "out", "off", "of", "to", "by", "at", "non", "all")
+
+
+def _coined(part: str) -> bool:
+    """A part no English word: a number ("6", "V1"), an abbreviation, a coined word."""
+    if any(c.isdigit() for c in part) or len(part) <= 3:
+        return part.lower() not in _JOINING
+    return zipf_frequency(part.lower(), "en") < 3.0
+
+
+def _recased(record: Trial) -> str | None:
+    name = record.acronym or ""
+    if "-" not in name or " " in name or not any(_coined(p) for p in name.split("-")):
+        return None
+    recased = "-".join(p.capitalize() for p in name.split("-"))
+    return recased if recased != name else None
+
+
+@pytest.mark.parametrize("other", [t for t in RECORDS if _recased(t)], ids=lambda t: t.id)
+def test_a_hyphenated_name_in_capitalised_words_is_a_trials_name(
+    other: Trial, today: datetime.date
+) -> None:
+    name = _recased(other)
+    record = next(t for t in RECORDS if t.acronym and acronym_key(str(name)) not in _held(t))
+    for title in (f"{name}", f"{name} Study Group", f"{name} trial investigators"):
+        verdict, found_codes = _judge(title, record, today)
+        assert codes.TRIAL_TOPIC_MISMATCH in found_codes, (title, verdict)
+        verdict, _ = _judge(title, other, today)
+        assert verdict is Verdict.VERIFIED, title
+
+
+# Found by stress classes in holdout8's round: a citation that says it is another kind of study
+# (a meta-analysis, a review, a survey, a case report, a claims database study) or compares the
+# trial's therapy with one the record never gives is another study; naming the trial is not.
+OTHER_KINDS = ("a meta-analysis of randomised trials", "a systematic review", "a case report",
+               "a claims database study", "a cross-sectional survey", "a mouse model",
+               "lessons from social media")  # fmt: skip
+AGAINST = ("metformin", "warfarin", "ibuprofen")
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_another_kind_of_study_or_comparison_is_another_study(
+    record: Trial, today: datetime.date
+) -> None:
+    tested, condition = _tested(record), record.conditions[0]
+    for kind in OTHER_KINDS:
+        _assert_another_study(f"{tested} in {condition}: {kind}", record, today)
+        if record.acronym:
+            title = f"The {record.acronym} trial in context: {kind}"
+            assert codes.TRIAL_TOPIC_MISMATCH not in _judge(title, record, today)[1], title
+    for drug in (d for d in AGAINST if _lacks(record, d)):
+        _assert_another_study(f"{tested} versus {drug} in {condition}", record, today)
+
+
+# Found by stress classes of real citations in holdout8's round: a title cut short by an
+# ellipsis ("... to Prevent Hea...") or holding code names in two parts ("JNJ-56021927") is
+# never another study, and the trial's own name recased ("Deliver trial") is its name.
+@pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
+def test_a_real_title_cut_short_is_never_a_mismatch(record: Trial, today: datetime.date) -> None:
+    for title in filter(None, (record.brief_title, record.official_title)):
+        for n in range(30, min(len(title), 90), 10):
+            cut = f"{title[:n].rstrip()}..."
+            assert codes.TRIAL_TOPIC_MISMATCH not in _judge(cut, record, today)[1], cut
+
+
+@pytest.mark.parametrize("record", [t for t in RECORDS if t.acronym], ids=lambda t: t.id)
+def test_a_trials_own_name_recased_verifies(record: Trial, today: datetime.date) -> None:
+    assert record.acronym
+    for name in (record.acronym.title(), record.acronym.lower()):
+        for title in (
+            f"{name} trial",
+            f"Results of the {name} trial",
+            f"({name}) registration",
+        ):
+            verdict, found_codes = _judge(title, record, today)
+            assert codes.TRIAL_TOPIC_MISMATCH not in found_codes, title
+            assert verdict is Verdict.VERIFIED, title
+
+
+# A one-word name recased ("the Leader trial", "the Carolina trial") between "the" and a
+# small-letter "trial" is another trial's when the record nowhere holds it; whose or where a
+# trial is ("the Canadian trial", "the Danish study") names none.
+# (a known limit: a name shaped like a people's or a place's word, "Pacific", "Compass",
+# is not read as a name)
+def _one_word(record: Trial) -> str | None:
+    name = record.acronym or ""
+    if (
+        not name.isalpha()
+        or len(name) < 4
+        or re.search(r"(?:ian|ish|ese|ean|ch|ss|ic|i)$", name.lower())
+    ):
+        return None
+    return name.capitalize()
+
+
+@pytest.mark.parametrize("other", [t for t in RECORDS if _one_word(t)], ids=lambda t: t.id)
+def test_a_one_word_name_recased_is_another_trials(other: Trial, today: datetime.date) -> None:
+    name = str(_one_word(other))
+    record = next(t for t in RECORDS if t.acronym and acronym_key(name) not in _held(t))
+    verdict, found_codes = _judge(f"The {name} trial", record, today)
+    assert codes.TRIAL_TOPIC_MISMATCH in found_codes, (name, verdict)
+
+
+@pytest.mark.parametrize("record", RECORDS[:20], ids=lambda t: t.id)
+def test_whose_or_where_a_trial_is_names_no_trial(record: Trial, today: datetime.date) -> None:
+    for who in ("Canadian", "Danish", "European", "Japanese"):
+        title = f"{record.brief_title}: the {who} trial"
+        assert codes.TRIAL_TOPIC_MISMATCH not in _judge(title, record, today)[1], title

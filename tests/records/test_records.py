@@ -76,6 +76,9 @@ def test_ctgov_study() -> None:
     assert trial.id == "NCT06323538"
     assert trial.acronym == "COPLANT"
     assert trial.brief_title.startswith("Cohort Study on Plant-based Diets")
+    # what else it studies: outcome measures, arm groups and its summary
+    assert "Incidence of diabetes type 2" in trial.described
+    assert "Vitamin B12" in trial.described and "vegans" in trial.described
 
 
 def test_clean_text_strips_markup() -> None:

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import datetime
+import json
 from pathlib import Path
 
 import pytest
 
-from veribib.model import Reference, ReferenceType, TrialId
+from veribib.model import Origin, RawReference, Reference, ReferenceType, Trial, TrialId
 from veribib.pipeline import parse_inputs
+from veribib.reference import parse_reference
 from veribib.reference.registries import (
     find_malformed_trial_ids,
     nct_ceiling,
     registry_page,
     trial_id_problem,
 )
+from veribib.resolve.records import trial_from_ctgov
 
 DAPA = "NCT03036124"
 TITLE = "Study to Evaluate the Effect of Dapagliflozin in Patients With Chronic Heart Failure"
@@ -146,3 +149,19 @@ def test_registry_pages() -> None:
     )
     assert registry_page(TrialId("isrctn", "ISRCTN86750102")).endswith("/ISRCTN86750102")
     assert "ChiCTR2000029308" in registry_page(TrialId("chictr", "ChiCTR2000029308"))
+
+
+def _constructed() -> list[Trial]:
+    folder = Path(__file__).resolve().parents[1] / "data" / "trials"
+    lines = (line for p in sorted(folder.glob("studies*.jsonl")) for line in p.open())
+    return [trial_from_ctgov(json.loads(line)) for line in lines if line.strip()]
+
+
+# Found on holdout7's studies after its final measurement: a trial's name in brackets after its
+# title ("(MONARCH 3)") was read as a journal and its volume, so the registration as an article.
+@pytest.mark.parametrize("record", [t for t in _constructed() if t.acronym], ids=lambda t: t.id)
+def test_a_trials_name_in_brackets_after_its_title_is_no_journal(record: Trial) -> None:
+    title = (record.official_title or record.brief_title).capitalize()
+    text = f"{record.sponsor}. {title}. ({record.acronym}). NLM Identifier: {record.id}."
+    reference = parse_reference(RawReference(text, Origin("t.txt", 1)), "t.txt#1")
+    assert reference.fields.type is ReferenceType.CLINICAL_TRIAL, reference.fields

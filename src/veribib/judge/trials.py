@@ -28,7 +28,12 @@ Per cited id, in this order:
      times the weight it shares, or most of four or more substantive cited words the record
      lacks while it shares no more than a common word; or it names the condition or what every
      arm receives (a background therapy, the comparator) but nothing the trial tests, and adds
-     an aspect the record lacks ("aspirin resistance", "inhaler technique");
+     an aspect the record lacks ("aspirin resistance", "inhaler technique"; any word beside the
+     comparator: "insulin glargine costs"); or, unless it names the trial or writes its title,
+     it asks what the record nowhere mentions, outcomes and arms included (``_asks_other`` in
+     ``trialtopic``): a behaviour, a therapy's use, supply or price, pharmacokinetics in other
+     people, another disease ("retinopathy"), another kind of study ("a meta-analysis") or a
+     comparison the trial never makes ("versus warfarin");
    - otherwise UNKNOWN, showing the trial's title so a person can judge.
    A found article whose record names other trials and not this one, when the topic does not
    agree, gets TRIAL_WRONG_ID (a mismatch).
@@ -41,7 +46,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from veribib.judge import codes
-from veribib.judge.trialtopic import TopicReading, read_topic, weight
+from veribib.judge.trialtopic import TopicReading, read_topic
+from veribib.judge.trialwords import weight
 from veribib.model import (
     Evidence,
     Outcome,
@@ -160,12 +166,13 @@ def _foreign(reading: TopicReading) -> bool:
 
 def _aspect(reading: TopicReading) -> bool:
     """The citation names whom the trial studies, or what every arm receives, but not what it
-    tests, and adds an activity or aspect the record lacks."""
+    tests, and adds an activity or aspect the record lacks (any word, when what it names is
+    the comparator: the trial tests something else against it)."""
     return (
         reading.tests_known
         and not reading.names_treatment
-        and (reading.names_condition or reading.agree >= AGREE)
-        and any(weight(w) >= ASPECT for w in reading.unshared_words)
+        and (reading.names_condition or reading.agree >= AGREE or reading.names_comparator)
+        and any(weight(w) >= ASPECT or reading.names_comparator for w in reading.unshared_words)
     )
 
 
@@ -179,8 +186,10 @@ def _topic_status(reading: TopicReading) -> TrialStatus:
         return TrialStatus.TOPIC_MISMATCH
     if reading.title_agrees:
         return TrialStatus.OK
-    # what the citation asks of people (awareness, adherence), or of the body in other people
-    # (pharmacokinetics in children), is another study however well it names the therapy
+    # what the record nowhere mentions (outcomes included) that the citation studies — of
+    # people (adherence), of a therapy's use or price, of the body in other people, another
+    # disease, another kind of study or comparison — makes another study however well it names
+    # the therapy
     if reading.asks_other:
         return TrialStatus.TOPIC_MISMATCH
     if _foreign(reading):

@@ -85,7 +85,7 @@ def parse_reference(raw: RawReference, id: str) -> Reference:
     else:
         fields = parse_string(raw.text, ids)
     if fields.type is not ReferenceType.CLINICAL_TRIAL and is_trial_citation(
-        fields, ids, raw.extra
+        fields, ids, raw.extra, raw.text
     ):
         fields = replace(fields, type=ReferenceType.CLINICAL_TRIAL)
     return Reference(

@@ -88,12 +88,20 @@ def names_registry(text: str) -> bool:
     return _TRIAL_REGISTRY.search(text) is not None
 
 
+def _bracketed(name: str, text: str) -> bool:
+    """True when ``text`` writes ``name`` only in brackets ("... (MONARCH 3). NLM Identifier"):
+    a trial's name after its title, never a journal's."""
+    found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    return bool(found) and all(text[:i].rstrip().endswith(("(", "[")) for i in found)
+
+
 def is_trial_citation(
-    fields: Fields, ids: Identifiers, extra: Collection[tuple[str, str]] = ()
+    fields: Fields, ids: Identifiers, extra: Collection[tuple[str, str]] = (), text: str = ""
 ) -> bool:
     """A registration cited as such: trial ids, and a registry as the container/publisher/URL,
     or a trial id as the only identifier of a reference that is not a journal article with a
-    volume or pages (whatever its entry type)."""
+    volume or pages (whatever its entry type; a "container" the text writes only in brackets
+    is the trial's name)."""
     if not ids.trials:
         return False
     where = [fields.container or "", fields.publisher or "", fields.url or ""]
@@ -102,7 +110,8 @@ def is_trial_citation(
         return True
     if any(getattr(ids, name) for name in _OTHER_IDS):
         return False
-    return not (fields.container and (fields.volume or fields.pages))
+    journal = fields.container and not _bracketed(fields.container, text)
+    return not (journal and (fields.volume or fields.pages))
 
 
 __all__ = ["guess_type", "is_trial_citation", "names_registry"]

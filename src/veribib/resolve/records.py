@@ -430,6 +430,27 @@ def _ctgov_interventions(module: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+def _ctgov_described(proto: Mapping[str, Any]) -> tuple[str, ...]:
+    """Outcome measures, arm groups' labels and descriptions, and the brief summary."""
+
+    def get(name: str) -> Mapping[str, Any]:
+        value = proto.get(name)
+        return value if isinstance(value, Mapping) else {}
+
+    out: list[str | None] = [clean_text(get("descriptionModule").get("briefSummary"))]
+    outcomes = get("outcomesModule")
+    for kind in ("primaryOutcomes", "secondaryOutcomes", "otherOutcomes"):
+        items = outcomes.get(kind)
+        for item in items if isinstance(items, list) else ():
+            if isinstance(item, Mapping):
+                out.append(clean_text(item.get("measure")))
+    groups = get("armsInterventionsModule").get("armGroups")
+    for group in groups if isinstance(groups, list) else ():
+        if isinstance(group, Mapping):
+            out += [clean_text(group.get("label")), clean_text(group.get("description"))]
+    return tuple(dict.fromkeys(t for t in out if t))
+
+
 def _ctgov_ids(ident: Mapping[str, Any]) -> tuple[str, ...]:
     """The organisation's study id and every secondary id (EudraCT, grant, protocol numbers)."""
     out: list[str] = []
@@ -487,6 +508,7 @@ def trial_from_ctgov(study: Mapping[str, Any]) -> Trial:
         conditions=_all(module("conditionsModule").get("conditions")),
         interventions=_ctgov_interventions(module("armsInterventionsModule")),
         keywords=_all(module("conditionsModule").get("keywords")),
+        described=_ctgov_described(proto),
         sponsor=clean_text(lead.get("name")) if isinstance(lead, Mapping) else None,
         start_year=int(start_date[:4])
         if isinstance(start_date, str) and start_date[:4].isdigit()

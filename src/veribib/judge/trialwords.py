@@ -1,0 +1,266 @@
+"""The words a trial's record and a citation are compared by, and what each word weighs.
+
+A word common in general English weighs almost nothing (weights from its Zipf frequency in
+``wordfreq``'s English list: "cell", "heart", "patients" say little; "psoriasis", "vitiligo",
+"dapagliflozin" a lot), and trial boilerplate ("study", "randomized", "placebo") and citation
+boilerplate ("ClinicalTrials.gov identifier", "accessed", "first posted") nothing at all. Words
+are compared by their Snowball stems, and a stem may stand for a longer one ("diet" / "dietary").
+The word lists here are data: the rules that use them are in ``trialtopic`` and ``trials``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from veribib.judge.normalise import STOPWORDS, words, wordset
+
+# Zipf frequency (log10 per billion words) at and above which a word weighs nothing; each
+# step of SPAN below it adds one unit of weight, up to MAX_WEIGHT.
+COMMON_ZIPF = 5.0
+SPAN = 2.0
+MAX_WEIGHT = 1.5
+# An acronym whose word is at least this frequent (Zipf) is an English word too.
+WORD_ZIPF = 3.0
+# A cited word weighing less than this is not counted as a word the trial lacks.
+INFORMATIVE = 0.3
+
+# Words every trial title or registration citation uses; they say nothing about the topic.
+GENERIC = wordset(
+    "study studies trial trials clinical clinically randomized randomised randomization "
+    "controlled control phase patients patient participants subjects people persons "
+    "volunteers effect effects efficacy effectiveness safety tolerability immunogenicity "
+    "pharmacokinetics evaluation evaluate evaluating investigate investigating investigation "
+    "assess assessing assessment compare comparing comparison analysis review systematic "
+    "results outcome outcomes treatment treatments treated therapy therapies open label "
+    "double blind blinded masked placebo versus single multicenter multicentre multi center "
+    "international pilot cohort group groups adults adult healthy use using based new novel "
+    "role human humans prospective retrospective observational interventional feasibility "
+    "dose doses dosing regimen administered administration intravenous oral subcutaneous "
+    "intramuscularly combination standard care added addition prior line after before "
+    "learn called medicine medicines works well how people suffering research investigators"
+)
+# Citation boilerplate around a registration ("ClinicalTrials.gov [Internet]. Bethesda (MD):
+# National Library of Medicine (US). Identifier NCT0..., first posted ...; accessed ...").
+BOILERPLATE = wordset(
+    "clinicaltrials gov identifier accessed access first posted last updated update available "
+    "online internet bethesda md national library medicine us registry registered registration "
+    "number http https www org com retrieved cited record show ct2 classic january february "
+    "march april may june july august september october november december jan feb mar apr "
+    "jun jul aug sep sept oct nov dec isrctn eudract ctis anzctr chictr drks ctri jrct umin "
+    "kct identifier nct id"
+)
+# What a study asks of people rather than of a therapy: a citation whose subject is one of these
+# and whose trial record never mentions it ("vaccine awareness", "therapy adherence") is
+# another study of the trial's therapy, however well it names it.
+BEHAVIOUR = wordset(
+    "awareness adherence nonadherence compliance attitudes attitude knowledge perceptions "
+    "perception beliefs hesitancy acceptability acceptance uptake literacy preferences "
+    "misconceptions"
+    # and of a therapy's use, supply or price rather than its effect ("prescribing patterns",
+    # "shortages", "cost-effectiveness", "drug interactions", "biosimilar")
+    " cost costs costly price prices pricing reimbursement insurance affordability expenditure"
+    " expenditures spending sales marketing shortage shortages prescribing prescription"
+    " prescriptions prescribers dispensing formulary formularies utilization utilisation"
+    " interaction interactions misuse diversion counterfeit biosimilar biosimilars"
+)
+# What a citation may say it is that no registered trial of a therapy in people is: a study
+# of trials (meta-analysis, review), of records (claims, registry data), of opinions (survey,
+# interviews), of posts (social media), of one patient (case report), of animals or cells.
+OTHER_DESIGNS = re.compile(
+    r"\b(?:meta-?analys[ie]s|(?:systematic|scoping|narrative|literature)\s+review|"
+    r"umbrella\s+review|surveys?|case\s+(?:reports?|series)|claims\s+(?:database|data)|"
+    r"real-world|qualitative|interviews|focus\s+groups?|cross-sectional|case-control|"
+    r"pharmacovigilance|chart\s+review|social\s+media|twitter|reddit|facebook|youtube|"
+    r"in\s+vitro|in\s+silico|mouse|mice|murine|rats?|rodents?|dogs?|canine|porcine|pigs?|"
+    r"zebrafish|primates|animal\s+models?|cell\s+lines?|preclinical|xenografts?)\b",
+    re.IGNORECASE,
+)
+# How a body handles a drug: another study when the record never mentions it and the citation
+# also names people or a disease the record lacks ("pharmacokinetics in children").
+DISPOSITION = wordset("pharmacokinetics pharmacokinetic pharmacodynamics bioavailability")
+# How medicine names a disease or complication: "retinopathy", "pneumonitis", "osteoporosis",
+# "hypoglycaemia", "melanoma", "neuralgia", "proteinuria", "neutropenia", "hepatomegaly". A
+# citation naming one its trial's record nowhere mentions studies another disease.
+_DISEASE = re.compile(
+    r"(?:pathy|pathies|itis|osis|ae?mia|oma|omas|algia|uria|plegia|trophy|penia|rrhoea|rrhea|"
+    r"ectasis|megaly|iasis)$"
+)
+# Diseases named otherwise, in one word that records write the same way (no word with a common
+# synonym or abbreviation a record may use instead: not "eczema" for atopic dermatitis,
+# "dementia" for Alzheimer disease, "sepsis" for septic shock, "COPD", "stroke", "obesity").
+DISEASES = wordset(
+    "asthma epilepsy malaria migraine migraines alzheimer parkinson gout lupus acne "
+    "schizophrenia bipolar cataract cataracts influenza anemia hemophilia thalassemia sickle "
+    "vitiligo alopecia rosacea urticaria hidradenitis scleroderma myasthenia narcolepsy "
+    "insomnia anorexia bulimia delirium appendicitis hernia hemorrhoids celiac crohn "
+    "preeclampsia eclampsia glaucoma keratoconus tinnitus vertigo scabies cellulitis impetigo "
+    "glioblastoma mesothelioma emphysema hypothyroidism hyperthyroidism dengue ebola zika "
+    "cholera typhoid measles mumps rubella rabies leprosy syphilis gonorrhea chlamydia "
+    "varicella pertussis diphtheria tetanus polio"
+)
+# Words of that shape that are no disease (or, "carcinoma", another name of any cancer).
+NO_DISEASE = wordset(
+    "diagnosis diagnoses prognosis hypnosis osmosis symbiosis academia nostalgia diploma "
+    "diplomas aroma stoma trophy carcinoma carcinomas"
+)
+# Abbreviations that are not trial names, even written in capitals.
+NOT_ACRONYMS = wordset(
+    "COVID HIV AIDS HER2 HR RNA DNA MRNA USA UK EU FDA NIH NIAID WHO BMI LDL HDL HFREF HFPEF "
+    "CKD COPD ICU MRI PET SARS MERS TNF ICD NSCLC SCLC BCG TB AAHI CAR CART PD PDL1 EGFR ALK "
+    "KRAS BRCA MS ALS RA SLE IBD UC CD CVD CAD MI ACS PCI CABG AF HF T2D T2DM T1D NASH MASH "
+    "NAFLD HCV HBV HPV RSV GLP SGLT2 DPP4 ACE ARB ARNI LVEF EF NYHA QOL PRO AE SAE ITT CI HR "
+    "OR RR NEJM JAMA BMJ PLOS USA LTD INC LLC GMBH AG SA AB NV PLC MD NLM"
+)
+
+# WHO International Nonproprietary Name stems that end a drug's name (a selection).
+_DRUG = re.compile(
+    r"(?:mab|tinib|ciclib|parib|rafenib|lisib|gliflozin|gliptin|glutide|glinide|sartan|pril|"
+    r"olol|statin|navir|previr|buvir|asvir|fovir|ciclovir|amivir|azole|oxacin|cillin|cycline|"
+    r"mycin|parin|xaban|gatran|lukast|setron|tidine|prazole|dronate|platin|taxel|rubicin|cept|"
+    r"kinra|dipine|afil|triptan|zepam|zolam|oxetine|apine|peridol|profen|coxib|caine|"
+    r"estrant|relin|semide|thiazide|formin|lutamide|trozole|olimus|asone|olone|isone|(?<!s)terol|"
+    r"tropium|zepatide|glutide|parin|fungin|conazole|vudine|citabine|fluridine|imus|limus)$"
+)
+# A code name: a few letters then digits ("id93", "ly3298176", "bnt162b2").
+CODE = re.compile(r"^[a-z]{1,5}\d{2,}[a-z0-9]*$")
+# Words that say when or how a therapy is given, not which therapy ("Standard Adjuvant
+# Endocrine Therapy", "Maintenance Monotherapy"): never what a trial tests on their own.
+SETTING = wordset(
+    "adjuvant neoadjuvant preoperative postoperative perioperative maintenance monotherapy "
+    "first second third line immediate delayed early late usual practice management "
+    "background concomitant optimal optimized best supportive alone plus"
+)
+URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+# Registry ids, also written with a space ("NCT 03036124").
+IDS = re.compile(
+    r"\b(?:NCT|ISRCTN|ACTRN|ChiCTR|DRKS|jRCT|UMIN|KCT)(?:\s(?=\d))?[-\w/]*\d\w*", re.IGNORECASE
+)
+
+_MIN_PREFIX = 4
+
+
+@lru_cache(maxsize=65536)
+def weight(word: str) -> float:
+    """What a (folded) cited word tells about a topic: 0 for common words, up to MAX_WEIGHT."""
+    if word in GENERIC or word in BOILERPLATE or word in STOPWORDS:
+        return 0.0
+    if is_drug(word):
+        return MAX_WEIGHT
+    from wordfreq import zipf_frequency  # loaded only when a trial is judged
+
+    zipf = zipf_frequency(word, "en")
+    return max(0.0, min(MAX_WEIGHT, (COMMON_ZIPF - zipf) / SPAN))
+
+
+def is_disease(word: str) -> bool:
+    """True when a folded word is shaped like a disease's or complication's name."""
+    if american(word) in DISEASES:
+        return True
+    return (
+        len(word) >= 7
+        and word not in NO_DISEASE
+        and _DISEASE.search(word) is not None
+        and weight(word) >= INFORMATIVE
+    )
+
+
+def american(word: str) -> str:
+    """A folded word in American spelling ("haemorrhage", "oedema" → "hemorrhage", "edema")."""
+    return word.replace("ae", "e").replace("oe", "e")
+
+
+def is_drug(word: str) -> bool:
+    """True when a folded word looks like a drug's name (an INN stem) or a code name."""
+    return (len(word) >= 6 and _DRUG.search(word) is not None) or CODE.match(word) is not None
+
+
+def is_class(word: str) -> bool:
+    """True when a drug-like word is a class's stem alone ("statin"), no one drug's name."""
+    m = _DRUG.search(word)
+    return m is not None and m.start() == 0
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    """The English Snowball stemmer (the package loads all 36 languages: only when needed)."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball stem of a folded word."""
+    return str(_stemmer().stemWord(word))
+
+
+# A code name written in two parts ("PF-07321332", "MK-3475", "AMG 145"): one word, as it is
+# written in one part elsewhere ("LY3298176"). Three digits or more, so "COVID-19" and "Type 2"
+# stay words and numbers; a space only after capitals, so "in 2020" stays two words.
+_SPLIT_CODE = re.compile(r"\b([A-Za-z]{1,5}-|[A-Z]{1,5}\s)(\d{3,}[A-Za-z0-9]*)\b")
+
+
+# A word an ellipsis cuts to three letters or fewer ("... to Prevent Hea..."): no word at all
+# (a longer one still agrees with the word it begins: stems match by prefix).
+_CUT = re.compile(r"\b\w{1,3}(?:\.\.\.|…)")
+
+
+def joined_codes(text: str) -> str:
+    """``text`` with code names written in two parts joined ("JNJ-56021927" → "JNJ56021927")."""
+    return _SPLIT_CODE.sub(lambda m: m.group(1)[:-1] + m.group(2), text)
+
+
+def content_words(text: str) -> list[str]:
+    """The folded words of ``text`` worth comparing: no URLs, trial ids, numbers, boilerplate or
+    word cut short."""
+    return content(words(IDS.sub(" ", joined_codes(_CUT.sub(" ", URL.sub(" ", text))))))
+
+
+def content(folded: Iterable[str]) -> list[str]:
+    return [
+        w
+        for w in folded
+        if (len(w) >= 3 or CODE.match(w))
+        and not w.isdigit()
+        and w not in STOPWORDS
+        and w not in BOILERPLATE
+    ]
+
+
+def matches(word: str, stems: frozenset[str]) -> bool:
+    s = stem(word)
+    if s in stems:
+        return True
+    if len(s) < _MIN_PREFIX:
+        return False
+    return any(len(t) >= _MIN_PREFIX and (t.startswith(s) or s.startswith(t)) for t in stems)
+
+
+__all__ = [
+    "BEHAVIOUR",
+    "BOILERPLATE",
+    "CODE",
+    "DISEASES",
+    "DISPOSITION",
+    "GENERIC",
+    "IDS",
+    "INFORMATIVE",
+    "NOT_ACRONYMS",
+    "OTHER_DESIGNS",
+    "SETTING",
+    "URL",
+    "WORD_ZIPF",
+    "american",
+    "content",
+    "content_words",
+    "is_class",
+    "is_disease",
+    "is_drug",
+    "joined_codes",
+    "matches",
+    "stem",
+    "weight",
+]
