@@ -12,19 +12,21 @@ import json
 import logging
 import os
 import re
-from collections.abc import Callable, Coroutine, Iterable, Sequence
+from collections.abc import Callable, Coroutine, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 from urllib.parse import urlsplit
 
 from veribib.config import Settings, load_settings
-from veribib.duplicates import flag_duplicates
+from veribib.duplicates import iter_flag_duplicates
 from veribib.errors import InputError
 from veribib.export.interface import CheckedDocument, CheckedReference, Report
+from veribib.export.spool import Chain, Spool
 from veribib.judge import judge, needs_search
+from veribib.judge.caches import clear_caches
 from veribib.model import (
     CitationReport,
     Document,
@@ -174,21 +176,81 @@ def _lookup_key(ref: Reference) -> str:
 
 
 def _flag_uncited(
-    checked: list[CheckedReference], citations: CitationReport
-) -> list[CheckedReference]:
+    checked: Iterable[CheckedReference], citations: CitationReport
+) -> Iterator[CheckedReference]:
     """Flag references the document's running text never cites (only when it cites some)."""
     if not citations.citations:
-        return checked
+        yield from checked
+        return
     uncited = set(citations.uncited)
-    return [
-        CheckedReference(
+    for c in checked:
+        yield CheckedReference(
             c.reference,
             replace(c.judgement, flags=(*c.judgement.flags, Flag.UNCITED))
             if c.reference.id in uncited and Flag.UNCITED not in c.judgement.flags
             else c.judgement,
         )
-        for c in checked
-    ]
+
+
+SPOOL_AT = 5000  # a run with more references keeps its judgements on disk (export.spool)
+
+
+class _Judged:
+    """Judgements by reference id: in memory, or for a large run pickled to a temporary file
+    as soon as they are made, so a run's memory does not grow with its judgements."""
+
+    def __init__(self, spooled: bool) -> None:
+        self._memory: dict[str, Judgement] = {}
+        self._spool: Spool[Judgement] | None = Spool() if spooled else None
+        self._index: dict[str, int] = {}
+
+    def __setitem__(self, ref_id: str, judgement: Judgement) -> None:
+        if self._spool is None:
+            self._memory[ref_id] = judgement
+        else:
+            self._index[ref_id] = self._spool.append(judgement)
+
+    def __getitem__(self, ref_id: str) -> Judgement:
+        if self._spool is None:
+            return self._memory[ref_id]
+        return self._spool[self._index[ref_id]]
+
+    def __len__(self) -> int:
+        return len(self._memory) + len(self._index)
+
+    def close(self) -> None:
+        """Let the judgements go (the spool's file is deleted)."""
+        self._memory.clear()
+        self._index.clear()
+        if self._spool is not None:
+            self._spool.close()
+
+
+class _Pairs(Sequence[tuple[Reference, Judgement]]):
+    """(reference, judgement) of checked references, made as they are read (for save_works)."""
+
+    def __init__(self, checked: Sequence[CheckedReference]) -> None:
+        self._checked = checked
+
+    def __len__(self) -> int:
+        return len(self._checked)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Reference, Judgement]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[Reference, Judgement]]: ...
+
+    def __getitem__(
+        self, index: int | slice
+    ) -> tuple[Reference, Judgement] | Sequence[tuple[Reference, Judgement]]:
+        if isinstance(index, slice):
+            return [(c.reference, c.judgement) for c in self._checked[index]]
+        c = self._checked[index]
+        return (c.reference, c.judgement)
+
+    def __iter__(self) -> Iterator[tuple[Reference, Judgement]]:
+        return ((c.reference, c.judgement) for c in self._checked)
 
 
 RESOLVE_CHUNK = 1000  # distinct citations resolved and judged together
@@ -333,7 +395,7 @@ async def check_async(
             members.setdefault(_lookup_key(r), []).append(r)
         unique = [group[0] for group in members.values()]
 
-        judged: dict[str, Judgement] = {}
+        judged = _Judged(spooled=len(refs) > SPOOL_AT)
         failed = 0
         reached: set[str] = set()
         unreached: dict[str, str] = {}
@@ -351,19 +413,27 @@ async def check_async(
                     for r in members[_lookup_key(rep)]:
                         judged[r.id] = judge(r, resolutions[rep.id], today=today)
                 notify("judge", len(judged), len(refs))
+                if len(refs) > SPOOL_AT:
+                    clear_caches()  # their records would otherwise outlive the chunk
         finally:
             await resolver.aclose()
 
         documents: list[CheckedDocument] = []
         for item in inputs:
-            checked = [CheckedReference(r, judged[r.id]) for r in item.references]
             citations = match_citations(item.document.citations, item.references)
-            checked = _flag_uncited(flag_duplicates(checked), citations)
+            flagged = _flag_uncited(
+                iter_flag_duplicates(CheckedReference(r, judged[r.id]) for r in item.references),
+                citations,
+            )
+            # A large run's checked references go to disk one by one, as its judgements did.
+            checked: Sequence[CheckedReference] = (
+                Spool(flagged) if len(refs) > SPOOL_AT else tuple(flagged)
+            )
             store.save_verdicts(run_id, (c.judgement for c in checked))
-            documents.append(CheckedDocument(item.document, tuple(checked), citations, item.error))
+            documents.append(CheckedDocument(item.document, checked, citations, item.error))
+        judged.close()
         # The library: each judged reference linked to the work it cites.
-        judged_refs = [(c.reference, c.judgement) for d in documents for c in d.references]
-        save_works(store, run_id, judged_refs)
+        save_works(store, run_id, _Pairs(Chain([d.references for d in documents])))
         store.finish_run(run_id)
         return Report(
             run_id=run_id,

@@ -1,0 +1,122 @@
+"""Checked references kept on disk instead of in memory, for runs too large to hold whole.
+
+A run of 100,000 references would otherwise keep every judgement (with the registry records it
+was matched to) in memory until its report is written. A ``Spool`` pickles each item into an
+anonymous temporary file (deleted by the operating system when the spool is closed or collected,
+even after a crash) and keeps only its offset; reading one back gives an equal object, so a
+report written from a spool is byte for byte the one written from the items themselves.
+
+The file is private to the process and only ever read back by it: pickle is safe here.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
+from typing import Generic, TypeVar, overload
+
+T = TypeVar("T")
+
+_READ_AHEAD = 1 << 20  # bytes read at once while iterating in order
+
+
+class Spool(Sequence[T], Generic[T]):
+    """An append-only sequence whose items live pickled in a temporary file."""
+
+    def __init__(self, items: Iterable[T] = ()) -> None:
+        # Lives as long as the spool (closed by close() or when collected), not one block.
+        self._file = tempfile.TemporaryFile(prefix="veribib-spool-")  # noqa: SIM115
+        self._ends = array("q")  # end offset of each item; item i starts where i - 1 ends
+        self._size = 0
+        for item in items:
+            self.append(item)
+
+    def append(self, item: T) -> int:
+        """Add ``item`` at the end; returns its index."""
+        data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+        os.pwrite(self._file.fileno(), data, self._size)
+        self._size += len(data)
+        self._ends.append(self._size)
+        return len(self._ends) - 1
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def _start(self, index: int) -> int:
+        return self._ends[index - 1] if index else 0
+
+    def _load(self, index: int) -> T:
+        start = self._start(index)
+        data = os.pread(self._file.fileno(), self._ends[index] - start, start)
+        item: T = pickle.loads(data)
+        return item
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        if isinstance(index, slice):
+            return [self._load(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("spool index out of range")
+        return self._load(index)
+
+    def __iter__(self) -> Iterator[T]:
+        # Read in blocks of about a megabyte (os.pread: a thread-safe read at an offset).
+        fd, count, i = self._file.fileno(), len(self), 0
+        while i < count:
+            start = self._start(i)
+            last = i
+            while last + 1 < count and self._ends[last + 1] - start <= _READ_AHEAD:
+                last += 1
+            block = os.pread(fd, self._ends[last] - start, start)
+            for j in range(i, last + 1):
+                item: T = pickle.loads(block[self._start(j) - start : self._ends[j] - start])
+                yield item
+            i = last + 1
+
+    def close(self) -> None:
+        """Delete the file now (it goes anyway when the spool is collected)."""
+        self._file.close()
+
+
+class Chain(Sequence[T], Generic[T]):
+    """Several sequences read as one, without copying them into one tuple."""
+
+    def __init__(self, parts: Sequence[Sequence[T]]) -> None:
+        self._parts = tuple(parts)
+
+    def __len__(self) -> int:
+        return sum(len(p) for p in self._parts)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        for part in self._parts:
+            if 0 <= index < len(part):
+                return part[index]
+            index -= len(part)
+        raise IndexError("index out of range")
+
+    def __iter__(self) -> Iterator[T]:
+        return chain.from_iterable(self._parts)
+
+
+__all__ = ["Chain", "Spool"]

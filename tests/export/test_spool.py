@@ -1,0 +1,59 @@
+"""The on-disk sequence a large run keeps its checked references in: the same items back."""
+
+from __future__ import annotations
+
+import pytest
+
+from veribib.export import spool as spool_module
+from veribib.export.interface import Report
+from veribib.export.spool import Chain, Spool
+
+
+def test_items_come_back_equal_in_order(report: Report) -> None:
+    items = list(report.references)
+    spool = Spool(items)
+    assert len(spool) == len(items) > 5
+    assert list(spool) == items
+    assert [spool[i] for i in range(len(items))] == items
+    assert spool[-1] == items[-1]
+    assert list(spool[1:4]) == items[1:4]
+    with pytest.raises(IndexError):
+        spool[len(items)]
+
+
+def test_iteration_reads_in_blocks_of_any_size(
+    report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    items = list(report.references)
+    for block in (1, 300, 5000):  # smaller than one item, a few items, everything
+        monkeypatch.setattr(spool_module, "_READ_AHEAD", block)
+        assert list(Spool(items)) == items
+
+
+def test_append_returns_the_index() -> None:
+    spool: Spool[tuple[str, int]] = Spool()
+    assert [spool.append(("x", i)) for i in range(3)] == [0, 1, 2]
+    assert spool[1] == ("x", 1)
+    spool.close()
+
+
+def test_chain_reads_parts_as_one() -> None:
+    chain = Chain([(1, 2), Spool([3]), (), (4, 5)])
+    assert len(chain) == 5
+    assert list(chain) == [1, 2, 3, 4, 5]
+    assert [chain[i] for i in range(-5, 5)] == [1, 2, 3, 4, 5] * 2
+    assert list(chain[1:4]) == [2, 3, 4]
+    with pytest.raises(IndexError):
+        chain[5]
+
+
+def test_report_over_spools_reads_like_the_tuples(report: Report) -> None:
+    from dataclasses import replace
+
+    spooled = replace(
+        report,
+        documents=tuple(replace(d, references=Spool(d.references)) for d in report.documents),
+    )
+    assert isinstance(spooled.references, Chain)
+    assert list(spooled.references) == list(report.references)
+    assert spooled.counts() == report.counts()
