@@ -54,11 +54,15 @@ Progress = Callable[[str, int, int], None]
 
 @dataclass(frozen=True, slots=True)
 class ParsedInput:
-    """A read input: its document and parsed references, or the error that stopped it."""
+    """A read input: its document and parsed references, or the error that stopped it.
+
+    A large input's references are a ``Spool`` (on disk) and its ``document.references`` is
+    emptied: each parsed reference keeps its raw reference.
+    """
 
     path: str
     document: Document
-    references: tuple[Reference, ...]
+    references: Sequence[Reference]  # a tuple, or a Spool for a large input (SPOOL_AT)
     sha256: str
     error: str | None = None
 
@@ -75,7 +79,8 @@ def read_input(
     except InputError as exc:
         return ParsedInput(path, Document(path, "unknown", ()), (), "", error=str(exc))
     total = len(document.references)
-    refs: list[Reference] = []
+    # A large input's parsed references go to disk as they are made (export.spool).
+    refs: list[Reference] | Spool[Reference] = Spool() if total > SPOOL_AT else []
     for i, raw in enumerate(document.references):
         refs.append(parse_reference(raw, f"{path}#{i + 1}"))
         if progress is not None and ((i + 1) % 250 == 0 or i + 1 == total):
@@ -83,6 +88,9 @@ def read_input(
     digest = hashlib.sha256(
         "\n".join(r.text for r in document.references).encode("utf-8")
     ).hexdigest()
+    if isinstance(refs, Spool):
+        # Each spooled reference keeps its raw text: the document need not hold them all too.
+        return ParsedInput(path, replace(document, references=()), refs, digest)
     return ParsedInput(path, document, tuple(refs), digest)
 
 
@@ -374,7 +382,11 @@ async def check_async(
     notify = progress or (lambda _stage, _done, _total: None)
 
     inputs = parse_inputs(paths, notify, texts)
-    refs = [r for item in inputs for r in item.references]
+    refs: Sequence[Reference] = (
+        tuple(r for item in inputs for r in item.references)
+        if all(isinstance(item.references, tuple) for item in inputs)
+        else Chain([item.references for item in inputs])
+    )
 
     own_store = store is None
     store = store or Store(settings.database_url())
@@ -390,9 +402,10 @@ async def check_async(
             store.save_references(run_id, doc_id, item.references)
 
         # One lookup per distinct citation, however many files make it.
-        members: dict[str, list[Reference]] = {}
-        for r in refs:
-            members.setdefault(_lookup_key(r), []).append(r)
+        # Positions in ``refs``, not the references: a large run's are read back from disk.
+        members: dict[str, list[int]] = {}
+        for i, r in enumerate(refs):
+            members.setdefault(_lookup_key(r), []).append(i)
         unique = [group[0] for group in members.values()]
 
         judged = _Judged(spooled=len(refs) > SPOOL_AT)
@@ -404,13 +417,13 @@ async def check_async(
             # Resolved and judged a chunk at a time: search candidates of 10,000 references
             # never sit in memory together, and DOI batches stay full within a chunk.
             for start in range(0, len(unique), RESOLVE_CHUNK):
-                chunk = unique[start : start + RESOLVE_CHUNK]
+                chunk = [refs[i] for i in unique[start : start + RESOLVE_CHUNK]]
                 scaled = _scaled_progress(notify, start, len(chunk), len(unique))
                 resolutions = await _resolve_chunk(resolver, chunk, scaled)
                 failed += _failed_lookups(resolutions.values())
                 _reach(resolutions.values(), reached, unreached)
                 for rep in chunk:
-                    for r in members[_lookup_key(rep)]:
+                    for r in (refs[i] for i in members[_lookup_key(rep)]):
                         judged[r.id] = judge(r, resolutions[rep.id], today=today)
                 notify("judge", len(judged), len(refs))
                 if len(refs) > SPOOL_AT:
