@@ -119,4 +119,29 @@ class Chain(Sequence[T], Generic[T]):
         return chain.from_iterable(self._parts)
 
 
-__all__ = ["Chain", "Spool"]
+class Picked(Sequence[T], Generic[T]):
+    """The items of a sequence at the given positions, in that order, read when used."""
+
+    def __init__(self, items: Sequence[T], positions: Sequence[int]) -> None:
+        self._items = items
+        self._positions = positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        if isinstance(index, slice):
+            return [self._items[i] for i in self._positions[index]]
+        return self._items[self._positions[index]]
+
+    def __iter__(self) -> Iterator[T]:
+        return (self._items[i] for i in self._positions)
+
+
+__all__ = ["Chain", "Picked", "Spool"]

@@ -1,0 +1,91 @@
+"""Reports written piece by piece (and from references kept on disk) are the reports written
+whole, byte for byte; a report that fails half-way leaves the old file in place."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from pathlib import Path
+from typing import TextIO
+
+import pytest
+
+from veribib import cli
+from veribib.export import spool as spool_module
+from veribib.export.html import iter_html, render_html, write_html
+from veribib.export.interface import OutputFormat, Report
+from veribib.export.json_report import render_json, write_json
+from veribib.export.markdown import iter_markdown, render_markdown, write_markdown
+from veribib.export.spool import Spool
+
+WRITERS = {"json": write_json, "markdown": write_markdown, "html": write_html}
+
+
+def _spooled(report: Report) -> Report:
+    return replace(
+        report,
+        documents=tuple(replace(d, references=Spool(d.references)) for d in report.documents),
+    )
+
+
+def _written(report: Report, write: object) -> str:
+    stream = io.StringIO()
+    write(report, stream)  # type: ignore[operator]
+    return stream.getvalue()
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_streamed_equals_whole(report: Report, fmt: str) -> None:
+    whole = {"json": render_json, "markdown": render_markdown, "html": render_html}[fmt](report)
+    assert whole.count("\n") > 20
+    assert _written(report, WRITERS[fmt]) == whole
+
+
+def test_markdown_pieces_keep_the_trailing_rule(report: Report) -> None:
+    pieces = list(iter_markdown(report))
+    assert len(pieces) > 20  # written as it goes, not as one string
+    assert "".join(pieces) == render_markdown(report)
+    assert not render_markdown(report).endswith("\n\n")
+    empty = replace(report, documents=())
+    assert "".join(iter_markdown(empty)) == render_markdown(empty)
+
+
+def test_html_pieces(report: Report) -> None:
+    pieces = list(iter_html(report))
+    assert sum('<li><a href="#ref-' in p for p in pieces) == len(report.references)
+    assert "".join(pieces) == render_html(report)
+
+
+@pytest.mark.parametrize("block", [1, 700, 1 << 20])
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_from_disk_in_blocks_equals_whole(
+    report: Report, fmt: str, block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """References read back from a spool, a few at a time or all at once: the same bytes."""
+    monkeypatch.setattr(spool_module, "_READ_AHEAD", block)
+    assert _written(_spooled(report), WRITERS[fmt]) == _written(report, WRITERS[fmt])
+
+
+@pytest.mark.parametrize("fmt", list(OutputFormat))
+def test_every_format_from_disk(report: Report, fmt: OutputFormat) -> None:
+    from veribib.export import render
+
+    assert render(_spooled(report), fmt, color=False) == render(report, fmt, color=False)
+
+
+def test_a_report_failing_half_way_leaves_the_old_file(report: Report, tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("old report\n", encoding="utf-8")
+
+    def half(rep: Report, stream: TextIO) -> None:
+        for n, piece in enumerate(iter_markdown(rep)):
+            if n == 10:
+                raise OSError(28, "No space left on device")
+            stream.write(piece)
+
+    with pytest.raises(Exception, match="cannot be written"):
+        cli._stream(report, target, half)
+    assert target.read_text(encoding="utf-8") == "old report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+    cli._stream(report, target, write_markdown)
+    assert target.read_text(encoding="utf-8") == render_markdown(report)
