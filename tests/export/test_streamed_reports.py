@@ -89,3 +89,19 @@ def test_a_report_failing_half_way_leaves_the_old_file(report: Report, tmp_path:
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
     cli._stream(report, target, write_markdown)
     assert target.read_text(encoding="utf-8") == render_markdown(report)
+
+
+def test_baseline_on_references_from_disk(report: Report) -> None:
+    from veribib.config import IgnoreRule
+    from veribib.export.baseline import without_ignored
+    from veribib.export.exit_codes import exit_code
+
+    keyed = [c for c in report.references if c.reference.raw.key]
+    rules = [IgnoreRule("checked by hand", key=c.reference.raw.key) for c in keyed[:2]]
+    assert rules
+    whole = without_ignored(report, rules)
+    spooled = without_ignored(_spooled(report), rules)
+    assert len(whole.references) == len(report.references) - 2
+    assert list(spooled.references) == list(whole.references)
+    for fail_on in (["fabricated"], ["inaccurate"], ["retracted"]):
+        assert exit_code(spooled, fail_on) == exit_code(whole, fail_on)
