@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import pytest
 
 from veribib.export import spool as spool_module
@@ -57,3 +59,28 @@ def test_report_over_spools_reads_like_the_tuples(report: Report) -> None:
     assert isinstance(spooled.references, Chain)
     assert list(spooled.references) == list(report.references)
     assert spooled.counts() == report.counts()
+
+
+@dataclass(frozen=True, slots=True)
+class _Derived:
+    """A slotted dataclass __init__ cannot rebuild: a field outside it, a __post_init__."""
+
+    value: int
+    double: int = field(init=False, default=0)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "double", self.value * 2)
+
+
+@dataclass(frozen=True)
+class _Plain:
+    name: str
+
+
+def test_other_objects_come_back_equal() -> None:
+    items = [_Derived(3), _Plain("x"), {"k": (1, 2.5, None)}, [_Derived(4), _Plain("y")]]
+    spool = Spool(items)
+    assert list(spool) == items
+    assert spool[0].double == 6
+    assert spool_module._FIELDS[_Derived] == ("value", "double")
+    assert _Derived not in spool_module._BY_INIT
