@@ -105,3 +105,18 @@ def test_baseline_on_references_from_disk(report: Report) -> None:
     assert list(spooled.references) == list(whole.references)
     for fail_on in (["fabricated"], ["inaccurate"], ["retracted"]):
         assert exit_code(spooled, fail_on) == exit_code(whole, fail_on)
+
+
+def test_cleaned_bibtex_from_references_on_disk() -> None:
+    from veribib.export.bibtex_clean import clean_bibtex_text
+
+    from .builders import BIB, bib_document
+
+    doc = bib_document()
+    text = BIB.read_text("utf-8")
+    whole = clean_bibtex_text(text, doc, "separate", "out.fabricated.bib")
+    spooled = clean_bibtex_text(
+        text, replace(doc, references=Spool(doc.references)), "separate", "out.fabricated.bib"
+    )
+    assert whole.changes and whole.text != text
+    assert spooled == whole
