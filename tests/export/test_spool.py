@@ -83,4 +83,19 @@ def test_other_objects_come_back_equal() -> None:
     assert list(spool) == items
     assert spool[0].double == 6
     assert spool_module._FIELDS[_Derived] == ("value", "double")
-    assert _Derived not in spool_module._BY_INIT
+    assert spool_module._REDUCERS[_Plain] is None  # not slotted: pickled as usual
+
+
+@dataclass(frozen=True, slots=True)
+class _One:
+    only: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Empty:
+    pass
+
+
+def test_one_field_and_no_field() -> None:
+    items = [_One("a"), _Empty(), (_One("b"), _Empty())]
+    assert list(Spool(items)) == items

@@ -17,8 +17,9 @@ import os
 import pickle
 import tempfile
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
+from operator import attrgetter
 from typing import Any, Generic, TypeVar, overload
 
 T = TypeVar("T")
@@ -26,23 +27,30 @@ T = TypeVar("T")
 _READ_AHEAD = 1 << 20  # bytes read at once while iterating in order
 
 # The model's frozen, slotted dataclasses pickle through dataclasses' own __setstate__, which
-# looks up the fields of every object it restores: two thirds of the time a spool spent. Their
-# field names are looked up once per class here instead.
-# A class whose fields are all arguments of its __init__ (and that has no __post_init__) is
-# rebuilt by calling it, the fastest way; any other by setting its fields one by one.
-_FIELDS: dict[type, tuple[str, ...] | None] = {}
-_BY_INIT: set[type] = set()
+# looks up the fields of every object it restores: two thirds of the time a spool spent. Here
+# each class gets a reducer once: a class whose fields are all arguments of its __init__ (and
+# that has no __post_init__) is rebuilt by calling it, the fastest way; any other by setting
+# its fields one by one. Other objects pickle as usual.
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_REDUCERS: dict[type, Callable[[Any], Any] | None] = {}
 _set = object.__setattr__
 
 
-def _slotted_fields(cls: type) -> tuple[str, ...] | None:
-    if cls not in _FIELDS:
-        slotted = dataclasses.is_dataclass(cls) and "__slots__" in cls.__dict__
-        fields = dataclasses.fields(cls) if slotted else ()
-        _FIELDS[cls] = tuple(f.name for f in fields) if slotted else None
-        if slotted and all(f.init for f in fields) and not hasattr(cls, "__post_init__"):
-            _BY_INIT.add(cls)
-    return _FIELDS[cls]
+def _reducer(cls: type) -> Callable[[Any], Any] | None:
+    """How to pickle an instance of ``cls``, or None for the usual way."""
+    if not (dataclasses.is_dataclass(cls) and "__slots__" in cls.__dict__):
+        return None
+    fields = dataclasses.fields(cls)
+    names = _FIELDS[cls] = tuple(f.name for f in fields)
+
+    def get(obj: Any) -> tuple[Any, ...]:
+        return tuple(getattr(obj, n) for n in names)
+
+    # attrgetter (C) gives a tuple only for two names or more
+    state: Callable[[Any], tuple[Any, ...]] = attrgetter(*names) if len(names) > 1 else get
+    if all(f.init for f in fields) and not hasattr(cls, "__post_init__"):
+        return lambda obj: (cls, state(obj))
+    return lambda obj: (_blank, (cls,), state(obj), None, None, _restore)
 
 
 def _blank(cls: type) -> Any:
@@ -50,19 +58,18 @@ def _blank(cls: type) -> Any:
 
 
 def _restore(obj: Any, state: tuple[Any, ...]) -> None:
-    for name, value in zip(_slotted_fields(type(obj)) or (), state, strict=True):
+    for name, value in zip(_FIELDS[type(obj)], state, strict=True):
         _set(obj, name, value)
 
 
 class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
-        names = _slotted_fields(type(obj))
-        if names is None:
-            return NotImplemented
-        state = tuple(getattr(obj, name) for name in names)
-        if type(obj) in _BY_INIT:
-            return (type(obj), state)
-        return (_blank, (type(obj),), state, None, None, _restore)
+        cls = type(obj)
+        try:
+            reduce = _REDUCERS[cls]
+        except KeyError:
+            reduce = _REDUCERS[cls] = _reducer(cls)
+        return NotImplemented if reduce is None else reduce(obj)
 
 
 def _dumps(item: Any) -> bytes:
