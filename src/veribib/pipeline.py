@@ -85,9 +85,11 @@ def read_input(
         refs.append(parse_reference(raw, f"{path}#{i + 1}"))
         if progress is not None and ((i + 1) % 250 == 0 or i + 1 == total):
             progress("parse", i + 1, total)
-    digest = hashlib.sha256(
-        "\n".join(r.text for r in document.references).encode("utf-8")
-    ).hexdigest()
+    # The texts joined by newlines, hashed a piece at a time (never one string of them all).
+    h = hashlib.sha256()
+    for i, raw in enumerate(document.references):
+        h.update((f"\n{raw.text}" if i else raw.text).encode("utf-8"))
+    digest = h.hexdigest()
     if isinstance(refs, Spool):
         # Each spooled reference keeps its raw text: the document need not hold them all too.
         return ParsedInput(path, replace(document, references=()), refs, digest)
