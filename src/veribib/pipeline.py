@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 from urllib.parse import urlsplit
 
 from veribib.config import Settings, load_settings
@@ -25,13 +25,13 @@ from veribib.duplicates import iter_flag_duplicates
 from veribib.errors import InputError
 from veribib.export.interface import CheckedDocument, CheckedReference, Report
 from veribib.export.spool import Chain, Spool
+from veribib.export.spooled_run import Pairs, SpooledJudgements
 from veribib.judge import judge, needs_search
 from veribib.judge.caches import clear_caches
 from veribib.model import (
     CitationReport,
     Document,
     Flag,
-    Judgement,
     Outcome,
     Reference,
     Resolution,
@@ -204,65 +204,6 @@ def _flag_uncited(
 
 SPOOL_AT = 5000  # a run with more references keeps its judgements on disk (export.spool)
 
-
-class _Judged:
-    """Judgements by reference id: in memory, or for a large run pickled to a temporary file
-    as soon as they are made, so a run's memory does not grow with its judgements."""
-
-    def __init__(self, spooled: bool) -> None:
-        self._memory: dict[str, Judgement] = {}
-        self._spool: Spool[Judgement] | None = Spool() if spooled else None
-        self._index: dict[str, int] = {}
-
-    def __setitem__(self, ref_id: str, judgement: Judgement) -> None:
-        if self._spool is None:
-            self._memory[ref_id] = judgement
-        else:
-            self._index[ref_id] = self._spool.append(judgement)
-
-    def __getitem__(self, ref_id: str) -> Judgement:
-        if self._spool is None:
-            return self._memory[ref_id]
-        return self._spool[self._index[ref_id]]
-
-    def __len__(self) -> int:
-        return len(self._memory) + len(self._index)
-
-    def close(self) -> None:
-        """Let the judgements go (the spool's file is deleted)."""
-        self._memory.clear()
-        self._index.clear()
-        if self._spool is not None:
-            self._spool.close()
-
-
-class _Pairs(Sequence[tuple[Reference, Judgement]]):
-    """(reference, judgement) of checked references, made as they are read (for save_works)."""
-
-    def __init__(self, checked: Sequence[CheckedReference]) -> None:
-        self._checked = checked
-
-    def __len__(self) -> int:
-        return len(self._checked)
-
-    @overload
-    def __getitem__(self, index: int) -> tuple[Reference, Judgement]: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[tuple[Reference, Judgement]]: ...
-
-    def __getitem__(
-        self, index: int | slice
-    ) -> tuple[Reference, Judgement] | Sequence[tuple[Reference, Judgement]]:
-        if isinstance(index, slice):
-            return [(c.reference, c.judgement) for c in self._checked[index]]
-        c = self._checked[index]
-        return (c.reference, c.judgement)
-
-    def __iter__(self) -> Iterator[tuple[Reference, Judgement]]:
-        return ((c.reference, c.judgement) for c in self._checked)
-
-
 RESOLVE_CHUNK = 1000  # distinct citations resolved and judged together
 
 
@@ -410,7 +351,7 @@ async def check_async(
             members.setdefault(_lookup_key(r), []).append(i)
         unique = [group[0] for group in members.values()]
 
-        judged = _Judged(spooled=len(refs) > SPOOL_AT)
+        judged = SpooledJudgements(spooled=len(refs) > SPOOL_AT)
         failed = 0
         reached: set[str] = set()
         unreached: dict[str, str] = {}
@@ -448,7 +389,7 @@ async def check_async(
             documents.append(CheckedDocument(item.document, checked, citations, item.error))
         judged.close()
         # The library: each judged reference linked to the work it cites.
-        save_works(store, run_id, _Pairs(Chain([d.references for d in documents])))
+        save_works(store, run_id, Pairs(Chain([d.references for d in documents])))
         store.finish_run(run_id)
         return Report(
             run_id=run_id,
