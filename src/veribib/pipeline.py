@@ -366,7 +366,9 @@ async def check_async(
                 failed += _failed_lookups(resolutions.values())
                 _reach(resolutions.values(), reached, unreached)
                 for rep in chunk:
-                    for r in (refs[i] for i in members[_lookup_key(rep)]):
+                    # The group's first is ``rep`` itself: only the others are read again.
+                    group = members[_lookup_key(rep)]
+                    for r in (rep, *(refs[i] for i in group[1:])):
                         judged[r.id] = judge(r, resolutions[rep.id], today=today)
                 notify("judge", len(judged), len(refs))
                 if len(refs) > SPOOL_AT:
