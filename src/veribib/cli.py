@@ -353,6 +353,11 @@ def check(
             from veribib.export.html import write_html
 
             _stream(report, output, write_html)
+        elif fmt is OutputFormat.SARIF:
+            from veribib.export.sarif import write_sarif
+
+            ignore = settings.ignore
+            _stream(report, output, lambda rep, out: write_sarif(rep, out, ignore))
         else:
             from veribib.export import render
 

@@ -16,9 +16,17 @@ from veribib.export.html import iter_html, render_html, write_html
 from veribib.export.interface import OutputFormat, Report
 from veribib.export.json_report import render_json, write_json
 from veribib.export.markdown import iter_markdown, render_markdown, write_markdown
+from veribib.export.sarif import iter_sarif, render_sarif, write_sarif
 from veribib.export.spool import Spool
+from veribib.model import Verdict
 
-WRITERS = {"json": write_json, "markdown": write_markdown, "html": write_html}
+WRITERS = {"json": write_json, "markdown": write_markdown, "html": write_html, "sarif": write_sarif}
+WHOLE = {
+    "json": render_json,
+    "markdown": render_markdown,
+    "html": render_html,
+    "sarif": render_sarif,
+}
 
 
 def _spooled(report: Report) -> Report:
@@ -36,7 +44,7 @@ def _written(report: Report, write: object) -> str:
 
 @pytest.mark.parametrize("fmt", sorted(WRITERS))
 def test_streamed_equals_whole(report: Report, fmt: str) -> None:
-    whole = {"json": render_json, "markdown": render_markdown, "html": render_html}[fmt](report)
+    whole = WHOLE[fmt](report)
     assert whole.count("\n") > 20
     assert _written(report, WRITERS[fmt]) == whole
 
@@ -120,3 +128,21 @@ def test_cleaned_bibtex_from_references_on_disk() -> None:
     )
     assert whole.changes and whole.text != text
     assert spooled == whole
+
+
+def test_sarif_pieces_with_and_without_results(report: Report) -> None:
+    from veribib.config import IgnoreRule
+
+    pieces = list(iter_sarif(report))
+    assert sum('"ruleId"' in p for p in pieces) > 5  # one piece per result
+    keyed = [
+        c
+        for c in report.references
+        if c.reference.raw.key and c.judgement.verdict is not Verdict.VERIFIED
+    ]
+    rules = [IgnoreRule("checked by hand", key=keyed[0].reference.raw.key)]
+    assert "".join(iter_sarif(report, rules)) == render_sarif(report, rules)
+    assert "suppressions" in render_sarif(report, rules)
+    empty = replace(report, documents=())
+    assert "".join(iter_sarif(empty)) == render_sarif(empty)
+    assert '"results": []' in render_sarif(empty)
