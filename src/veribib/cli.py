@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
@@ -216,17 +216,23 @@ def _stream_json(report: Report, output: Path | None) -> None:
 
     A file is written atomically (``export.atomic.writing``): never left half-written.
     """
+    from veribib.export.json_report import write_json
+
+    _stream(report, output, write_json)
+
+
+def _stream(report: Report, output: Path | None, write: Callable[[Report, TextIO], None]) -> None:
+    """Write a report with ``write`` as it is built, to stdout or atomically to ``output``."""
     import io
 
     from veribib.export.atomic import writing
-    from veribib.export.json_report import write_json
 
     if output is None:
-        write_json(report, sys.stdout)
+        write(report, sys.stdout)
         return
     with writing(output) as handle:
         text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
-        write_json(report, text)
+        write(report, text)
         text.flush()
         text.detach()
     _wrote(output)
@@ -345,6 +351,19 @@ def check(
             print_table(report, Console())
         elif fmt is OutputFormat.JSON:
             _stream_json(report, output)
+        elif fmt is OutputFormat.MARKDOWN:
+            from veribib.export.markdown import write_markdown
+
+            _stream(report, output, write_markdown)
+        elif fmt is OutputFormat.HTML:
+            from veribib.export.html import write_html
+
+            _stream(report, output, write_html)
+        elif fmt is OutputFormat.SARIF:
+            from veribib.export.sarif import write_sarif
+
+            ignore = settings.ignore
+            _stream(report, output, lambda rep, out: write_sarif(rep, out, ignore))
         else:
             from veribib.export import render
 

@@ -9,6 +9,7 @@ are caught too. Short titles (under four words) also need the same year.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from veribib.export.interface import CheckedReference
@@ -53,18 +54,24 @@ def same_work_keys(checked: CheckedReference) -> set[str]:
     return keys
 
 
-def flag_duplicates(checked: list[CheckedReference]) -> list[CheckedReference]:
-    """Flag each reference citing the same work as an earlier one in the same file."""
+def iter_flag_duplicates(checked: Iterable[CheckedReference]) -> Iterator[CheckedReference]:
+    """Each reference, flagged when it cites the same work as an earlier one in the same file.
+
+    One at a time: only the keys seen so far are kept, never the references.
+    """
     seen: set[tuple[str, str]] = set()
-    out: list[CheckedReference] = []
     for c in checked:
         keys = {(c.reference.origin.file, k) for k in same_work_keys(c)}
         j = c.judgement
         if keys & seen and Flag.DUPLICATE not in j.flags:
             j = replace(j, flags=(*j.flags, Flag.DUPLICATE))
         seen |= keys
-        out.append(CheckedReference(c.reference, j))
-    return out
+        yield CheckedReference(c.reference, j)
 
 
-__all__ = ["flag_duplicates", "same_work_keys"]
+def flag_duplicates(checked: Iterable[CheckedReference]) -> list[CheckedReference]:
+    """Flag each reference citing the same work as an earlier one in the same file."""
+    return list(iter_flag_duplicates(checked))
+
+
+__all__ = ["flag_duplicates", "iter_flag_duplicates", "same_work_keys"]

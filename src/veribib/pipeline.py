@@ -12,7 +12,7 @@ import json
 import logging
 import os
 import re
-from collections.abc import Callable, Coroutine, Iterable, Sequence
+from collections.abc import Callable, Coroutine, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from veribib.config import Settings, load_settings
-from veribib.duplicates import flag_duplicates
+from veribib.duplicates import iter_flag_duplicates
 from veribib.errors import InputError
 from veribib.export.interface import CheckedDocument, CheckedReference, Report
+from veribib.export.spool import Chain, Spool
+from veribib.export.spooled_run import Pairs, SpooledJudgements
 from veribib.model import (
     CitationReport,
     Document,
@@ -52,11 +54,15 @@ Progress = Callable[[str, int, int], None]
 
 @dataclass(frozen=True, slots=True)
 class ParsedInput:
-    """A read input: its document and parsed references, or the error that stopped it."""
+    """A read input: its document and parsed references, or the error that stopped it.
+
+    A large input's references are a ``Spool`` (on disk) and its ``document.references`` is
+    emptied: each parsed reference keeps its raw reference.
+    """
 
     path: str
     document: Document
-    references: tuple[Reference, ...]
+    references: Sequence[Reference]  # a tuple, or a Spool for a large input (SPOOL_AT)
     sha256: str
     error: str | None = None
 
@@ -86,21 +92,28 @@ def read_input(
     from veribib.reference import parse_reference
 
     total = len(document.references)
-    refs: list[Reference] = []
+    # A large input's parsed references go to disk as they are made (export.spool).
+    refs: list[Reference] | Spool[Reference] = Spool() if total > SPOOL_AT else []
     for i, raw in enumerate(document.references):
         refs.append(parse_reference(raw, f"{path}#{i + 1}"))
         if progress is not None and ((i + 1) % 250 == 0 or i + 1 == total):
             progress("parse", i + 1, total)
+    digest = _text_digest(document)
+    if isinstance(refs, Spool):
+        # Each spooled reference keeps its raw text: the document need not hold them all too.
+        return ParsedInput(path, replace(document, references=()), refs, digest)
     if parsed is not None and data is not None and path != "-":
         parsed.put(path, data, document, tuple(refs))
-    return ParsedInput(path, document, tuple(refs), _text_digest(document))
+    return ParsedInput(path, document, tuple(refs), digest)
 
 
 def _text_digest(document: Document) -> str:
-    """The digest of a document's reference texts (what a resumed run is recognised by)."""
-    return hashlib.sha256(
-        "\n".join(r.text for r in document.references).encode("utf-8")
-    ).hexdigest()
+    """The digest of a document's reference texts joined by newlines (what a resumed run is
+    recognised by), hashed a piece at a time (never one string of them all)."""
+    h = hashlib.sha256()
+    for i, raw in enumerate(document.references):
+        h.update((f"\n{raw.text}" if i else raw.text).encode("utf-8"))
+    return h.hexdigest()
 
 
 Inputs = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
@@ -195,22 +208,23 @@ def _lookup_key(ref: Reference) -> str:
 
 
 def _flag_uncited(
-    checked: list[CheckedReference], citations: CitationReport
-) -> list[CheckedReference]:
+    checked: Iterable[CheckedReference], citations: CitationReport
+) -> Iterator[CheckedReference]:
     """Flag references the document's running text never cites (only when it cites some)."""
     if not citations.citations:
-        return checked
+        yield from checked
+        return
     uncited = set(citations.uncited)
-    return [
-        CheckedReference(
+    for c in checked:
+        yield CheckedReference(
             c.reference,
             replace(c.judgement, flags=(*c.judgement.flags, Flag.UNCITED))
             if c.reference.id in uncited and Flag.UNCITED not in c.judgement.flags
             else c.judgement,
         )
-        for c in checked
-    ]
 
+
+SPOOL_AT = 5000  # a run with more references keeps its judgements on disk (export.spool)
 
 RESOLVE_CHUNK = 1000  # distinct citations resolved and judged together
 
@@ -366,7 +380,11 @@ async def check_async(
         db = store.direct()
         parsed = ParsedInputs(db, today) if db is not None and not settings.refresh else None
         inputs = parse_inputs(paths, notify, texts, parsed)
-        refs = [r for item in inputs for r in item.references]
+        refs: Sequence[Reference] = (
+            tuple(r for item in inputs for r in item.references)
+            if all(isinstance(item.references, tuple) for item in inputs)
+            else Chain([item.references for item in inputs])
+        )
         run_id, resumed = store.start_run(
             run_key(inputs, settings),
             {"inputs": [i.path for i in inputs], "offline": settings.offline},
@@ -378,22 +396,31 @@ async def check_async(
             store.save_references(run_id, doc_id, item.references)
 
         # One lookup per distinct citation, however many files make it.
-        members: dict[str, list[Reference]] = {}
-        for r in refs:
-            members.setdefault(_lookup_key(r), []).append(r)
+        # Positions in ``refs``, not the references: a large run's are read back from disk.
+        members: dict[str, list[int]] = {}
+        for i, r in enumerate(refs):
+            members.setdefault(_lookup_key(r), []).append(i)
 
-        judged: dict[str, Judgement] = {}
+        judged = SpooledJudgements(spooled=len(refs) > SPOOL_AT)
         failed = 0
         reached: set[str] = set()
         unreached: dict[str, str] = {}
         # Judgements of unchanged references on unchanged cached answers: not made again.
         ledger = _ledger(store, settings, today)
-        for ref_id, found in (ledger.lookup(refs) if ledger is not None else {}).items():
-            judged[ref_id] = found.judgement
-            reached.update(found.reached)
-        unique = [g[0] for g in members.values() if any(r.id not in judged for r in g)]
+        reused: set[int] = set()  # positions in ``refs``
+        if ledger is not None:
+            for start in range(0, len(refs), RESOLVE_CHUNK):
+                part = refs[start : start + RESOLVE_CHUNK]
+                found = ledger.lookup(part)
+                for offset, r in enumerate(part):
+                    if r.id in found:
+                        judged[r.id] = found[r.id].judgement
+                        reached.update(found[r.id].reached)
+                        reused.add(start + offset)
+        unique = [g[0] for g in members.values() if any(i not in reused for i in g)]
         if unique:
             from veribib.judge import judge
+            from veribib.judge.caches import clear_caches
             from veribib.resolve import build_resolver
 
             reads = store.record_reads() if ledger is not None else {}
@@ -402,21 +429,29 @@ async def check_async(
                 # Resolved and judged a chunk at a time: search candidates of 10,000 references
                 # never sit in memory together, and DOI batches stay full within a chunk.
                 for start in range(0, len(unique), RESOLVE_CHUNK):
-                    chunk = unique[start : start + RESOLVE_CHUNK]
+                    positions = unique[start : start + RESOLVE_CHUNK]
+                    chunk = [refs[i] for i in positions]
                     scaled = _scaled_progress(notify, start, len(chunk), len(unique))
                     resolutions = await _resolve_chunk(resolver, chunk, scaled)
                     failed += _failed_lookups(resolutions.values())
                     _reach(resolutions.values(), reached, unreached)
                     kept: list[tuple[Reference, Judgement, set[str]]] = []
-                    for rep in chunk:
+                    for rep, first in zip(chunk, positions, strict=True):
                         sources = _sources(resolutions[rep.id])
-                        for r in members[_lookup_key(rep)]:
-                            judged[r.id] = judge(r, resolutions[rep.id], today=today)
+                        group = members[_lookup_key(rep)]
+                        # The group's first is ``rep`` itself: only the others are read again.
+                        for i in group:
+                            if i in reused:
+                                continue
+                            r = rep if i == first else refs[i]
+                            judged[r.id] = judgement = judge(r, resolutions[rep.id], today=today)
                             if sources is not None:
-                                kept.append((r, judged[r.id], sources))
+                                kept.append((r, judgement, sources))
                     if ledger is not None:
                         ledger.save(run_id, kept, reads)
                     notify("judge", len(judged), len(refs))
+                    if len(refs) > SPOOL_AT:
+                        clear_caches()  # their records would otherwise outlive the chunk
             finally:
                 await resolver.aclose()
             if ledger is not None:
@@ -426,14 +461,20 @@ async def check_async(
 
         documents: list[CheckedDocument] = []
         for item in inputs:
-            checked = [CheckedReference(r, judged[r.id]) for r in item.references]
             citations = _citations(item)
-            checked = _flag_uncited(flag_duplicates(checked), citations)
+            flagged = _flag_uncited(
+                iter_flag_duplicates(CheckedReference(r, judged[r.id]) for r in item.references),
+                citations,
+            )
+            # A large run's checked references go to disk one by one, as its judgements did.
+            checked: Sequence[CheckedReference] = (
+                Spool(flagged) if len(refs) > SPOOL_AT else tuple(flagged)
+            )
             store.save_verdicts(run_id, (c.judgement for c in checked))
-            documents.append(CheckedDocument(item.document, tuple(checked), citations, item.error))
+            documents.append(CheckedDocument(item.document, checked, citations, item.error))
+        judged.close()
         # The library: each judged reference linked to the work it cites.
-        judged_refs = [(c.reference, c.judgement) for d in documents for c in d.references]
-        save_works(store, run_id, judged_refs)
+        save_works(store, run_id, Pairs(Chain([d.references for d in documents])))
         store.finish_run(run_id)
         return Report(
             run_id=run_id,

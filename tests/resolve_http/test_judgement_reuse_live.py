@@ -276,3 +276,31 @@ def test_judgements_on_changed_answers_are_forgotten(
         assert db.execute("SELECT count(*) FROM judged_read").fetchone() == (0,)
     finally:
         db.close()
+
+
+def test_a_large_spooled_run_reuses_by_position_and_judges_only_the_edited(
+    standin: Callable[..., StandIn],
+    tmp_path: Path,
+    bib: Path,
+    judged: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A run large enough to keep its references and judgements on disk (several chunks) looks
+    its stored judgements up a chunk at a time and judges only what they do not cover."""
+    import veribib.pipeline
+
+    monkeypatch.setattr(veribib.pipeline, "SPOOL_AT", 0)
+    monkeypatch.setattr(veribib.pipeline, "RESOLVE_CHUNK", 5)
+    mine = tmp_path / "refs.bib"
+    text = bib.read_text(encoding="utf-8")
+    mine.write_text(text, encoding="utf-8")
+    _server, settings, first = _first_run(standin, tmp_path, mine)
+    assert len(judged) == SIZE
+    assert _verdicts(settings, mine) == first
+    assert len(judged) == SIZE  # every judgement reused, across chunks
+    last = text.rindex("title = {")
+    mine.write_text(text[:last] + "title = {The " + text[last + 9 :], encoding="utf-8")
+    again = _verdicts(settings, mine)
+    assert len(again) == SIZE
+    assert len(judged) == SIZE + 1  # only the edited reference judged again
+    assert [k for k in first if again[k] != first[k]] in ([], [judged[-1]])

@@ -43,12 +43,16 @@ def without_ignored(report: Report, rules: Sequence[IgnoreRule]) -> Report:
         return report
     from dataclasses import replace
 
+    from veribib.export.spool import Picked
+
+    def kept(refs: Sequence[CheckedReference]) -> Sequence[CheckedReference]:
+        if isinstance(refs, tuple):
+            return tuple(r for r in refs if r.reference.id not in skip)
+        # References on disk (a large run) stay there: only the kept positions are listed.
+        return Picked(refs, [i for i, r in enumerate(refs) if r.reference.id not in skip])
+
     return replace(
-        report,
-        documents=tuple(
-            replace(d, references=tuple(r for r in d.references if r.reference.id not in skip))
-            for d in report.documents
-        ),
+        report, documents=tuple(replace(d, references=kept(d.references)) for d in report.documents)
     )
 
 

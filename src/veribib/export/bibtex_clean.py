@@ -168,31 +168,34 @@ def _commented_out(entry_text: str, reason: str, newline: str, ascii_only: bool)
 
 def _references_by_entry(
     doc: CheckedDocument,
-) -> tuple[dict[tuple[str, int], CheckedReference], dict[str, list[CheckedReference]]]:
-    by_key_line: dict[tuple[str, int], CheckedReference] = {}
-    by_key: dict[str, list[CheckedReference]] = {}
-    for c in doc.references:
+) -> tuple[dict[tuple[str, int], int], dict[str, list[int]]]:
+    """Positions in ``doc.references`` by (key, line) and by key (a large run's references
+    stay on disk until their entry is cleaned)."""
+    by_key_line: dict[tuple[str, int], int] = {}
+    by_key: dict[str, list[int]] = {}
+    for i, c in enumerate(doc.references):
         key = c.reference.raw.key
         if not key:
             continue
         if c.reference.origin.line is not None:
-            by_key_line[(key, c.reference.origin.line)] = c
-        by_key.setdefault(key, []).append(c)
+            by_key_line[(key, c.reference.origin.line)] = i
+        by_key.setdefault(key, []).append(i)
     return by_key_line, by_key
 
 
 def _match(
     entry: Entry,
-    by_key_line: dict[tuple[str, int], CheckedReference],
-    by_key: dict[str, list[CheckedReference]],
+    references: Sequence[CheckedReference],
+    by_key_line: dict[tuple[str, int], int],
+    by_key: dict[str, list[int]],
 ) -> CheckedReference | None:
     """The checked reference for an entry: by key and 1-based line, else by key if unique."""
     if entry.start_line is not None:
         hit = by_key_line.get((entry.key, entry.start_line + 1))
         if hit is not None:
-            return hit
+            return references[hit]
     candidates = by_key.get(entry.key, [])
-    return candidates[0] if len(candidates) == 1 else None
+    return references[candidates[0]] if len(candidates) == 1 else None
 
 
 @dataclass
@@ -226,7 +229,7 @@ def clean_bibtex_text(
         if not isinstance(block, Entry):
             continue
         entries += 1
-        checked = _match(block, by_key_line, by_key)
+        checked = _match(block, doc.references, by_key_line, by_key)
         if checked is None:
             untouched += 1
             notes.append(f"{block.key}: not among the checked references; left as it was")

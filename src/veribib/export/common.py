@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from veribib.export.interface import CheckedDocument, CheckedReference, Report
@@ -259,17 +259,24 @@ def origin_text(checked: CheckedReference) -> str:
     return str(checked.reference.origin)
 
 
-def attention_first(report: Report) -> list[CheckedReference]:
+def attention_first(report: Report) -> Sequence[CheckedReference]:
     """All references, worst verdict first (seriously flagged ones before calm ones of a kind).
 
-    Python's sort is stable, so within a rank the input order is kept.
+    Python's sort is stable, so within a rank the input order is kept. A list; for a large run
+    whose references are on disk, a view read in that order (only their positions are sorted).
     """
 
     def rank(c: CheckedReference) -> tuple[int, int]:
         flagged = any(f in c.judgement.flags for f in SERIOUS_FLAGS)
         return (-c.judgement.verdict.severity, 0 if flagged else 1)
 
-    return sorted(report.references, key=rank)
+    refs = report.references
+    if isinstance(refs, tuple):
+        return sorted(refs, key=rank)
+    from veribib.export.spool import Picked
+
+    ranks = [rank(c) for c in refs]
+    return Picked(refs, sorted(range(len(ranks)), key=ranks.__getitem__))
 
 
 def needs_attention(checked: CheckedReference) -> bool:

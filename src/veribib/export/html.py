@@ -12,8 +12,9 @@ import base64
 import difflib
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from html import escape
+from typing import TextIO
 
 from veribib import __version__
 from veribib.export.common import (
@@ -411,37 +412,37 @@ def _needs_a_look(checked: CheckedReference) -> bool:
     return j.verdict is not Verdict.VERIFIED or any(f in SERIOUS_FLAGS for f in j.flags)
 
 
-def _jump_list(ordered: list[CheckedReference]) -> str:
-    """A collapsed list of links to every card, the ones needing a look first (as ordered)."""
-    problems = sum(1 for c in ordered if _needs_a_look(c))
-    items = "".join(
-        f'<li><a href="#ref-{n}"><span class="dot" style="background:{COLORS[c.judgement.verdict]}"'
-        f' title="{c.judgement.verdict.value}"></span>{n}. {_e(short_label(c, 60))}</a></li>'
-        for n, c in enumerate(ordered, 1)
-    )
-    return (
+def _jump_list(ordered: Sequence[CheckedReference], problems: int) -> Iterator[str]:
+    """A collapsed list of links to every card, the ones needing a look first (as ordered).
+
+    In pieces (one per reference) that make one element of the page.
+    """
+    yield (
         f'<details class="jump"{" open" if len(ordered) <= 30 else ""}><summary>Jump to a '
-        f"reference ({problems} of {len(ordered)} need a look)</summary><ol>{items}</ol></details>"
+        f"reference ({problems} of {len(ordered)} need a look)</summary><ol>"
     )
+    for n, c in enumerate(ordered, 1):
+        yield (
+            f'<li><a href="#ref-{n}"><span class="dot" '
+            f'style="background:{COLORS[c.judgement.verdict]}"'
+            f' title="{c.judgement.verdict.value}"></span>{n}. {_e(short_label(c, 60))}</a></li>'
+        )
+    yield "</ol></details>"
 
 
-def _filters(ordered: list[CheckedReference]) -> str:
+def _filters(total: int, problems: int, counts: dict[str, int]) -> str:
     """Radio buttons that show all cards, only problems, or one verdict (CSS only, no script).
 
     Opens the ``<div class="filtered">`` wrapper the cards go in (closed by the caller).
     """
-    problems = sum(1 for c in ordered if _needs_a_look(c))
-    options = [("all", "all", len(ordered)), ("problems", "needing a look", problems)]
-    options += [
-        (v.value, v.value, sum(1 for c in ordered if c.judgement.verdict is v))
-        for v in VERDICT_ORDER
-    ]
+    options = [("all", "all", total), ("problems", "needing a look", problems)]
+    options += [(v.value, v.value, counts[v.value]) for v in VERDICT_ORDER]
     shown = [o for o in options if o[2] or o[0] in ("all", "problems")]
     # The inputs are siblings of the cards so CSS alone can hide cards by the one checked.
     out = ['<div class="filtered">']
     out += [
         f'<input type="radio" name="show" id="f-{key}" aria-label="show {_e(label)}"'
-        f'{" checked" if key == "all" else ""}>'
+        f"{' checked' if key == 'all' else ''}>"
         for key, label, _ in shown
     ]
     out.append('<div class="filters" aria-hidden="true">Show:')
@@ -457,8 +458,8 @@ def _list(items: Iterable[str]) -> str:
     return "<ul>" + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>"
 
 
-def render_html(report: Report) -> str:
-    """The report as one HTML page with inline CSS, an inline SVG chart and no external assets."""
+def _elements(report: Report) -> Iterator[str | Iterator[str]]:
+    """The page's elements in order: each a string, or pieces making one (empty ones skipped)."""
     counts = report.counts()
     flags = {k: n for k, n in flag_counts(report).items() if n}
     chips = " ".join(
@@ -478,7 +479,7 @@ def render_html(report: Report) -> str:
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
         f"script-src '{_script_hash()}'; base-uri 'none'; form-action 'none'"
     )
-    body: list[str] = [
+    yield from [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{_e(csp)}">',
@@ -497,33 +498,55 @@ def render_html(report: Report) -> str:
     ]
     errors = [d for d in report.documents if d.error]
     if errors:
-        body.append("<h2>Inputs that could not be read</h2>")
-        body.append(_list(f"{d.document.path}: {d.error}" for d in errors))
+        yield ("<h2>Inputs that could not be read</h2>")
+        yield (_list(f"{d.document.path}: {d.error}" for d in errors))
     ordered = attention_first(report)
     if ordered:
-        body.append("<h2>References, most serious first</h2>")
-        body.append(_jump_list(ordered))
-        body.append(_filters(ordered))
-        body.append('<div class="cards">')
-        body.extend(_card(c, n) for n, c in enumerate(ordered, 1))
-        body.append("</div></div>")
+        needy = sum(1 for c in ordered if _needs_a_look(c))
+        yield "<h2>References, most serious first</h2>"
+        yield _jump_list(ordered, needy)
+        yield _filters(len(ordered), needy, counts)
+        yield '<div class="cards">'
+        yield from (_card(c, n) for n, c in enumerate(ordered, 1))
+        yield "</div></div>"
     problems = [p for p in (citation_problems(d) for d in report.documents) if p is not None]
     if problems:
-        body.append("<h2>Citations and list</h2>")
+        yield ("<h2>Citations and list</h2>")
         for p in problems:
-            body.append(f'<section class="problems"><h3>{_e(p.file)}</h3>')
+            yield (f'<section class="problems"><h3>{_e(p.file)}</h3>')
             if p.unmatched:
-                body.append("<p>Cited in the text but not in the list:</p>" + _list(p.unmatched))
+                yield ("<p>Cited in the text but not in the list:</p>" + _list(p.unmatched))
             if p.uncited:
-                body.append("<p>In the list but never cited:</p>" + _list(p.uncited))
-            body.append("</section>")
-    body.append(
+                yield ("<p>In the list but never cited:</p>" + _list(p.uncited))
+            yield ("</section>")
+    yield (
         "<footer>Verdicts: "
         + "; ".join(f"<strong>{v.value}</strong>: {_e(VERDICT_HELP[v])}" for v in VERDICT_ORDER)
         + ". Unknown fields are never counted as mismatches.</footer>"
     )
-    body.append(f"</main><script>{_SCRIPT}</script></body></html>")
-    return "\n".join(b for b in body if b) + "\n"
+    yield f"</main><script>{_SCRIPT}</script></body></html>"
 
 
-__all__ = ["donut", "render_html", "word_diff"]
+def iter_html(report: Report) -> Iterator[str]:
+    """The page in pieces, never whole in memory: its elements, each followed by a newline."""
+    for element in _elements(report):
+        if isinstance(element, str):
+            if element:
+                yield element + "\n"
+            continue
+        yield from element
+        yield "\n"
+
+
+def write_html(report: Report, stream: TextIO) -> None:
+    """Write the HTML page to a text stream as it is built."""
+    for piece in iter_html(report):
+        stream.write(piece)
+
+
+def render_html(report: Report) -> str:
+    """The report as one HTML page with inline CSS, an inline SVG chart and no external assets."""
+    return "".join(iter_html(report))
+
+
+__all__ = ["donut", "iter_html", "render_html", "word_diff", "write_html"]

@@ -5,6 +5,7 @@ Every formatter renders one ``Report``; the cleaned-BibTeX writer lives beside t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -33,10 +34,13 @@ class CheckedReference:
 
 @dataclass(frozen=True, slots=True)
 class CheckedDocument:
-    """One input file after checking: its references with verdicts and its citation report."""
+    """One input file after checking: its references with verdicts and its citation report.
+
+    ``references`` is a tuple, or for a large run a ``Spool`` (read from disk as it is used).
+    """
 
     document: Document
-    references: tuple[CheckedReference, ...]
+    references: Sequence[CheckedReference]
     citations: CitationReport = field(default_factory=CitationReport)
     error: str | None = None  # set when the file could not be read at all
 
@@ -55,9 +59,17 @@ class Report:
     finished_at: str = ""
 
     @property
-    def references(self) -> tuple[CheckedReference, ...]:
-        """All checked references across documents, in input order."""
-        return tuple(r for d in self.documents for r in d.references)
+    def references(self) -> Sequence[CheckedReference]:
+        """All checked references across documents, in input order.
+
+        A tuple; for a large run whose references are spooled to disk, a sequence read from
+        there as it is iterated (never all in memory at once).
+        """
+        if all(isinstance(d.references, tuple) for d in self.documents):
+            return tuple(r for d in self.documents for r in d.references)
+        from veribib.export.spool import Chain
+
+        return Chain([d.references for d in self.documents])
 
     def counts(self) -> dict[str, int]:
         """How many references got each verdict (every verdict present, zero or not)."""

@@ -8,6 +8,8 @@ escaped so it cannot become markup, links or raw HTML.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TextIO
 
 from veribib import __version__
 from veribib.export.common import (
@@ -27,6 +29,7 @@ from veribib.export.common import (
     work_label,
 )
 from veribib.export.interface import CheckedReference, Report
+from veribib.export.spool import Picked
 
 # Characters that could start markup in CommonMark/GFM; a backslash makes each literal.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -81,60 +84,92 @@ def _detail(checked: CheckedReference, number: int) -> list[str]:
     return lines
 
 
-def render_markdown(report: Report) -> str:
-    """The report as GitHub-flavoured Markdown."""
+def _lines(report: Report) -> Iterator[str]:
+    """The report's lines, one at a time (references read as they are written)."""
     counts = report.counts()
-    out = ["# veribib report", "", f"**{md_escape(summary_line(report))}**", ""]
-    out += ["| verdict | references |", "|---|---:|"]
-    out += [f"| {v.value} | {counts[v.value]} |" for v in VERDICT_ORDER]
+    yield from ["# veribib report", "", f"**{md_escape(summary_line(report))}**", ""]
+    yield from ["| verdict | references |", "|---|---:|"]
+    yield from (f"| {v.value} | {counts[v.value]} |" for v in VERDICT_ORDER)
     flagged = {k: n for k, n in flag_counts(report).items() if n}
     if flagged:
-        out += ["", "Flags: " + ", ".join(f"{k.replace('_', ' ')} {n}" for k, n in flagged.items())]
-    out.append("")
+        yield ""
+        yield "Flags: " + ", ".join(f"{k.replace('_', ' ')} {n}" for k, n in flagged.items())
+    yield ""
     if report.run_id is not None or report.started_at:
         run = f"run {report.run_id}" if report.run_id is not None else "run"
         when = f", {report.started_at}" if report.started_at else ""
-        out += [f"_{run}{md_escape(when)}, veribib {__version__}_", ""]
+        yield from [f"_{run}{md_escape(when)}, veribib {__version__}_", ""]
     errors = [d for d in report.documents if d.error]
     if errors:
-        out += ["## Inputs that could not be read", ""]
-        out += [f"- {_code(d.document.path)}: {md_escape(d.error or '')}" for d in errors]
-        out.append("")
+        yield from ["## Inputs that could not be read", ""]
+        yield from (f"- {_code(d.document.path)}: {md_escape(d.error or '')}" for d in errors)
+        yield ""
 
     ordered = attention_first(report)
-    urgent = [c for c in ordered if needs_attention(c)]
-    rest = [c for c in ordered if not needs_attention(c)]
+    # Positions, not references: a large run's are read back from disk as they are written.
+    attention = [needs_attention(c) for c in ordered]
+    urgent = Picked(ordered, [i for i, a in enumerate(attention) if a])
+    rest = Picked(ordered, [i for i, a in enumerate(attention) if not a])
     if urgent:
-        out += ["## Needs attention", ""]
+        yield from ["## Needs attention", ""]
         for n, checked in enumerate(urgent, 1):
-            out += _detail(checked, n)
+            yield from _detail(checked, n)
     if rest:
-        out += ["## Other references", ""]
-        out += ["| # | reference | where | verdict | why | fix |", "|---:|---|---|---|---|---|"]
+        yield from ["## Other references", ""]
+        yield from ["| # | reference | where | verdict | why | fix |", "|---:|---|---|---|---|---|"]
         for n, checked in enumerate(rest, len(urgent) + 1):
             j = checked.judgement
             verdict = j.verdict.value + "".join(f", {FLAG_LABELS[f]}" for f in j.flags)
-            out.append(
+            yield (
                 f"| {n} | {md_escape(short_label(checked, 50))} | {_code(origin_text(checked))} "
                 f"| {verdict} | {md_escape(j.reason) or '—'} "
                 f"| {md_escape('; '.join(fix_parts(checked))) or '—'} |"
             )
-        out.append("")
+        yield ""
 
     problems = [p for p in (citation_problems(d) for d in report.documents) if p is not None]
     if problems:
-        out += ["## Citations and list", ""]
+        yield from ["## Citations and list", ""]
         for p in problems:
-            out += [f"### {md_escape(p.file)}", ""]
+            yield from [f"### {md_escape(p.file)}", ""]
             if p.unmatched:
-                out += ["Cited in the text but not in the list:", ""]
-                out += [f"- {md_escape(item)}" for item in p.unmatched]
-                out.append("")
+                yield from ["Cited in the text but not in the list:", ""]
+                yield from (f"- {md_escape(item)}" for item in p.unmatched)
+                yield ""
             if p.uncited:
-                out += ["In the list but never cited:", ""]
-                out += [f"- {md_escape(item)}" for item in p.uncited]
-                out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+                yield from ["In the list but never cited:", ""]
+                yield from (f"- {md_escape(item)}" for item in p.uncited)
+                yield ""
 
 
-__all__ = ["md_escape", "render_markdown"]
+def iter_markdown(report: Report) -> Iterator[str]:
+    """The Markdown report in pieces, never whole in memory: ``render_markdown``'s text.
+
+    That text is the lines joined by newlines, trailing newlines cut to one: blank lines are
+    held back until a line with text follows them.
+    """
+    held = ""  # the separators and blank lines not yet written
+    first = True
+    for line in _lines(report):
+        held += "" if first else "\n"
+        first = False
+        if line.rstrip("\n"):
+            yield held + line
+            held = ""
+        else:
+            held += line
+    yield "\n"
+
+
+def write_markdown(report: Report, stream: TextIO) -> None:
+    """Write the Markdown report to a text stream as it is built."""
+    for piece in iter_markdown(report):
+        stream.write(piece)
+
+
+def render_markdown(report: Report) -> str:
+    """The report as GitHub-flavoured Markdown."""
+    return "\n".join(_lines(report)).rstrip("\n") + "\n"
+
+
+__all__ = ["iter_markdown", "md_escape", "render_markdown", "write_markdown"]

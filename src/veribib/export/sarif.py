@@ -8,9 +8,9 @@ Schema: https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from veribib import __version__
@@ -70,10 +70,9 @@ def _rules() -> list[dict[str, Any]]:
     return rules
 
 
-def sarif_dict(report: Report, rules: Sequence[IgnoreRule] = ()) -> dict[str, Any]:
-    """The report as a SARIF 2.1.0 log (a dict ready for ``json.dumps``)."""
+def _results(report: Report, rules: Sequence[IgnoreRule]) -> Iterator[dict[str, Any]]:
+    """The log's results one at a time: a reference's verdict and flags, then missing keys."""
     baseline = ignored(report, rules)
-    results: list[dict[str, Any]] = []
     for checked in report.references:
         j = checked.judgement
         if j.verdict is Verdict.VERIFIED and not j.flags:
@@ -95,18 +94,19 @@ def sarif_dict(report: Report, rules: Sequence[IgnoreRule] = ()) -> dict[str, An
             rule = baseline.get(checked.reference.id)
             if rule is not None:
                 result["suppressions"] = [{"kind": "external", "justification": rule.reason}]
-            results.append(result)
+            yield result
     for doc in report.documents:
         cr = doc.citations
         for c in cr.unmatched:
-            results.append(
-                {
-                    "ruleId": "missing-key",
-                    "level": "warning",
-                    "message": {"text": f"{c.text} is not in the bibliography"},
-                    "locations": [_location(c.origin)],
-                }
-            )
+            yield {
+                "ruleId": "missing-key",
+                "level": "warning",
+                "message": {"text": f"{c.text} is not in the bibliography"},
+                "locations": [_location(c.origin)],
+            }
+
+
+def _log(report: Report, results: Any) -> dict[str, Any]:
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -141,9 +141,39 @@ def sarif_dict(report: Report, rules: Sequence[IgnoreRule] = ()) -> dict[str, An
     }
 
 
+def sarif_dict(report: Report, rules: Sequence[IgnoreRule] = ()) -> dict[str, Any]:
+    """The report as a SARIF 2.1.0 log (a dict ready for ``json.dumps``)."""
+    return _log(report, list(_results(report, rules)))
+
+
+# Where the results go in the log's text: the rest is printed whole, the results one by one.
+_RESULTS_MARK = "veribib-results-go-here"
+_RESULT_INDENT = " " * 8  # results sit inside {"runs": [{"results": [ ... ]}]}
+
+
+def iter_sarif(report: Report, rules: Sequence[IgnoreRule] = ()) -> Iterator[str]:
+    """The SARIF text in pieces, one result at a time: ``render_sarif``'s text, never whole."""
+    text = json.dumps(_log(report, _RESULTS_MARK), ensure_ascii=False, indent=2)
+    head, tail = text.split(json.dumps(_RESULTS_MARK), 1)
+    yield head
+    empty = True
+    for result in _results(report, rules):
+        item = json.dumps(result, ensure_ascii=False, indent=2).replace("\n", "\n" + _RESULT_INDENT)
+        yield ("[\n" if empty else ",\n") + _RESULT_INDENT + item
+        empty = False
+    yield "[]" if empty else "\n" + _RESULT_INDENT[:-2] + "]"
+    yield tail
+
+
+def write_sarif(report: Report, stream: TextIO, rules: Sequence[IgnoreRule] = ()) -> None:
+    """Write the SARIF log to a text stream as it is built."""
+    for piece in iter_sarif(report, rules):
+        stream.write(piece)
+
+
 def render_sarif(report: Report, rules: Sequence[IgnoreRule] = ()) -> str:
     """The report as SARIF 2.1.0 JSON text."""
     return json.dumps(sarif_dict(report, rules), ensure_ascii=False, indent=2)
 
 
-__all__ = ["render_sarif", "sarif_dict"]
+__all__ = ["iter_sarif", "render_sarif", "sarif_dict", "write_sarif"]

@@ -519,33 +519,37 @@ class Store:
     @guarded
     def save_references(self, run_id: int, document_id: int, refs: Sequence[Reference]) -> None:
         """Record a document's parsed references (idempotent on resume)."""
-        rows = [
-            {
-                "run_id": run_id,
-                "document_id": document_id,
-                "ref_id": r.id,
-                "raw_text": r.raw.text,
-                "origin_file": r.origin.file,
-                "origin_line": r.origin.line,
-                "key": r.raw.key,
-                "fields": _dumps(r.fields),
-                "identifiers": _dumps(r.identifiers),
-            }
-            for r in refs
-        ]
+
+        def rows(chunk: Iterable[Reference]) -> list[dict[str, Any]]:
+            return [
+                {
+                    "run_id": run_id,
+                    "document_id": document_id,
+                    "ref_id": r.id,
+                    "raw_text": r.raw.text,
+                    "origin_file": r.origin.file,
+                    "origin_line": r.origin.line,
+                    "key": r.raw.key,
+                    "fields": _dumps(r.fields),
+                    "identifiers": _dumps(r.identifiers),
+                }
+                for r in chunk
+            ]
+
+        # Serialised a chunk at a time: a large run's rows never sit in memory together.
+        items = iter(refs)
         if self._db is not None:
             with self._db as db:
-                for start in range(0, len(rows), WRITE_CHUNK):
-                    upsert_direct(
-                        db, "reference", rows[start : start + WRITE_CHUNK], ("run_id", "ref_id")
-                    )
+                while chunk := list(islice(items, WRITE_CHUNK)):
+                    upsert_direct(db, "reference", rows(chunk), ("run_id", "ref_id"))
             return
         from sqlmodel import Session
 
         from veribib.store.tables import ReferenceRow
 
         with Session(self.engine) as session:
-            self._upsert(session, ReferenceRow, rows, ("run_id", "ref_id"))
+            while chunk := list(islice(items, WRITE_CHUNK)):
+                self._upsert(session, ReferenceRow, rows(chunk), ("run_id", "ref_id"))
             session.commit()
 
     @guarded

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -120,26 +120,56 @@ def _check_values(seen: _Seen, run_id: int, work_id: int, stamp: str) -> dict[st
     }
 
 
+def _key_chunks(keys: Sequence[str], groups: dict[str, list[int]]) -> Iterator[list[str]]:
+    """The works a chunk at a time: up to WRITE_CHUNK works citing up to WRITE_CHUNK references
+    between them (one work cited more often is a chunk of its own)."""
+    chunk: list[str] = []
+    cited = 0
+    for key in keys:
+        if chunk and (len(chunk) >= WRITE_CHUNK or cited + len(groups[key]) > WRITE_CHUNK):
+            yield chunk
+            chunk, cited = [], 0
+        chunk.append(key)
+        cited += len(groups[key])
+    if chunk:
+        yield chunk
+
+
+def _seen(
+    checked: Sequence[tuple[Reference, Judgement]],
+    groups: dict[str, list[int]],
+    keys: Sequence[str],
+) -> tuple[list[_Seen], dict[str, list[str]]]:
+    """These works as the run saw them, and the ids of the references citing each."""
+    seen: list[_Seen] = []
+    cited_by: dict[str, list[str]] = {}
+    for key in keys:
+        pairs = [checked[i] for i in groups[key]]
+        seen.append(_Seen(key, pairs[0][0], tuple(j for _, j in pairs)))
+        cited_by[key] = [ref.id for ref, _ in pairs]
+    return seen, cited_by
+
+
 @guarded
 def save_works(
     store: Store, run_id: int, checked: Sequence[tuple[Reference, Judgement]]
 ) -> dict[str, int]:
     """Upsert the works a run's judged references cite, link each reference to its work and
     record what the run learnt about each work; returns reference id → work id."""
-    groups: dict[str, list[tuple[Reference, Judgement]]] = {}
-    for ref, j in checked:
-        groups.setdefault(work_key(ref, j), []).append((ref, j))
+    # Positions only: a large run's references are read back a chunk of works at a time.
+    groups: dict[str, list[int]] = {}
+    for i, (ref, j) in enumerate(checked):
+        groups.setdefault(work_key(ref, j), []).append(i)
     stamp = now_iso()
     links: dict[str, int] = {}
     keys = list(groups)
     db = store.direct()
     if db is None:
-        _save_works_orm(store, run_id, groups, stamp, links)
+        _save_works_orm(store, run_id, checked, groups, stamp, links)
         return links
     with db:
-        for start in range(0, len(keys), WRITE_CHUNK):
-            chunk = keys[start : start + WRITE_CHUNK]
-            seen = [_Seen(k, groups[k][0][0], tuple(j for _, j in groups[k])) for k in chunk]
+        for chunk in _key_chunks(keys, groups):
+            seen, cited_by = _seen(checked, groups, chunk)
             rows = [{**_display(s), "first_seen": stamp, "checked_at": stamp} for s in seen]
             upsert_direct(db, "work", rows, ("key",), keep=("first_seen",))
             ids: dict[str, int] = dict(
@@ -150,8 +180,8 @@ def save_works(
             )
             checks = []
             for s in seen:
-                for ref, _ in groups[s.key]:
-                    links[ref.id] = ids[s.key]
+                for ref_id in cited_by[s.key]:
+                    links[ref_id] = ids[s.key]
                 checks.append(_check_values(s, run_id, ids[s.key], stamp))
             upsert_direct(db, "work_check", checks, ("work_id", "run_id"))
         db.executemany(
@@ -164,7 +194,8 @@ def save_works(
 def _save_works_orm(
     store: Store,
     run_id: int,
-    groups: dict[str, list[tuple[Reference, Judgement]]],
+    checked: Sequence[tuple[Reference, Judgement]],
+    groups: dict[str, list[int]],
     stamp: str,
     links: dict[str, int],
 ) -> None:
@@ -175,9 +206,8 @@ def _save_works_orm(
 
     keys = list(groups)
     with Session(store.engine) as session:
-        for start in range(0, len(keys), WRITE_CHUNK):
-            chunk = keys[start : start + WRITE_CHUNK]
-            seen = [_Seen(k, groups[k][0][0], tuple(j for _, j in groups[k])) for k in chunk]
+        for chunk in _key_chunks(keys, groups):
+            seen, cited_by = _seen(checked, groups, chunk)
             rows = [{**_display(s), "first_seen": stamp, "checked_at": stamp} for s in seen]
             _upsert_works(store, session, rows)
             ids = {
@@ -188,8 +218,8 @@ def _save_works_orm(
             for s in seen:
                 work_id = ids[s.key]
                 assert work_id is not None
-                for ref, _ in groups[s.key]:
-                    links[ref.id] = work_id
+                for ref_id in cited_by[s.key]:
+                    links[ref_id] = work_id
                 checks.append(_check_values(s, run_id, work_id, stamp))
             store._upsert(session, WorkCheckRow, checks, ("work_id", "run_id"))
         _link(session, run_id, links)
