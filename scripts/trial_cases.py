@@ -1093,6 +1093,223 @@ def _holdout8_bibtex(s: _Study, key: str) -> list[str]:
     ]
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
+def _long_date(date: str) -> str:
+    """An ISO date as MLA writes one ("24 June 2010"); a bare year or month as it is."""
+    parts = date.split("-")
+    if len(parts) != 3:
+        return date
+    return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+
+
+# The ninth held-out split: written by a helper who had not read the topic rules, over 20
+# studies used by no other split (``studies9.jsonl``, whose records carry eligibility and
+# outcome measures), with citation templates of its own. Wrong names are written as authors write
+# them ("SCOT HEART", "Orbita", "LAAOS-III", "Keynote 054", "TAILOR-x"), most with the id of a
+# trial of the same disease, drug class or setting, and some earlier trials cited with a holdout9
+# trial's id. Off-topic titles share common and specific words with the trial and are another
+# study all the same: the drug in another disease or cancer site, the disease with another
+# treatment, a population the record's eligibility leaves out, another stage or form of the
+# disease, a screening or diagnostic question, the comparator as the topic; each says why.
+HOLDOUT9_ACRONYM_PAIRS = (
+    ("NCT01149590", "NCT02062593", "SCOT HEART"),  # with ORBITA's (stable angina in both)
+    ("NCT02062593", "NCT01471522", "Orbita"),  # with ISCHEMIA's (revascularisation for stable
+    # coronary disease in both)
+    ("NCT01561651", "NCT01288352", "LAAOS-III"),  # with EAST-AFNET 4's (atrial fibrillation,
+    # stroke)
+    ("NCT02362594", "NCT01844505", "Keynote 054"),  # with CheckMate 067's (melanoma,
+    # anti-PD-1)
+    ("NCT00310180", "NCT03155997", "TAILOR-x"),  # with monarchE's (adjuvant endocrine therapy
+    # of early breast cancer)
+    ("NCT00268476", "NCT02489318", "Stampede"),  # with TITAN's (androgen deprivation in
+    # metastatic prostate cancer)
+    ("NCT03391466", "NCT02242942", "ZUMA 7"),  # with CLL14's (B-cell malignancy)
+    ("NCT03298451", "NCT03434379", "Himalaya"),  # with IMbrave150's (first-line unresectable
+    # hepatocellular carcinoma against sorafenib)
+    ("NCT03233191", "NCT00047385", "T-MIST"),  # with NLST's (NCI-funded imaging screening)
+    ("NCT02344290", "NCT00239681", "Reprieve"),  # with JUPITER's (a statin for primary
+    # prevention)
+    ("NCT02333799", "NCT02410772", "NiX-TB"),  # with Study 31's (pulmonary tuberculosis)
+    ("NCT04704830", "NCT00866619", "R21/Matrix-M"),  # with the RTS,S trial's (malaria vaccine
+    # in African children against a rabies vaccine control)
+    ("NCT02456740", "NCT01194570", "Strive"),  # with ORATORIO's (neurology, a monoclonal
+    # antibody against placebo)
+    ("NCT01960075", "NCT02586415", "E-SETT"),  # with DEFUSE 3's (emergency neurology, NINDS)
+    ("NCT00006286", "NCT00021528", "TADS"),  # with STAR*D's (depression, NIMH, SSRIs and
+    # cognitive therapy)
+    ("NCT00233324", "NCT03979313", "SUPPORT trial"),  # with MELODY's (preterm infants)
+    ("NCT00872469", "NCT00233324", "WOMAN"),  # with SUPPORT's (perinatal care)
+    ("NCT02092090", "NCT00000542", "SSASS"),  # with ALLHAT's (hypertension and stroke)
+    ("NCT00021528", "NCT00006286", "STAR-D"),  # STAR*D with TADS's id
+    ("NCT03155997", "NCT00310180", "monarch-E"),  # monarchE with TAILORx's id
+    ("NCT03434379", "NCT03298451", "IMbrave 150"),  # IMbrave150 with HIMALAYA's id
+    ("NCT02489318", "NCT00268476", "Titan"),  # TITAN with STAMPEDE's id
+    ("NCT01471522", "NCT02062593", "ISCHEMIA"),  # ISCHEMIA with ORBITA's id
+)  # fmt: skip
+# Off-topic: (title, id given); the comment says why the title is not the registered trial.
+HOLDOUT9_TOPIC = (
+    # SCOT-HEART imaged outpatients with suspected stable angina, not acute chest pain in the ED.
+    ("Coronary CT angiography for acute chest pain in the emergency department", "NCT01149590"),
+    # SCOT-HEART enrolled symptomatic patients; calcium scoring of asymptomatic adults is another.
+    ("Coronary artery calcium scoring to guide statin therapy in asymptomatic adults",
+     "NCT01149590"),
+    # ORBITA's placebo procedure was PCI in stable angina; renal denervation is another trial.
+    ("Sham-controlled renal denervation for uncontrolled hypertension", "NCT02062593"),
+    # ORBITA excluded chronic total occlusions.
+    ("Percutaneous coronary intervention of chronic total occlusions for refractory angina",
+     "NCT02062593"),
+    # LAAOS III occluded the appendage surgically; a percutaneous device is another trial.
+    ("Percutaneous left atrial appendage closure versus warfarin in nonvalvular atrial "
+     "fibrillation", "NCT01561651"),
+    # Same population (cardiac surgery), another treatment and question.
+    ("Prophylactic amiodarone for postoperative atrial fibrillation after cardiac surgery",
+     "NCT01561651"),
+    # KEYNOTE-054 gave pembrolizumab after resection; neoadjuvant use is another trial.
+    ("Neoadjuvant pembrolizumab before surgery in resectable stage III melanoma", "NCT02362594"),
+    # Another cancer site (KEYNOTE-564).
+    ("Adjuvant pembrolizumab after nephrectomy in renal cell carcinoma", "NCT02362594"),
+    # Advanced disease after ipilimumab, not resected stage III melanoma.
+    ("Pembrolizumab in ipilimumab-refractory advanced melanoma", "NCT02362594"),
+    # TAILORx enrolled node-negative disease; node-positive is RxPONDER.
+    ("21-gene recurrence score to guide adjuvant chemotherapy in node-positive breast cancer",
+     "NCT00310180"),
+    # Extended endocrine therapy after five years of tamoxifen is another trial (MA.17).
+    ("Extended adjuvant letrozole after five years of tamoxifen in postmenopausal breast cancer",
+     "NCT00310180"),
+    # Another form of the disease: DCIS, not invasive breast cancer.
+    ("Recurrence score assay in ductal carcinoma in situ treated with breast-conserving surgery",
+     "NCT00310180"),
+    # STAMPEDE treated hormone-naive disease starting ADT, not castration-resistant disease.
+    ("Docetaxel plus prednisone in metastatic castration-resistant prostate cancer",
+     "NCT00268476"),
+    # Localised low-risk disease under surveillance is another stage and question (ProtecT).
+    ("Active surveillance versus radical prostatectomy for localised low-risk prostate cancer",
+     "NCT00268476"),
+    # STAMPEDE's metformin arm was in men with prostate cancer, not pregnancy.
+    ("Metformin versus insulin for gestational diabetes", "NCT00268476"),
+    # ZUMA-7 was second-line; first-line axi-cel is ZUMA-12.
+    ("Axicabtagene ciloleucel as first-line therapy for high-risk large B-cell lymphoma",
+     "NCT03391466"),
+    # Another CAR T product, another disease, children (ZUMA-7 enrolled adults).
+    ("Tisagenlecleucel in children and young adults with B-cell acute lymphoblastic leukaemia",
+     "NCT03391466"),
+    # HIMALAYA's durvalumab was in liver cancer; after chemoradiotherapy in lung cancer is PACIFIC.
+    ("Durvalumab after chemoradiotherapy in stage III non-small-cell lung cancer",
+     "NCT03298451"),
+    # The comparator (sorafenib) in the adjuvant setting (STORM).
+    ("Adjuvant sorafenib after resection or ablation of hepatocellular carcinoma", "NCT03298451"),
+    # A screening question on the trial's disease; HIMALAYA treated unresectable HCC.
+    ("Ultrasound surveillance for hepatocellular carcinoma in patients with cirrhosis",
+     "NCT03298451"),
+    # TMIST compared tomosynthesis with digital mammography; supplemental MRI is DENSE.
+    ("Supplemental MRI screening in women with extremely dense breasts", "NCT03233191"),
+    # TMIST enrolled women aged 45 to 74.
+    ("Mammography screening in women aged 75 years and older", "NCT03233191"),
+    # REPRIEVE enrolled people with HIV aged 40 to 75, not perinatally infected adolescents.
+    ("Statin therapy in adolescents with perinatally acquired HIV", "NCT02344290"),
+    # A head-to-head of statins in hypercholesterolaemia, without HIV.
+    ("Pitavastatin versus atorvastatin in primary hypercholesterolaemia", "NCT02344290"),
+    # Nix-TB treated drug-resistant disease; drug-susceptible TB is another trial (STAND).
+    ("Pretomanid-containing regimens for drug-susceptible pulmonary tuberculosis",
+     "NCT02333799"),
+    # Preventive therapy for contacts (latent infection), not treatment of active disease.
+    ("Preventive therapy for household contacts of patients with multidrug-resistant "
+     "tuberculosis", "NCT02333799"),
+    # Linezolid in another infection.
+    ("Linezolid versus vancomycin for methicillin-resistant Staphylococcus aureus pneumonia",
+     "NCT02333799"),
+    # The rabies vaccine was the control arm, not the topic.
+    ("Rabies pre-exposure prophylaxis schedules in children", "NCT04704830"),
+    # Same disease, another intervention and population (pregnant women).
+    ("Intermittent preventive treatment of malaria in pregnancy with dihydroartemisinin-"
+     "piperaquine", "NCT04704830"),
+    # STRIVE enrolled episodic migraine; chronic migraine was another erenumab trial.
+    ("Erenumab for the prevention of chronic migraine", "NCT02456740"),
+    # STRIVE enrolled adults aged 18 to 65.
+    ("Erenumab for migraine prevention in children and adolescents", "NCT02456740"),
+    # First-line benzodiazepine before hospital (RAMPART), not second-line therapy.
+    ("Intramuscular midazolam versus intravenous lorazepam for prehospital status epilepticus",
+     "NCT01960075"),
+    # Same drugs, another indication.
+    ("Levetiracetam versus phenytoin for seizure prophylaxis after traumatic brain injury",
+     "NCT01960075"),
+    # TADS enrolled adolescents aged 12 to 17.
+    ("Fluoxetine and cognitive behavioural therapy for depression in older adults",
+     "NCT00006286"),
+    # Another disorder in the same age group (CAMS).
+    ("Cognitive behavioural therapy and sertraline for anxiety disorders in adolescents",
+     "NCT00006286"),
+    # Psilocybin in another disease.
+    ("Psilocybin-assisted therapy for alcohol use disorder", "NCT03775200"),
+    # Same disease, other treatments (ELEKT-D).
+    ("Electroconvulsive therapy versus ketamine for treatment-resistant major depression",
+     "NCT03775200"),
+    # SUPPORT's oxygen targets were in extremely preterm infants, not ventilated adults.
+    ("Conservative versus liberal oxygen saturation targets in mechanically ventilated adults",
+     "NCT00233324"),
+    # Same population, another treatment.
+    ("Caffeine citrate for apnoea of prematurity", "NCT00233324"),
+    # Tranexamic acid in another condition (CRASH-3).
+    ("Tranexamic acid in acute traumatic brain injury", "NCT00872469"),
+    # Prevention at caesarean, not treatment of established haemorrhage (TRAAP2).
+    ("Prophylactic tranexamic acid at caesarean delivery to prevent postpartum blood loss",
+     "NCT00872469"),
+    # Same condition, other drugs, prevention (CHAMPION).
+    ("Heat-stable carbetocin versus oxytocin to prevent postpartum haemorrhage", "NCT00872469"),
+    # SSaSS replaced household salt for adults with stroke or hypertension; not children.
+    ("School-based salt reduction education for children and their families", "NCT02092090"),
+    # Pregnant smokers were not the trial's population (and the trial was of employees).
+    ("Financial incentives for smoking cessation in pregnancy", "NCT01526265"),
+    # Same behaviour, another intervention.
+    ("Electronic cigarettes versus nicotine replacement therapy for smoking cessation",
+     "NCT01526265"),
+    # Same intervention, another behaviour.
+    ("Financial incentives to increase physical activity in overweight adults", "NCT01526265"),
+)  # fmt: skip
+
+
+def _holdout9_text(s: _Study) -> list[str]:
+    label = (f"the {s.acronym} trial, \"{_sentence_case(s.brief)}\"" if s.acronym
+             else f"the trial \"{_sentence_case(s.brief)}\"")  # fmt: skip
+    return [
+        f"{s.official} [Internet]. Bethesda (MD): National Library of Medicine (US); {s.year} "
+        f"[cited 2025 Nov 20]. Available from: https://clinicaltrials.gov/study/{s.nct}. "
+        f"ClinicalTrials.gov Identifier: {s.nct}.",
+        f"{s.sponsor} ({s.year}) {s.brief}. Available at: "
+        f"https://www.clinicaltrials.gov/ct2/show/{s.nct} (Accessed: 20 November 2025).",
+        f"Participants were recruited into {label} (ClinicalTrials.gov registration number "
+        f"{s.nct}), sponsored by {s.sponsor}.",
+        f'{s.sponsor}. "{s.brief}." ClinicalTrials.gov, National Library of Medicine, '
+        f"{_long_date(s.posted)}, clinicaltrials.gov/study/{s.nct}. Identifier {s.nct}.",
+    ]
+
+
+def _holdout9_bibtex(s: _Study, key: str) -> list[str]:
+    brief, official, sponsor = map(_bib_escape, (s.brief, s.official, s.sponsor))
+    short = _bib_escape(_sentence_case(s.brief))
+    head = f"{_bib_escape(s.acronym)}: " if s.acronym else ""
+    return [
+        f"@misc{{{key}q,\n  author = {{{{{sponsor}}}}},\n  title = {{{brief}}},\n"
+        f"  howpublished = {{\\url{{https://clinicaltrials.gov/study/{s.nct}}}}},\n"
+        f"  note = {{ClinicalTrials.gov Identifier {s.nct}. Accessed 2025-11-20}},\n"
+        f"  year = {{{s.year}}}\n}}",
+        f"@online{{{key}r,\n  title = {{{official}}},\n  organization = {{{sponsor}}},\n"
+        f"  url = {{https://www.clinicaltrials.gov/study/{s.nct}?tab=table}},\n"
+        f"  date = {{{s.posted}}},\n  urldate = {{2025-11-20}}\n}}",
+        f"@manual{{{key}s,\n  title = {{{head}{short}}},\n"
+        "  organization = {ClinicalTrials.gov},\n"
+        f"  note = {{Identifier: {s.nct}; sponsor: {sponsor}}},\n  year = {{{s.year}}}\n}}",
+        f"@dataset{{{key}t,\n  author = {{{{{sponsor}}}}},\n"
+        f"  title = {{{_bib_escape(_fragment(s.official))}}},\n"
+        "  publisher = {U.S. National Library of Medicine},\n"
+        f"  url = {{https://classic.clinicaltrials.gov/ct2/show/record/{s.nct}}},\n"
+        f"  year = {{{s.year}}}\n}}",
+    ]
+
+
 # Wrong-name and off-topic citations of each held-out split: (text, BibTeX) templates, filled
 # with the name as written, the cited trial's sponsor and short description, the off-topic
 # title, the id given and the BibTeX key (``_bib`` forms escaped for BibTeX).
@@ -1138,6 +1355,12 @@ _WRONG_FORMS = {
         "@online{{{key},\n  title = {{The {name} study: {about_sentence_bib}}},\n"
         "  organization = {{{sponsor_bib}}},\n"
         "  url = {{https://www.clinicaltrials.gov/study/{given}}}\n}}",
+    ),
+    "holdout9": (
+        "{name} trial ({sponsor}). {about}. ClinicalTrials.gov Identifier {given} [cited 2025 "
+        "Nov 20].",
+        "@manual{{{key},\n  title = {{{name}: {about_sentence_bib}}},\n"
+        "  organization = {{ClinicalTrials.gov}},\n  note = {{Identifier: {given}}}\n}}",
     ),
 }
 _TOPIC_FORMS = {
@@ -1185,6 +1408,13 @@ _TOPIC_FORMS = {
         "  title = {{{title_bib}}},\n  institution = {{ClinicalTrials.gov}},\n"
         "  number = {{{given}}},\n  year = {{2022}}\n}}",
     ),
+    "holdout9": (
+        "Moreau C, Tanaka R, Abiodun F. {title}. ClinicalTrials.gov. Identifier {given}; 2024 "
+        "[cited 2025 Nov 20]. Available from: https://clinicaltrials.gov/study/{given}",
+        "@dataset{{{key},\n  author = {{Moreau, C. and Abiodun, F.}},\n  title = {{{title_bib}}},\n"
+        "  publisher = {{ClinicalTrials.gov}},\n"
+        "  url = {{https://clinicaltrials.gov/ct2/show/record/{given}}},\n  year = {{2024}}\n}}",
+    ),
 }
 
 
@@ -1220,6 +1450,8 @@ _SPLIT_PARTS = {
                  HOLDOUT7_ACRONYM_PAIRS, HOLDOUT7_TOPIC),
     "holdout8": ("h8", "y", "studies8.jsonl", _holdout8_text, _holdout8_bibtex,
                  HOLDOUT8_ACRONYM_PAIRS, HOLDOUT8_TOPIC),
+    "holdout9": ("h9", "u", "studies9.jsonl", _holdout9_text, _holdout9_bibtex,
+                 HOLDOUT9_ACRONYM_PAIRS, HOLDOUT9_TOPIC),
 }  # fmt: skip
 SPLITS = {
     name: _Split(tag, key, file, text, bib, _WRONG_FORMS[name], _TOPIC_FORMS[name], pairs, topics)
@@ -1227,7 +1459,8 @@ SPLITS = {
 }
 # The files of constructed studies, in the order the splits were written.
 STUDY_FILES = ("studies.jsonl", "studies2.jsonl", "studies3.jsonl", "studies4.jsonl",
-               "studies5.jsonl", "studies6.jsonl", "studies7.jsonl", "studies8.jsonl")  # fmt: skip
+               "studies5.jsonl", "studies6.jsonl", "studies7.jsonl", "studies8.jsonl",
+               "studies9.jsonl")  # fmt: skip
 
 
 def _held_out(split: _Split) -> list[TrialCase]:
