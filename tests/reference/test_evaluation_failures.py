@@ -23,6 +23,36 @@ def test_journal_without_volume_is_a_journal_article(text: str, journal: str) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "title", "journal"),
+    [
+        (
+            "Iqbal, T. H., & Tsim, K. W. K. (2023). Feeding habits of four-finger threadfin fish "
+            "in the coastal waters of Thailand. Frontiers of Analysis and Widget Art Gallery.",
+            "Feeding habits of four-finger threadfin fish in the coastal waters of Thailand",
+            "Frontiers of Analysis and Widget Art Gallery",
+        ),
+        (
+            "Okafor, C. (2019). Drought tolerance of sorghum landraces under field conditions. "
+            "Journal of Arid Land Agriculture Research.",
+            "Drought tolerance of sorghum landraces under field conditions",
+            "Journal of Arid Land Agriculture Research",
+        ),
+    ],
+)
+def test_a_title_case_journal_after_a_sentence_case_title_is_the_journal(
+    text: str, title: str, journal: str
+) -> None:
+    """APA: an unfamiliar journal cited without volume or pages was read into the title."""
+    f = parse_string(text)
+    assert (f.title, f.container) == (title, journal)
+
+
+def test_a_sentence_after_the_title_in_its_own_case_stays_title() -> None:
+    f = parse_string("Lee, K. (2019). Learning to see the world again. a study in vision.")
+    assert f.container is None
+
+
+@pytest.mark.parametrize(
     ("text", "publisher"),
     [
         (

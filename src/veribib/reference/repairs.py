@@ -352,6 +352,44 @@ def _journal_as_publisher(tokens: list[str], labels: list[str]) -> list[str]:
     return out
 
 
+# Words a journal's name may hold in lower case (``Frontiers of Earth Science``).
+_NAME_JOINERS = frozenset(["of", "and", "the", "in", "for", "on", "&", "de", "la", "der", "und"])
+
+
+def _venue_inside_title(tokens: list[str], labels: list[str]) -> list[str]:
+    """``Smith, J. (2020). Coastal erosion in Thailand. Frontiers of Marine Science.``: APA
+    writes titles in sentence case and journals in title case; a title that runs on past a
+    full stop into two or more capitalised words, with no container, date after it or volume
+    anywhere, has swallowed the journal cited without volume or pages."""
+    span = _span(labels, "title")
+    if span is None or "date" not in labels[: span[0]]:
+        return labels
+    if any(lab in labels for lab in (*_CONTAINERS, "publisher", "volume", "pages", "editor")):
+        return labels
+    if any(lab not in ("doi", "url", "note") for lab in labels[span[1] + 1 :]):
+        return labels
+    if _BOOK_MARK.search(" ".join(tokens)):
+        return labels
+    stops = [i for i in range(span[0], span[1]) if tokens[i].endswith(".")
+             and _SENTENCE_END.search(tokens[i])]  # fmt: skip
+    if not stops:
+        return labels
+    head, tail = tokens[span[0] : stops[-1] + 1], tokens[stops[-1] + 1 : span[1] + 1]
+    tail_words = [t.strip(".,;:()") for t in tail]
+    capitalised = [w for w in tail_words if w[:1].isupper()]
+    if len(capitalised) < 2 or not all(
+        w[:1].isupper() or w.lower() in _NAME_JOINERS for w in tail_words if w
+    ):
+        return labels
+    # The title before the stop must read as sentence case: lower-case words of its own.
+    if sum(1 for t in head[1:] if t[:1].islower() and len(t.strip(".,;:")) >= 4) < 2:
+        return labels
+    out = list(labels)
+    for i in range(stops[-1] + 1, span[1] + 1):
+        out[i] = "journal"
+    return out
+
+
 _RULES = (
     _number_after_volume,
     _article_number_as_volume,
@@ -366,6 +404,7 @@ _RULES = (
     _omitted_authors,
     _year_after_title_word,
     _journal_as_publisher,
+    _venue_inside_title,
 )
 
 
