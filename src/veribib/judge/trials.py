@@ -192,6 +192,9 @@ def _topic_status(reading: TopicReading) -> TrialStatus:
     # the therapy
     if reading.asks_other:
         return TrialStatus.TOPIC_MISMATCH
+    # people its eligibility excludes ("adults" on a trial of infants) are another study's
+    if reading.other_people:
+        return TrialStatus.TOPIC_MISMATCH
     if _foreign(reading):
         return TrialStatus.TOPIC_MISMATCH
     # shared words alone are no agreement on what the trial tests: the condition named with
@@ -221,6 +224,8 @@ def _why_mismatch(reading: TopicReading) -> str:
         return f"the citation names {', '.join(reading.other_drugs)}, which it does not test"
     if reading.asks_other:
         return f"which does not study {', '.join(reading.asks_other)}"
+    if reading.other_people:
+        return f"which does not enrol {', '.join(reading.other_people)}"
     said = reading.lacking or reading.unshared_words
     return f"which has nothing of the citation's {', '.join(said[:5])}"
 

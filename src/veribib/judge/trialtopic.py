@@ -28,13 +28,17 @@ from veribib.judge.trialnames import (
     written_key,
 )
 from veribib.judge.trialwords import (
+    AGE_GROUPS,
+    AGE_WORDS,
     BEHAVIOUR,
     DISPOSITION,
     GENERIC,
     IDS,
     INFORMATIVE,
+    NOT_ACRONYMS,
     OTHER_DESIGNS,
     SETTING,
+    SEX_WORDS,
     URL,
     american,
     content,
@@ -245,7 +249,8 @@ def trial_text(trial: Trial) -> TrialText:
     acronyms = {acronym_key(trial.acronym)} if trial.acronym else set()
     for m in re.finditer(r"\(([^()]{3,30})\)", trial.brief_title):
         inner = re.sub(r"\s+(?:Study|Trial)$", "", m.group(1).strip(), flags=re.IGNORECASE)
-        if ACRONYM_ONLY.match(inner):
+        # a disease's abbreviation in brackets ("SARS-CoV-2 Infection (COVID-19)") is none
+        if ACRONYM_ONLY.match(inner) and re.split(r"[-\s]", inner)[0].upper() not in NOT_ACRONYMS:
             acronyms.add(acronym_key(inner))
     return TrialText(
         stems=_stems(fields),
@@ -304,6 +309,7 @@ class TopicReading:
     names_comparator: bool  # names what the trial tests against (its comparator)
     other_drugs: tuple[str, ...]  # drugs the citation names that this trial does not test
     asks_other: tuple[str, ...] = ()  # what it studies that the record says nowhere
+    other_people: tuple[str, ...] = ()  # people it names whom the trial does not enrol
 
 
 def _own(key: str, record: TrialText) -> bool:
@@ -378,6 +384,32 @@ def _asks_other(cited: str, said: list[str], unshared: bool, record: TrialText) 
             if (is_drug(w) or weight(w) >= _RARE) and not matches(american(w), record.mentioned)
         ]
     return tuple(dict.fromkeys(out))
+
+
+def other_people(cited: str, trial: Trial) -> tuple[str, ...]:
+    """The people a citation names that the trial's eligibility excludes ("adults" for a trial
+    of infants, "children" for one of adults, "women" for one of men), unless its record itself
+    names them."""
+    said = set(words(trial_text(trial).text))
+    out = [
+        m.group(0).lower()
+        for m in AGE_WORDS.finditer(cited)
+        if (trial.min_age is not None or trial.max_age is not None)
+        and m.group(0).lower() not in said
+        and not _ages_meet(AGE_GROUPS[m.group(0).lower()], trial)
+    ]
+    for m in SEX_WORDS.finditer(cited):
+        other = "MALE" if m.group(1) else "FEMALE"
+        if trial.sex == other and m.group(0).lower() not in said:
+            out.append(m.group(0).lower())
+    return tuple(dict.fromkeys(out))
+
+
+def _ages_meet(ages: tuple[float, float], trial: Trial) -> bool:
+    """True when an age group (from, to) meets the trial's eligible ages."""
+    low = trial.min_age if trial.min_age is not None else 0.0
+    high = trial.max_age if trial.max_age is not None else float("inf")
+    return ages[0] <= high and ages[1] > low
 
 
 def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
@@ -474,7 +506,8 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         names_comparator=any(matches(w, record.comparators) for w in said),
         other_drugs=other_drugs,
         asks_other=asks_other,
+        other_people=other_people(cited, trial),
     )
 
 
-__all__ = ["TopicReading", "TrialText", "read_topic", "trial_text"]
+__all__ = ["TopicReading", "TrialText", "other_people", "read_topic", "trial_text"]

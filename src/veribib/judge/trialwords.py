@@ -78,6 +78,33 @@ OTHER_DESIGNS = re.compile(
     r"zebrafish|primates|animal\s+models?|cell\s+lines?|preclinical|xenografts?)\b",
     re.IGNORECASE,
 )
+# Whom a citation says it studies, by age in years (from, to): a trial whose eligible ages
+# nowhere meet these enrolled other people ("adults" on a trial of infants). "Older" counts
+# only before people ("older adults"); "adult-onset" and "childhood-onset" name a disease's
+# form, "Children's Hospital" a place: neither is whom a study enrols.
+AGE_GROUPS: dict[str, tuple[float, float]] = {
+    **dict.fromkeys(("neonates", "neonate", "neonatal", "newborns", "newborn"), (0.0, 0.1)),
+    **dict.fromkeys(("infants", "infant", "infancy"), (0.0, 2.0)),
+    **dict.fromkeys(("toddlers", "preschoolers", "preschool"), (1.0, 6.0)),
+    **dict.fromkeys(("children", "child", "paediatric", "pediatric", "kids"), (0.0, 18.0)),
+    **dict.fromkeys(("adolescents", "adolescent", "teenagers", "teens"), (12.0, 18.0)),
+    **dict.fromkeys(("adults", "adult"), (18.0, 200.0)),
+    **dict.fromkeys(("elderly", "older"), (65.0, 200.0)),
+}
+AGE_WORDS = re.compile(
+    r"\b(?:neonat(?:es?|al)|newborns?|infan(?:ts?|cy)|toddlers|preschool(?:ers)?|children|child"
+    r"|p(?:a)?ediatric|kids|adolescents?|teen(?:ager)?s|adults?|elderly"
+    r"|older(?=\s+(?:adults|people|persons|patients|women|men|individuals|population)))\b"
+    r"(?![-\s]onset|['\u2019]s)",
+    re.IGNORECASE,
+)
+# A citation naming people of one sex, for a trial enrolling only the other ("transgender
+# women" were born male: no claim of sex either way).
+SEX_WORDS = re.compile(
+    r"(?<!transgender\s)(?<!trans\s)\b(?:(women|woman|females?|girls|mothers|pregnant"
+    r"|postmenopausal|premenopausal)|(men|man|males?|boys|fathers))\b",
+    re.IGNORECASE,
+)
 # How a body handles a drug: another study when the record never mentions it and the citation
 # also names people or a disease the record lacks ("pharmacokinetics in children").
 DISPOSITION = wordset("pharmacokinetics pharmacokinetic pharmacodynamics bioavailability")
@@ -240,6 +267,8 @@ def matches(word: str, stems: frozenset[str]) -> bool:
 
 
 __all__ = [
+    "AGE_GROUPS",
+    "AGE_WORDS",
     "BEHAVIOUR",
     "BOILERPLATE",
     "CODE",
@@ -251,6 +280,7 @@ __all__ = [
     "NOT_ACRONYMS",
     "OTHER_DESIGNS",
     "SETTING",
+    "SEX_WORDS",
     "URL",
     "WORD_ZIPF",
     "american",
