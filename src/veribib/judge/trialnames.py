@@ -86,6 +86,8 @@ _GROUP_WORDS = frozenset(
 )  # fmt: skip
 # Words that open a run of capitalised words without being part of a trial's name.
 _LEADING = wordset("The A An Phase Main Primary Final Results Of")
+# An asterisk or a plus between capitals joins a name's parts as a hyphen does ("STAR*D").
+_JOINED = re.compile(r"(?<=[A-Z0-9])[*+](?=[A-Z0-9])")
 ACRONYM_ONLY = re.compile(_ACRONYM.pattern.replace("\\b(", "^(", 1) + "$")
 _NON_KEY = re.compile(r"[^A-Z0-9]")
 
@@ -106,6 +108,12 @@ def _named_as_trial(text: str, start: int, end: int, name: str) -> bool:
     colon at the start, or shaped like one (a hyphen or a number in it)."""
     if "-" in name or any(c.isdigit() for c in name):
         return True
+    return _placed_as_trial(text, start, end)
+
+
+def _placed_as_trial(text: str, start: int, end: int) -> bool:
+    """Written where a trial's name goes: in brackets, beside "trial"/"study", reported
+    ("Results from X"), after "the" alone, or before a colon at the start."""
     before, after = text[:start].rstrip(), text[end:].lstrip()
     if before.endswith("(") and after.startswith(")"):
         return True
@@ -128,23 +136,34 @@ def _named_as_trial(text: str, start: int, end: int, name: str) -> bool:
 def cited_acronyms(text: str) -> set[str]:
     """Keys of what the citation writes like a trial's name ("DAPA-HF", "DECLARE-TIMI 58")."""
     out: set[str] = set()
-    text = IDS.sub(" ", URL.sub(" ", text))
+    text = _JOINED.sub("-", IDS.sub(" ", URL.sub(" ", text)))
     if _shouting(text):
         return out
     for m in _ACRONYM.finditer(text):
         name = m.group(1)
         first = re.split(r"[-\s]", name)[0]
         capitals = sum(c.isupper() for c in first)
-        if (
-            capitals < 2
-            or first.upper() in NOT_ACRONYMS
-            or CODE.match(first.lower())
-            or _PRODUCT_CODE.match(name)
-        ):
+        if capitals < 2 or CODE.match(first.lower()) or _PRODUCT_CODE.match(name):
+            continue
+        if first.upper() in NOT_ACRONYMS:
+            # a disease's abbreviation joined to a word in capitals ("COVID-OUT") is a name
+            # only where a trial's name goes ("the COVID-OUT trial"); "COVID-19", "SARS-CoV-2",
+            # "HIV-AIDS" and "EGFR-TKI therapy" are none
+            if _disease_compound(name) and _placed_as_trial(text, m.start(1), m.end(1)):
+                out.add(acronym_key(name))
             continue
         if _named_as_trial(text, m.start(1), m.end(1), name):
             out.add(acronym_key(name))
     return out
+
+
+def _disease_compound(name: str) -> bool:
+    """A common abbreviation joined by a hyphen to a part of three capitals or more that is no
+    common abbreviation ("COVID-OUT")."""
+    parts = name.split()[0].split("-")[1:]
+    return any(
+        len(p) >= 3 and p.isalpha() and p.isupper() and p not in NOT_ACRONYMS for p in parts
+    )
 
 
 # A number as a name's part: "6", "V1", "3b".
@@ -219,7 +238,7 @@ def _name_of(run: str) -> str | None:
 def named_trials(text: str) -> set[str]:
     """Keys of names the citation gives as a trial's, however cased: before "trial", "study" or
     "investigators", alone in brackets ("the Clarity AD trial", "(OlympiAD)"), or alone."""
-    text = IDS.sub(" ", URL.sub(" ", text))
+    text = _JOINED.sub("-", IDS.sub(" ", URL.sub(" ", text)))
     out: set[str] = set()
     # in a title set in capitals only a name before "trial" or "study" in small letters counts
     shouting = _shouting(text)

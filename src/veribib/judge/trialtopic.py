@@ -84,6 +84,8 @@ _BACKGROUND = re.compile(
 _VERSUS = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to))\s+", re.IGNORECASE)
 # An abbreviation a record writes: two to five capitals ("TB", "CKD", "NSCLC").
 _SHORT = re.compile(r"\b[A-Z]{2,5}\b")
+# A word an ellipsis ends ("Effe...", "Effe…").
+_CUT_WORD = re.compile(r"\b(\w{4,})(?:\.\.\.|…)")
 # A word this rare (weight; Zipf 3 or less: "warfarin", "ibuprofen") after "versus" names a
 # comparator even when no drug stem shows it.
 _RARE = 1.0
@@ -110,6 +112,8 @@ class TrialText:
     conditions: frozenset[str]  # stems of the conditions' words: whom it studies, not what
     condition_names: tuple[frozenset[str], ...]  # each condition's content stems ("heart failure")
     named_in_tests: frozenset[str]  # stems of the interventions' names ("SARS-CoV-2 rS vaccine")
+    tested_names: tuple[frozenset[str], ...]  # each tested intervention's content stems, whole
+    words: frozenset[str]  # every word the record writes, folded (a cut word may begin one)
     acronyms: frozenset[str]  # keys of the recorded acronym (and one in the brief title)
     names: frozenset[str]  # keys of its secondary and org study ids that are names ("HPTN083")
     key_text: str  # every field as one acronym key string, to tell shared capitals
@@ -272,6 +276,18 @@ def trial_text(trial: Trial) -> TrialText:
         acronyms=frozenset(a for a in acronyms if len(a) >= 3),
         names=_names(trial.secondary_ids),
         named_in_tests=_stems(trial.interventions),
+        # an intervention named in two everyday words or more ("Physical activity") is what it
+        # tests when written whole, unless every arm gets it or it is the comparator (one such
+        # word, "Standard medical therapy", names nothing)
+        tested_names=tuple(
+            n
+            for n in (
+                frozenset(stem(w) for w in content_words(i) if w not in GENERIC)
+                for i in trial.interventions
+            )
+            if len(n) >= 2 and not n <= (shared_by_all | comparators | given_on)
+        ),
+        words=frozenset(w for f in [*fields, *trial.described] for w in words(f)),
         # word by word and field by field, so "AMG 145" and "SAPIEN 3" are the record's own
         key_text=" ".join(
             [acronym_key(w) for f in [*fields, trial.sponsor or ""] for w in f.split()]
@@ -328,6 +344,14 @@ def _shortened(word: str, before: str, short: frozenset[str]) -> bool:
         if a == f"{before[:1]}{word[:1]}":
             return True
     return False
+
+
+def _names_tested(word: str, record: TrialText) -> bool:
+    """A cited word naming what the trial tests; a disease's name never does, though its stem
+    begins a treatment's ("appendicitis", "appendectomy")."""
+    if is_disease(word):
+        return stem(word) in record.treatments
+    return matches(word, record.treatments)
 
 
 def _written_out(title: tuple[str, ...], cited: list[str]) -> bool:
@@ -420,7 +444,11 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
     words (authors, places) are no evidence against it.
     """
     record = trial_text(trial)
-    said = content_words(cited)
+    # a word an ellipsis cuts short ("Intervention Effe...") is no evidence against the record
+    # when one of its words begins so
+    cut = {w.lower() for w in _CUT_WORD.findall(f"{cited} {context}")}
+    begun = {w for w in cut if any(x.startswith(w) for x in record.words)}
+    said = [w for w in content_words(cited) if w not in begun]
     around = content_words(context)
     shared: dict[str, float] = {}
     lacking: dict[str, float] = {}
@@ -494,11 +522,12 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         shared=tuple(informative),
         acronym_agrees=acronym_agrees,
         title_agrees=title_agrees,
-        names_treatment=any(matches(w, record.treatments) for w in [*said, *around]),
+        names_treatment=any(_names_tested(w, record) for w in [*said, *around])
+        or any(n <= written for n in record.tested_names),
         names_condition=any(n <= apart for n in record.condition_names)
         or any(stem(w) in record.conditions and weight(w) >= INFORMATIVE for w in besides),
         agreed_words=sum(
-            stem(w) in record.conditions or matches(w, record.treatments) for w in substantive
+            stem(w) in record.conditions or _names_tested(w, record) for w in substantive
         ),
         other_acronym=other,
         has_acronym=bool(record.acronyms),
