@@ -161,9 +161,7 @@ def _disease_compound(name: str) -> bool:
     """A common abbreviation joined by a hyphen to a part of three capitals or more that is no
     common abbreviation ("COVID-OUT")."""
     parts = name.split()[0].split("-")[1:]
-    return any(
-        len(p) >= 3 and p.isalpha() and p.isupper() and p not in NOT_ACRONYMS for p in parts
-    )
+    return any(len(p) >= 3 and p.isalpha() and p.isupper() and p not in NOT_ACRONYMS for p in parts)
 
 
 # A number as a name's part: "6", "V1", "3b".
