@@ -31,14 +31,19 @@ from veribib.judge.trialwords import (
     AGE_GROUPS,
     AGE_WORDS,
     BEHAVIOUR,
+    CANCER_SITE,
+    DIAGNOSTIC,
     DISPOSITION,
     GENERIC,
     IDS,
     INFORMATIVE,
+    LATENT,
     NOT_ACRONYMS,
+    OPPOSITE_FORMS,
     OTHER_DESIGNS,
     SETTING,
     SEX_WORDS,
+    SITES,
     URL,
     american,
     content,
@@ -380,6 +385,12 @@ def _beside_tests(text: str, record: TrialText) -> list[str]:
     return content(w for w, x in zip(folded, inside, strict=True) if not x)
 
 
+def _holds(word: str, record: TrialText) -> bool:
+    """True when the record writes a folded word anywhere (outcomes and arms included), as
+    itself or by its stem ("staging", "stage"; never "latent" by "late")."""
+    return word in record.words or stem(american(word)) in record.mentioned
+
+
 def _asks_other(cited: str, said: list[str], unshared: bool, record: TrialText) -> tuple[str, ...]:
     """What the citation studies that the record says nowhere (outcomes and arms included):
     a behaviour, a body's handling of a drug in other people, another disease, another kind of
@@ -393,6 +404,19 @@ def _asks_other(cited: str, said: list[str], unshared: bool, record: TrialText) 
             or (w in DISPOSITION and unshared)
             or (is_disease(w) and not _shortened(w, before, record.short))
         )
+    ]
+    # how a disease is found (imaging, staging, screening), the form of a disease (latent; acute
+    # where the record says chronic) and a cancer's site, none of them the record's
+    out += [
+        w
+        for w in said
+        if ((w in DIAGNOSTIC or w in LATENT) and not _holds(w, record))
+        or (w in OPPOSITE_FORMS and not _holds(w, record) and _holds(OPPOSITE_FORMS[w], record))
+    ]
+    out += [
+        m.group(1).lower()
+        for m in CANCER_SITE.finditer(cited)
+        if any(m.group(1).lower() in g and not any(_holds(x, record) for x in g) for g in SITES)
     ]
     out += [
         m.group(0).lower()

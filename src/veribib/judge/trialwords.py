@@ -105,6 +105,51 @@ SEX_WORDS = re.compile(
     r"|postmenopausal|premenopausal)|(men|man|males?|boys|fathers))\b",
     re.IGNORECASE,
 )
+# What asks how a disease is found rather than treated: a citation studying imaging, staging,
+# screening or a test's accuracy that its trial's record nowhere mentions is another study
+# ("PSMA PET for staging" on a radioligand therapy trial).
+DIAGNOSTIC = wordset(
+    "imaging scan scans scanning staging screening diagnostic detection biopsy pet mri "
+    "ultrasound ultrasonography tomography radiography mammography colonoscopy endoscopy "
+    "sensitivity specificity accuracy"
+)
+# Where a cancer grows, as the word before "cancer", "carcinoma", "tumour", "leukaemia",
+# "lymphoma": a site its trial's record nowhere names (nor a synonym in its group) is another
+# disease. Each group's words name one site.
+SITES: tuple[frozenset[str], ...] = tuple(
+    wordset(g)
+    for g in (
+        "colorectal colon rectal bowel",
+        "renal kidney",
+        "liver hepatocellular hepatic",
+        "gastric stomach gastroesophageal",
+        "oesophageal esophageal gastroesophageal",
+        "endometrial uterine",
+        "bladder urothelial",
+        "head neck oropharyngeal laryngeal oral",
+        "skin cutaneous melanoma",
+        "brain glioma",
+        "breast",
+        "lung",
+        "prostate",
+        "pancreatic",
+        "ovarian",
+        "cervical",
+        "thyroid",
+        "testicular",
+        "anal",
+        "biliary",
+        "nasopharyngeal",
+    )
+)
+CANCER_SITE = re.compile(
+    r"\b([A-Za-z]+)\s+(?:cancers?|carcinomas?|adenocarcinomas?|tumou?rs?|neoplasms?)\b",
+    re.IGNORECASE,
+)
+# A disease's form a record contradicts: "latent" infection is no disease a record never
+# calling it latent treats; "acute" and "chronic" each contradict the other.
+LATENT = wordset("latent")
+OPPOSITE_FORMS = {"acute": "chronic", "chronic": "acute"}
 # How a body handles a drug: another study when the record never mentions it and the citation
 # also names people or a disease the record lacks ("pharmacokinetics in children").
 DISPOSITION = wordset("pharmacokinetics pharmacokinetic pharmacodynamics bioavailability")
@@ -271,16 +316,21 @@ __all__ = [
     "AGE_WORDS",
     "BEHAVIOUR",
     "BOILERPLATE",
+    "CANCER_SITE",
     "CODE",
+    "DIAGNOSTIC",
     "DISEASES",
     "DISPOSITION",
     "GENERIC",
     "IDS",
     "INFORMATIVE",
+    "LATENT",
     "NOT_ACRONYMS",
+    "OPPOSITE_FORMS",
     "OTHER_DESIGNS",
     "SETTING",
     "SEX_WORDS",
+    "SITES",
     "URL",
     "WORD_ZIPF",
     "american",
