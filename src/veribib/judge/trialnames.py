@@ -11,9 +11,14 @@ from veribib.judge.trialwords import (
     CODE,
     GENERIC,
     IDS,
+    INFORMATIVE,
+    LABELS,
     NOT_ACRONYMS,
     URL,
     WORD_ZIPF,
+    is_disease,
+    is_drug,
+    weight,
 )
 
 # All capitals ("SPRINT", "DECLARE-TIMI 58"), capitals and a hyphen ("TRuE-V1", "EMPA-REG"), or
@@ -275,6 +280,9 @@ def named_trials(text: str) -> set[str]:
             or re.fullmatch(_DESIGN_WORD, word, re.IGNORECASE)
         ):
             out.add(acronym_key(word))
+    for m in _NAMED_BEFORE_COLON.finditer(text):
+        if _one_word_name(m.group(1)):
+            out.add(acronym_key(m.group(1)))
     for m in runs:
         name = _name_of(m.group(1))
         # a short mixed-case word in brackets is more often an abbreviation ("PrEP", "GnRH");
@@ -286,6 +294,23 @@ def named_trials(text: str) -> set[str]:
         ):
             out.add(acronym_key(name))
     return {k for k in out if len(k) >= 3}
+
+
+def _one_word_name(run: str) -> bool:
+    """One capitalised word opening a title before a colon ("Twilight: Ticagrelor in ..."): a
+    trial's name recased, unless it says what any trial is, a drug or a disease, a field's
+    label ("Sponsor:") or an everyday word ("Update:")."""
+    word = run.lower()
+    return (
+        re.fullmatch(r"[A-Z][a-z]{3,}", run) is not None
+        and run not in _LEADING
+        and word not in GENERIC
+        and word not in BOILERPLATE
+        and word not in LABELS
+        and not is_drug(word)
+        and not is_disease(word)
+        and weight(word) >= INFORMATIVE
+    )
 
 
 # One to four words, however cased, before "trial"/"study"/"investigators", or in brackets.

@@ -23,6 +23,7 @@ from veribib.judge.trialnames import (
     acronym_key,
     as_named,
     cited_acronyms,
+    is_english_word,
     named_trials,
     same_name,
     written_key,
@@ -334,9 +335,11 @@ class TopicReading:
 
 
 def _own(key: str, record: TrialText) -> bool:
-    """True when an acronym key is one of the record's words, or (four characters or more)
-    written anywhere in its fields."""
-    return key in record.key_words or (len(key) >= 4 and key in record.key_text)
+    """True when an acronym key is one of the record's words, or (four characters or more, and
+    no English word: "LIFE" is not "LIFESTYLE"'s) written anywhere in its fields."""
+    return key in record.key_words or (
+        len(key) >= 4 and key in record.key_text and not is_english_word(key)
+    )
 
 
 def _shortened(word: str, before: str, short: frozenset[str]) -> bool:

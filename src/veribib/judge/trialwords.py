@@ -178,6 +178,14 @@ NO_DISEASE = wordset(
     "diagnosis diagnoses prognosis hypnosis osmosis symbiosis academia nostalgia diploma "
     "diplomas aroma stoma trophy carcinoma carcinomas"
 )
+# Field labels a citation or registry page writes before a colon ("Sponsor: ...",
+# "Conditions: ..."): no trial's name.
+LABELS = wordset(
+    "sponsor sponsors collaborator collaborators funding funder funders investigator "
+    "investigators condition conditions intervention interventions keywords summary abstract "
+    "background methods objective objectives purpose design title source publisher location "
+    "locations status note notes citation version contact contacts eligibility criteria"
+)
 # Abbreviations that are not trial names, even written in capitals.
 NOT_ACRONYMS = wordset(
     "COVID HIV AIDS HER2 HR RNA DNA MRNA USA UK EU FDA NIH NIAID WHO BMI LDL HDL HFREF HFPEF "
@@ -324,6 +332,7 @@ __all__ = [
     "GENERIC",
     "IDS",
     "INFORMATIVE",
+    "LABELS",
     "LATENT",
     "NOT_ACRONYMS",
     "OPPOSITE_FORMS",
