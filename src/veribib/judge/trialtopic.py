@@ -33,6 +33,7 @@ from veribib.judge.trialwords import (
     AGE_WORDS,
     BEHAVIOUR,
     CANCER_SITE,
+    CODE,
     DIAGNOSTIC,
     DISPOSITION,
     GENERIC,
@@ -170,15 +171,21 @@ def _abbreviations(title: str) -> dict[str, frozenset[str]]:
     return out
 
 
+def _inn(word: str) -> bool:
+    """A drug's international nonproprietary name (an INN stem, no code name)."""
+    return is_drug(word) and not CODE.match(word) and not is_class(word)
+
+
 def compared(
-    title: str, tested: frozenset[str], named: frozenset[str]
+    title: str, tested: frozenset[str], named: frozenset[str], inn_stems: frozenset[str]
 ) -> tuple[frozenset[str], frozenset[str]]:
     """(stems every arm gets, stems of the comparator) from a title's "X versus Y" (or "X
     compared with placebo or Y", "X vs Y") where X names something the trial tests (``tested``:
     its interventions' informative words): words on both sides are every arm's ("Apalutamide
     Plus ADT Versus ADT", "Insulin Degludec Versus Insulin Glargine"), drugs and intervention
-    words only after "versus" the comparator's ("Alectinib Versus Crizotinib"); so is an
-    intervention named as the control ("a Glimepiride-Controlled Trial")."""
+    words only after "versus" the comparator's ("Alectinib Versus Crizotinib"), and after
+    "X versus standard therapy" the other drugs' INNs; so is an intervention named as the
+    control ("a Glimepiride-Controlled Trial")."""
     common: set[str] = set()
     comparator: set[str] = set()
     defined = _abbreviations(title)
@@ -198,6 +205,15 @@ def compared(
         # Pertuzumab + Trastuzumab" puts the control first)
         if (left - right) & tested:
             comparator |= {stem(w) for w in right_words if is_drug(w) or stem(w) in named} - left
+        # "X vs Standard Therapy" ("Usual Care") where X is a drug's INN: another drug's INN it
+        # lists is the standard arm's (a drug has one INN; brand and code names may be X's own)
+        inns = {stem(w) for w in content_words(title[: m.start()]) if _inn(w)}
+        if (
+            inns & tested
+            and right_words
+            and not any(w not in GENERIC and w not in SETTING for w in right_words)
+        ):
+            comparator |= {s for s in tested if s in inn_stems} - inns
     for m in _CONTROLLED.finditer(title):
         control = stem(m.group(1).lower())
         if control in tested and tested - {control}:
@@ -231,7 +247,8 @@ def trial_text(trial: Trial) -> TrialText:
     )
     # what "X with or without Y" gives every arm is background even when listed as tested
     shared_by_all = frozenset(s for t in titles for s in every_arm(t, named))
-    versus = [compared(t, arms, named) for t in titles]
+    inn_stems = frozenset(stem(w) for t in trial.interventions for w in words(t) if _inn(w))
+    versus = [compared(t, arms, named, inn_stems) for t in titles]
     shared_by_all |= frozenset(s for both, _ in versus for s in both)
     comparators = frozenset(s for _, other in versus for s in other)
     given_on = (frozenset(s for t in titles for s in background(t)) - tested) | shared_by_all

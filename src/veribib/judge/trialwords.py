@@ -253,8 +253,11 @@ def american(word: str) -> str:
 
 
 def is_drug(word: str) -> bool:
-    """True when a folded word looks like a drug's name (an INN stem) or a code name."""
-    return (len(word) >= 6 and _DRUG.search(word) is not None) or CODE.match(word) is not None
+    """True when a folded word looks like a drug's name (an INN stem) or a code name (not a
+    disease's abbreviation and number: "covid19")."""
+    if len(word) >= 6 and _DRUG.search(word) is not None:
+        return True
+    return CODE.match(word) is not None and word.rstrip("0123456789").upper() not in NOT_ACRONYMS
 
 
 def is_class(word: str) -> bool:
