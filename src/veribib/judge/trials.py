@@ -32,8 +32,11 @@ Per cited id, in this order:
      comparator: "insulin glargine costs"); or, unless it names the trial or writes its title,
      it asks what the record nowhere mentions, outcomes and arms included (``_asks_other`` in
      ``trialtopic``): a behaviour, a therapy's use, supply or price, pharmacokinetics in other
-     people, another disease ("retinopathy"), another kind of study ("a meta-analysis") or a
-     comparison the trial never makes ("versus warfarin");
+     people, another disease ("retinopathy"), another kind of study ("a meta-analysis"), a
+     comparison the trial never makes ("versus warfarin"), how a disease is found (imaging,
+     staging, screening), a latent form (or acute where the record says chronic) or a cancer
+     of another site; or people its eligibility excludes (``other_people``: "adults" on a
+     trial of infants, "men" on one of women);
    - otherwise UNKNOWN, showing the trial's title so a person can judge.
    A found article whose record names other trials and not this one, when the topic does not
    agree, gets TRIAL_WRONG_ID (a mismatch).
