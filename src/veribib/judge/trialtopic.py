@@ -221,6 +221,19 @@ def compared(
     return frozenset(common), frozenset(comparator)
 
 
+def _title_parts(titles: Iterable[str]) -> list[str]:
+    """The parts of a title a colon splits ("Prevention of Peanut Allergy in High-risk Infants:
+    Learning Early About Peanut Allergy"), each a title a citation may write alone, when it
+    says what the trial is about (two informative words that say more than any trial's)."""
+    return [
+        part
+        for title in titles
+        if ":" in title
+        for part in title.split(":")
+        if sum(w not in GENERIC and weight(w) >= INFORMATIVE for w in content_words(part)) >= 2
+    ]
+
+
 def _names(ids: Iterable[str]) -> frozenset[str]:
     """Keys of the ids that are names ("HPTN 083", "KEYNOTE-426"): two letters or more, and
     not an EudraCT-style number."""
@@ -322,7 +335,9 @@ def trial_text(trial: Trial) -> TrialText:
             for w in re.split(r"[\s/(),;:\[\]]+", f)
             if acronym_key(w)
         ),
-        titles=tuple(t for t in (tuple(content_words(x)) for x in titles if x) if t),
+        titles=tuple(
+            t for t in (tuple(content_words(x)) for x in [*titles, *_title_parts(titles)] if x) if t
+        ),
     )
 
 
