@@ -472,8 +472,9 @@ def _asks_other(cited: str, said: list[str], unshared: bool, record: TrialText) 
 def other_people(cited: str, trial: Trial) -> tuple[str, ...]:
     """The people a citation names that the trial's eligibility excludes ("adults" for a trial
     of infants, "children" for one of adults, "women" for one of men), unless its record itself
-    names them."""
-    said = set(words(trial_text(trial).text))
+    (or its sponsor's name) names them."""
+    # (the sponsor's words too: "Pediatric Oncology Group" names no people)
+    said = set(words(trial_text(trial).text)) | set(words(trial.sponsor or ""))
     out = [
         m.group(0).lower()
         for m in AGE_WORDS.finditer(cited)
