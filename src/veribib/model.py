@@ -246,6 +246,11 @@ class Trial:
     pmids: tuple[str, ...] = ()  # publications the record lists as its results (or derived)
     dois: tuple[str, ...] = ()  # DOIs written in those publications' citations, lower-case
     registry: str = "clinicaltrials.gov"  # the registry the record came from
+    # whom it enrols (ClinicalTrials.gov eligibilityModule): "ALL", "FEMALE" or "MALE", and
+    # ages in years; None where the record says nothing
+    sex: str | None = None
+    min_age: float | None = None
+    max_age: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,10 @@ import pytest
 from wordfreq import zipf_frequency
 
 from veribib.judge import codes, judge
+from veribib.judge.normalise import words
 from veribib.judge.trialnames import acronym_key
-from veribib.judge.trialwords import GENERIC
+from veribib.judge.trialtopic import trial_text
+from veribib.judge.trialwords import GENERIC, stem
 from veribib.model import Judgement, ReferenceType, Resolution, Trial, Verdict
 from veribib.resolve.records import trial_from_ctgov
 
@@ -28,7 +30,7 @@ from .helpers import found, ref
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "trials"
 # Held-out studies not yet measured: kept out of these classes so no rule is fitted to them.
-UNSEEN = frozenset(("studies8.jsonl", "studies9.jsonl"))
+UNSEEN = frozenset(("studies9.jsonl",))
 
 
 def _records() -> Iterator[Trial]:
@@ -139,7 +141,11 @@ def test_a_trials_acronym_verifies_and_its_lowercase_word_does_not(
 
 
 def _tested(record: Trial) -> str:
-    return next(i for i in record.interventions if "placebo" not in i.lower())
+    """What the trial tests: its first intervention naming a word of what it tests (not one
+    every arm gets, "Obinutuzumab + Venetoclax Versus Obinutuzumab + Chlorambucil")."""
+    own = [i for i in record.interventions if "placebo" not in i.lower()]
+    tested = trial_text(record).treatments
+    return next((i for i in own if {stem(w) for w in words(i)} & tested), own[0])
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda t: t.id)
@@ -188,6 +194,17 @@ def _held(record: Trial) -> str:
               *record.conditions, *record.interventions, *record.keywords, record.sponsor or "",
               *record.secondary_ids]  # fmt: skip
     return " ".join(acronym_key(f) for f in fields)
+
+
+# Pairs of records are many (n²): a pair test reads every SPREAD-th other record, offset by the
+# record's place, so each record meets a share of the names and each name a share of records.
+SPREAD = 3
+
+
+def _spread(record: Trial, others: Iterator[Trial]) -> Iterator[Trial]:
+    """Every SPREAD-th of ``others``, starting at the record's place in RECORDS."""
+    start = RECORDS.index(record) % SPREAD
+    return (o for i, o in enumerate(others) if i % SPREAD == start)
 
 
 def _others(record: Trial, *gaps: str) -> Iterator[Trial]:
@@ -366,7 +383,7 @@ NAME_POSITIONS = (
 def test_a_name_where_papers_put_it_is_read_as_a_trials_name(
     record: Trial, today: datetime.date
 ) -> None:
-    for other in _others(record, CODE_ONLY):
+    for other in _spread(record, _others(record, CODE_ONLY)):
         for form in NAME_POSITIONS:
             title = form.format(
                 name=other.acronym, tested=_tested(other), condition=other.conditions[0]

@@ -11,9 +11,14 @@ from veribib.judge.trialwords import (
     CODE,
     GENERIC,
     IDS,
+    INFORMATIVE,
+    LABELS,
     NOT_ACRONYMS,
     URL,
     WORD_ZIPF,
+    is_disease,
+    is_drug,
+    weight,
 )
 
 # All capitals ("SPRINT", "DECLARE-TIMI 58"), capitals and a hyphen ("TRuE-V1", "EMPA-REG"), or
@@ -86,6 +91,8 @@ _GROUP_WORDS = frozenset(
 )  # fmt: skip
 # Words that open a run of capitalised words without being part of a trial's name.
 _LEADING = wordset("The A An Phase Main Primary Final Results Of")
+# An asterisk or a plus between capitals joins a name's parts as a hyphen does ("STAR*D").
+_JOINED = re.compile(r"(?<=[A-Z0-9])[*+](?=[A-Z0-9])")
 ACRONYM_ONLY = re.compile(_ACRONYM.pattern.replace("\\b(", "^(", 1) + "$")
 _NON_KEY = re.compile(r"[^A-Z0-9]")
 
@@ -106,6 +113,12 @@ def _named_as_trial(text: str, start: int, end: int, name: str) -> bool:
     colon at the start, or shaped like one (a hyphen or a number in it)."""
     if "-" in name or any(c.isdigit() for c in name):
         return True
+    return _placed_as_trial(text, start, end)
+
+
+def _placed_as_trial(text: str, start: int, end: int) -> bool:
+    """Written where a trial's name goes: in brackets, beside "trial"/"study", reported
+    ("Results from X"), after "the" alone, or before a colon at the start."""
     before, after = text[:start].rstrip(), text[end:].lstrip()
     if before.endswith("(") and after.startswith(")"):
         return True
@@ -128,23 +141,32 @@ def _named_as_trial(text: str, start: int, end: int, name: str) -> bool:
 def cited_acronyms(text: str) -> set[str]:
     """Keys of what the citation writes like a trial's name ("DAPA-HF", "DECLARE-TIMI 58")."""
     out: set[str] = set()
-    text = IDS.sub(" ", URL.sub(" ", text))
+    text = _JOINED.sub("-", IDS.sub(" ", URL.sub(" ", text)))
     if _shouting(text):
         return out
     for m in _ACRONYM.finditer(text):
         name = m.group(1)
         first = re.split(r"[-\s]", name)[0]
         capitals = sum(c.isupper() for c in first)
-        if (
-            capitals < 2
-            or first.upper() in NOT_ACRONYMS
-            or CODE.match(first.lower())
-            or _PRODUCT_CODE.match(name)
-        ):
+        if capitals < 2 or CODE.match(first.lower()) or _PRODUCT_CODE.match(name):
+            continue
+        if first.upper() in NOT_ACRONYMS:
+            # a disease's abbreviation joined to a word in capitals ("COVID-OUT") is a name
+            # only where a trial's name goes ("the COVID-OUT trial"); "COVID-19", "SARS-CoV-2",
+            # "HIV-AIDS" and "EGFR-TKI therapy" are none
+            if _disease_compound(name) and _placed_as_trial(text, m.start(1), m.end(1)):
+                out.add(acronym_key(name))
             continue
         if _named_as_trial(text, m.start(1), m.end(1), name):
             out.add(acronym_key(name))
     return out
+
+
+def _disease_compound(name: str) -> bool:
+    """A common abbreviation joined by a hyphen to a part of three capitals or more that is no
+    common abbreviation ("COVID-OUT")."""
+    parts = name.split()[0].split("-")[1:]
+    return any(len(p) >= 3 and p.isalpha() and p.isupper() and p not in NOT_ACRONYMS for p in parts)
 
 
 # A number as a name's part: "6", "V1", "3b".
@@ -219,7 +241,7 @@ def _name_of(run: str) -> str | None:
 def named_trials(text: str) -> set[str]:
     """Keys of names the citation gives as a trial's, however cased: before "trial", "study" or
     "investigators", alone in brackets ("the Clarity AD trial", "(OlympiAD)"), or alone."""
-    text = IDS.sub(" ", URL.sub(" ", text))
+    text = _JOINED.sub("-", IDS.sub(" ", URL.sub(" ", text)))
     out: set[str] = set()
     # in a title set in capitals only a name before "trial" or "study" in small letters counts
     shouting = _shouting(text)
@@ -258,6 +280,9 @@ def named_trials(text: str) -> set[str]:
             or re.fullmatch(_DESIGN_WORD, word, re.IGNORECASE)
         ):
             out.add(acronym_key(word))
+    for m in _NAMED_BEFORE_COLON.finditer(text):
+        if _one_word_name(m.group(1)):
+            out.add(acronym_key(m.group(1)))
     for m in runs:
         name = _name_of(m.group(1))
         # a short mixed-case word in brackets is more often an abbreviation ("PrEP", "GnRH");
@@ -269,6 +294,23 @@ def named_trials(text: str) -> set[str]:
         ):
             out.add(acronym_key(name))
     return {k for k in out if len(k) >= 3}
+
+
+def _one_word_name(run: str) -> bool:
+    """One capitalised word opening a title before a colon ("Twilight: Ticagrelor in ..."): a
+    trial's name recased, unless it says what any trial is, a drug or a disease, a field's
+    label ("Sponsor:") or an everyday word ("Update:")."""
+    word = run.lower()
+    return (
+        re.fullmatch(r"[A-Z][a-z]{3,}", run) is not None
+        and run not in _LEADING
+        and word not in GENERIC
+        and word not in BOILERPLATE
+        and word not in LABELS
+        and not is_drug(word)
+        and not is_disease(word)
+        and weight(word) >= INFORMATIVE
+    )
 
 
 # One to four words, however cased, before "trial"/"study"/"investigators", or in brackets.

@@ -32,8 +32,11 @@ Per cited id, in this order:
      comparator: "insulin glargine costs"); or, unless it names the trial or writes its title,
      it asks what the record nowhere mentions, outcomes and arms included (``_asks_other`` in
      ``trialtopic``): a behaviour, a therapy's use, supply or price, pharmacokinetics in other
-     people, another disease ("retinopathy"), another kind of study ("a meta-analysis") or a
-     comparison the trial never makes ("versus warfarin");
+     people, another disease ("retinopathy"), another kind of study ("a meta-analysis"), a
+     comparison the trial never makes ("versus warfarin"), how a disease is found (imaging,
+     staging, screening), a latent form (or acute where the record says chronic) or a cancer
+     of another site; or people its eligibility excludes (``other_people``: "adults" on a
+     trial of infants, "men" on one of women);
    - otherwise UNKNOWN, showing the trial's title so a person can judge.
    A found article whose record names other trials and not this one, when the topic does not
    agree, gets TRIAL_WRONG_ID (a mismatch).
@@ -192,6 +195,9 @@ def _topic_status(reading: TopicReading) -> TrialStatus:
     # the therapy
     if reading.asks_other:
         return TrialStatus.TOPIC_MISMATCH
+    # people its eligibility excludes ("adults" on a trial of infants) are another study's
+    if reading.other_people:
+        return TrialStatus.TOPIC_MISMATCH
     if _foreign(reading):
         return TrialStatus.TOPIC_MISMATCH
     # shared words alone are no agreement on what the trial tests: the condition named with
@@ -221,6 +227,8 @@ def _why_mismatch(reading: TopicReading) -> str:
         return f"the citation names {', '.join(reading.other_drugs)}, which it does not test"
     if reading.asks_other:
         return f"which does not study {', '.join(reading.asks_other)}"
+    if reading.other_people:
+        return f"which does not enrol {', '.join(reading.other_people)}"
     said = reading.lacking or reading.unshared_words
     return f"which has nothing of the citation's {', '.join(said[:5])}"
 

@@ -23,18 +23,29 @@ from veribib.judge.trialnames import (
     acronym_key,
     as_named,
     cited_acronyms,
+    is_english_word,
     named_trials,
     same_name,
     written_key,
 )
 from veribib.judge.trialwords import (
+    AGE_GROUPS,
+    AGE_WORDS,
     BEHAVIOUR,
+    CANCER_SITE,
+    CODE,
+    DIAGNOSTIC,
     DISPOSITION,
     GENERIC,
     IDS,
     INFORMATIVE,
+    LATENT,
+    NOT_ACRONYMS,
+    OPPOSITE_FORMS,
     OTHER_DESIGNS,
     SETTING,
+    SEX_WORDS,
+    SITES,
     URL,
     american,
     content,
@@ -80,6 +91,8 @@ _BACKGROUND = re.compile(
 _VERSUS = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to))\s+", re.IGNORECASE)
 # An abbreviation a record writes: two to five capitals ("TB", "CKD", "NSCLC").
 _SHORT = re.compile(r"\b[A-Z]{2,5}\b")
+# A word an ellipsis ends ("Effe...", "Effe…").
+_CUT_WORD = re.compile(r"\b(\w{4,})(?:\.\.\.|…)")
 # A word this rare (weight; Zipf 3 or less: "warfarin", "ibuprofen") after "versus" names a
 # comparator even when no drug stem shows it.
 _RARE = 1.0
@@ -106,6 +119,8 @@ class TrialText:
     conditions: frozenset[str]  # stems of the conditions' words: whom it studies, not what
     condition_names: tuple[frozenset[str], ...]  # each condition's content stems ("heart failure")
     named_in_tests: frozenset[str]  # stems of the interventions' names ("SARS-CoV-2 rS vaccine")
+    tested_names: tuple[frozenset[str], ...]  # each tested intervention's content stems, whole
+    words: frozenset[str]  # every word the record writes, folded (a cut word may begin one)
     acronyms: frozenset[str]  # keys of the recorded acronym (and one in the brief title)
     names: frozenset[str]  # keys of its secondary and org study ids that are names ("HPTN083")
     key_text: str  # every field as one acronym key string, to tell shared capitals
@@ -156,15 +171,21 @@ def _abbreviations(title: str) -> dict[str, frozenset[str]]:
     return out
 
 
+def _inn(word: str) -> bool:
+    """A drug's international nonproprietary name (an INN stem, no code name)."""
+    return is_drug(word) and not CODE.match(word) and not is_class(word)
+
+
 def compared(
-    title: str, tested: frozenset[str], named: frozenset[str]
+    title: str, tested: frozenset[str], named: frozenset[str], inn_stems: frozenset[str]
 ) -> tuple[frozenset[str], frozenset[str]]:
     """(stems every arm gets, stems of the comparator) from a title's "X versus Y" (or "X
     compared with placebo or Y", "X vs Y") where X names something the trial tests (``tested``:
     its interventions' informative words): words on both sides are every arm's ("Apalutamide
     Plus ADT Versus ADT", "Insulin Degludec Versus Insulin Glargine"), drugs and intervention
-    words only after "versus" the comparator's ("Alectinib Versus Crizotinib"); so is an
-    intervention named as the control ("a Glimepiride-Controlled Trial")."""
+    words only after "versus" the comparator's ("Alectinib Versus Crizotinib"), and after
+    "X versus standard therapy" the other drugs' INNs; so is an intervention named as the
+    control ("a Glimepiride-Controlled Trial")."""
     common: set[str] = set()
     comparator: set[str] = set()
     defined = _abbreviations(title)
@@ -184,11 +205,33 @@ def compared(
         # Pertuzumab + Trastuzumab" puts the control first)
         if (left - right) & tested:
             comparator |= {stem(w) for w in right_words if is_drug(w) or stem(w) in named} - left
+        # "X vs Standard Therapy" ("Usual Care") where X is a drug's INN: another drug's INN it
+        # lists is the standard arm's (a drug has one INN; brand and code names may be X's own)
+        inns = {stem(w) for w in content_words(title[: m.start()]) if _inn(w)}
+        if (
+            inns & tested
+            and right_words
+            and not any(w not in GENERIC and w not in SETTING for w in right_words)
+        ):
+            comparator |= {s for s in tested if s in inn_stems} - inns
     for m in _CONTROLLED.finditer(title):
         control = stem(m.group(1).lower())
         if control in tested and tested - {control}:
             comparator.add(control)
     return frozenset(common), frozenset(comparator)
+
+
+def _title_parts(titles: Iterable[str]) -> list[str]:
+    """The parts of a title a colon splits ("Prevention of Peanut Allergy in High-risk Infants:
+    Learning Early About Peanut Allergy"), each a title a citation may write alone, when it
+    says what the trial is about (two informative words that say more than any trial's)."""
+    return [
+        part
+        for title in titles
+        if ":" in title
+        for part in title.split(":")
+        if sum(w not in GENERIC and weight(w) >= INFORMATIVE for w in content_words(part)) >= 2
+    ]
 
 
 def _names(ids: Iterable[str]) -> frozenset[str]:
@@ -217,7 +260,8 @@ def trial_text(trial: Trial) -> TrialText:
     )
     # what "X with or without Y" gives every arm is background even when listed as tested
     shared_by_all = frozenset(s for t in titles for s in every_arm(t, named))
-    versus = [compared(t, arms, named) for t in titles]
+    inn_stems = frozenset(stem(w) for t in trial.interventions for w in words(t) if _inn(w))
+    versus = [compared(t, arms, named, inn_stems) for t in titles]
     shared_by_all |= frozenset(s for both, _ in versus for s in both)
     comparators = frozenset(s for _, other in versus for s in other)
     given_on = (frozenset(s for t in titles for s in background(t)) - tested) | shared_by_all
@@ -245,7 +289,8 @@ def trial_text(trial: Trial) -> TrialText:
     acronyms = {acronym_key(trial.acronym)} if trial.acronym else set()
     for m in re.finditer(r"\(([^()]{3,30})\)", trial.brief_title):
         inner = re.sub(r"\s+(?:Study|Trial)$", "", m.group(1).strip(), flags=re.IGNORECASE)
-        if ACRONYM_ONLY.match(inner):
+        # a disease's abbreviation in brackets ("SARS-CoV-2 Infection (COVID-19)") is none
+        if ACRONYM_ONLY.match(inner) and re.split(r"[-\s]", inner)[0].upper() not in NOT_ACRONYMS:
             acronyms.add(acronym_key(inner))
     return TrialText(
         stems=_stems(fields),
@@ -267,6 +312,18 @@ def trial_text(trial: Trial) -> TrialText:
         acronyms=frozenset(a for a in acronyms if len(a) >= 3),
         names=_names(trial.secondary_ids),
         named_in_tests=_stems(trial.interventions),
+        # an intervention named in two everyday words or more ("Physical activity") is what it
+        # tests when written whole, unless every arm gets it or it is the comparator (one such
+        # word, "Standard medical therapy", names nothing)
+        tested_names=tuple(
+            n
+            for n in (
+                frozenset(stem(w) for w in content_words(i) if w not in GENERIC)
+                for i in trial.interventions
+            )
+            if len(n) >= 2 and not n <= (shared_by_all | comparators | given_on)
+        ),
+        words=frozenset(w for f in [*fields, *trial.described] for w in words(f)),
         # word by word and field by field, so "AMG 145" and "SAPIEN 3" are the record's own
         key_text=" ".join(
             [acronym_key(w) for f in [*fields, trial.sponsor or ""] for w in f.split()]
@@ -278,7 +335,9 @@ def trial_text(trial: Trial) -> TrialText:
             for w in re.split(r"[\s/(),;:\[\]]+", f)
             if acronym_key(w)
         ),
-        titles=tuple(t for t in (tuple(content_words(x)) for x in titles if x) if t),
+        titles=tuple(
+            t for t in (tuple(content_words(x)) for x in [*titles, *_title_parts(titles)] if x) if t
+        ),
     )
 
 
@@ -304,12 +363,15 @@ class TopicReading:
     names_comparator: bool  # names what the trial tests against (its comparator)
     other_drugs: tuple[str, ...]  # drugs the citation names that this trial does not test
     asks_other: tuple[str, ...] = ()  # what it studies that the record says nowhere
+    other_people: tuple[str, ...] = ()  # people it names whom the trial does not enrol
 
 
 def _own(key: str, record: TrialText) -> bool:
-    """True when an acronym key is one of the record's words, or (four characters or more)
-    written anywhere in its fields."""
-    return key in record.key_words or (len(key) >= 4 and key in record.key_text)
+    """True when an acronym key is one of the record's words, or (four characters or more, and
+    no English word: "LIFE" is not "LIFESTYLE"'s) written anywhere in its fields."""
+    return key in record.key_words or (
+        len(key) >= 4 and key in record.key_text and not is_english_word(key)
+    )
 
 
 def _shortened(word: str, before: str, short: frozenset[str]) -> bool:
@@ -322,6 +384,14 @@ def _shortened(word: str, before: str, short: frozenset[str]) -> bool:
         if a == f"{before[:1]}{word[:1]}":
             return True
     return False
+
+
+def _names_tested(word: str, record: TrialText) -> bool:
+    """A cited word naming what the trial tests; a disease's name never does, though its stem
+    begins a treatment's ("appendicitis", "appendectomy")."""
+    if is_disease(word):
+        return stem(word) in record.treatments
+    return matches(word, record.treatments)
 
 
 def _written_out(title: tuple[str, ...], cited: list[str]) -> bool:
@@ -350,6 +420,12 @@ def _beside_tests(text: str, record: TrialText) -> list[str]:
     return content(w for w, x in zip(folded, inside, strict=True) if not x)
 
 
+def _holds(word: str, record: TrialText) -> bool:
+    """True when the record writes a folded word anywhere (outcomes and arms included), as
+    itself or by its stem ("staging", "stage"; never "latent" by "late")."""
+    return word in record.words or stem(american(word)) in record.mentioned
+
+
 def _asks_other(cited: str, said: list[str], unshared: bool, record: TrialText) -> tuple[str, ...]:
     """What the citation studies that the record says nowhere (outcomes and arms included):
     a behaviour, a body's handling of a drug in other people, another disease, another kind of
@@ -363,6 +439,19 @@ def _asks_other(cited: str, said: list[str], unshared: bool, record: TrialText) 
             or (w in DISPOSITION and unshared)
             or (is_disease(w) and not _shortened(w, before, record.short))
         )
+    ]
+    # how a disease is found (imaging, staging, screening), the form of a disease (latent; acute
+    # where the record says chronic) and a cancer's site, none of them the record's
+    out += [
+        w
+        for w in said
+        if ((w in DIAGNOSTIC or w in LATENT) and not _holds(w, record))
+        or (w in OPPOSITE_FORMS and not _holds(w, record) and _holds(OPPOSITE_FORMS[w], record))
+    ]
+    out += [
+        m.group(1).lower()
+        for m in CANCER_SITE.finditer(cited)
+        if any(m.group(1).lower() in g and not any(_holds(x, record) for x in g) for g in SITES)
     ]
     out += [
         m.group(0).lower()
@@ -380,6 +469,33 @@ def _asks_other(cited: str, said: list[str], unshared: bool, record: TrialText) 
     return tuple(dict.fromkeys(out))
 
 
+def other_people(cited: str, trial: Trial) -> tuple[str, ...]:
+    """The people a citation names that the trial's eligibility excludes ("adults" for a trial
+    of infants, "children" for one of adults, "women" for one of men), unless its record itself
+    (or its sponsor's name) names them."""
+    # (the sponsor's words too: "Pediatric Oncology Group" names no people)
+    said = set(words(trial_text(trial).text)) | set(words(trial.sponsor or ""))
+    out = [
+        m.group(0).lower()
+        for m in AGE_WORDS.finditer(cited)
+        if (trial.min_age is not None or trial.max_age is not None)
+        and m.group(0).lower() not in said
+        and not _ages_meet(AGE_GROUPS[m.group(0).lower()], trial)
+    ]
+    for m in SEX_WORDS.finditer(cited):
+        other = "MALE" if m.group(1) else "FEMALE"
+        if trial.sex == other and m.group(0).lower() not in said:
+            out.append(m.group(0).lower())
+    return tuple(dict.fromkeys(out))
+
+
+def _ages_meet(ages: tuple[float, float], trial: Trial) -> bool:
+    """True when an age group (from, to) meets the trial's eligible ages."""
+    low = trial.min_age if trial.min_age is not None else 0.0
+    high = trial.max_age if trial.max_age is not None else float("inf")
+    return ages[0] <= high and ages[1] > low
+
+
 def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
     """Compare the cited words with the trial (``cited`` may disagree; ``context`` only agrees).
 
@@ -388,7 +504,11 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
     words (authors, places) are no evidence against it.
     """
     record = trial_text(trial)
-    said = content_words(cited)
+    # a word an ellipsis cuts short ("Intervention Effe...") is no evidence against the record
+    # when one of its words begins so
+    cut = {w.lower() for w in _CUT_WORD.findall(f"{cited} {context}")}
+    begun = {w for w in cut if any(x.startswith(w) for x in record.words)}
+    said = [w for w in content_words(cited) if w not in begun]
     around = content_words(context)
     shared: dict[str, float] = {}
     lacking: dict[str, float] = {}
@@ -462,11 +582,12 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         shared=tuple(informative),
         acronym_agrees=acronym_agrees,
         title_agrees=title_agrees,
-        names_treatment=any(matches(w, record.treatments) for w in [*said, *around]),
+        names_treatment=any(_names_tested(w, record) for w in [*said, *around])
+        or any(n <= written for n in record.tested_names),
         names_condition=any(n <= apart for n in record.condition_names)
         or any(stem(w) in record.conditions and weight(w) >= INFORMATIVE for w in besides),
         agreed_words=sum(
-            stem(w) in record.conditions or matches(w, record.treatments) for w in substantive
+            stem(w) in record.conditions or _names_tested(w, record) for w in substantive
         ),
         other_acronym=other,
         has_acronym=bool(record.acronyms),
@@ -474,7 +595,8 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         names_comparator=any(matches(w, record.comparators) for w in said),
         other_drugs=other_drugs,
         asks_other=asks_other,
+        other_people=other_people(cited, trial),
     )
 
 
-__all__ = ["TopicReading", "TrialText", "read_topic", "trial_text"]
+__all__ = ["TopicReading", "TrialText", "other_people", "read_topic", "trial_text"]

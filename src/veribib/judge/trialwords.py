@@ -78,6 +78,78 @@ OTHER_DESIGNS = re.compile(
     r"zebrafish|primates|animal\s+models?|cell\s+lines?|preclinical|xenografts?)\b",
     re.IGNORECASE,
 )
+# Whom a citation says it studies, by age in years (from, to): a trial whose eligible ages
+# nowhere meet these enrolled other people ("adults" on a trial of infants). "Older" counts
+# only before people ("older adults"); "adult-onset" and "childhood-onset" name a disease's
+# form, "Children's Hospital" a place: neither is whom a study enrols.
+AGE_GROUPS: dict[str, tuple[float, float]] = {
+    **dict.fromkeys(("neonates", "neonate", "neonatal", "newborns", "newborn"), (0.0, 0.1)),
+    **dict.fromkeys(("infants", "infant", "infancy"), (0.0, 2.0)),
+    **dict.fromkeys(("toddlers", "preschoolers", "preschool"), (1.0, 6.0)),
+    **dict.fromkeys(("children", "child", "paediatric", "pediatric", "kids"), (0.0, 18.0)),
+    **dict.fromkeys(("adolescents", "adolescent", "teenagers", "teens"), (12.0, 18.0)),
+    **dict.fromkeys(("adults", "adult"), (18.0, 200.0)),
+    **dict.fromkeys(("elderly", "older"), (65.0, 200.0)),
+}
+AGE_WORDS = re.compile(
+    r"\b(?:neonat(?:es?|al)|newborns?|infan(?:ts?|cy)|toddlers|preschool(?:ers)?|children|child"
+    r"|p(?:a)?ediatric|kids|adolescents?|teen(?:ager)?s|adults?|elderly"
+    r"|older(?=\s+(?:adults|people|persons|patients|women|men|individuals|population)))\b"
+    r"(?![-\s]onset|['\u2019]s)",
+    re.IGNORECASE,
+)
+# A citation naming people of one sex, for a trial enrolling only the other ("transgender
+# women" were born male: no claim of sex either way).
+SEX_WORDS = re.compile(
+    r"(?<!transgender\s)(?<!trans\s)\b(?:(women|woman|females?|girls|mothers|pregnant"
+    r"|postmenopausal|premenopausal)|(men|man|males?|boys|fathers))\b",
+    re.IGNORECASE,
+)
+# What asks how a disease is found rather than treated: a citation studying imaging, staging,
+# screening or a test's accuracy that its trial's record nowhere mentions is another study
+# ("PSMA PET for staging" on a radioligand therapy trial).
+DIAGNOSTIC = wordset(
+    "imaging scan scans scanning staging screening diagnostic detection biopsy pet mri "
+    "ultrasound ultrasonography tomography radiography mammography colonoscopy endoscopy "
+    "sensitivity specificity accuracy"
+)
+# Where a cancer grows, as the word before "cancer", "carcinoma", "tumour", "leukaemia",
+# "lymphoma": a site its trial's record nowhere names (nor a synonym in its group) is another
+# disease. Each group's words name one site.
+SITES: tuple[frozenset[str], ...] = tuple(
+    wordset(g)
+    for g in (
+        "colorectal colon rectal bowel",
+        "renal kidney",
+        "liver hepatocellular hepatic",
+        "gastric stomach gastroesophageal",
+        "oesophageal esophageal gastroesophageal",
+        "endometrial uterine",
+        "bladder urothelial",
+        "head neck oropharyngeal laryngeal oral",
+        "skin cutaneous melanoma",
+        "brain glioma",
+        "breast",
+        "lung",
+        "prostate",
+        "pancreatic",
+        "ovarian",
+        "cervical",
+        "thyroid",
+        "testicular",
+        "anal",
+        "biliary",
+        "nasopharyngeal",
+    )
+)
+CANCER_SITE = re.compile(
+    r"\b([A-Za-z]+)\s+(?:cancers?|carcinomas?|adenocarcinomas?|tumou?rs?|neoplasms?)\b",
+    re.IGNORECASE,
+)
+# A disease's form a record contradicts: "latent" infection is no disease a record never
+# calling it latent treats; "acute" and "chronic" each contradict the other.
+LATENT = wordset("latent")
+OPPOSITE_FORMS = {"acute": "chronic", "chronic": "acute"}
 # How a body handles a drug: another study when the record never mentions it and the citation
 # also names people or a disease the record lacks ("pharmacokinetics in children").
 DISPOSITION = wordset("pharmacokinetics pharmacokinetic pharmacodynamics bioavailability")
@@ -105,6 +177,14 @@ DISEASES = wordset(
 NO_DISEASE = wordset(
     "diagnosis diagnoses prognosis hypnosis osmosis symbiosis academia nostalgia diploma "
     "diplomas aroma stoma trophy carcinoma carcinomas"
+)
+# Field labels a citation or registry page writes before a colon ("Sponsor: ...",
+# "Conditions: ..."): no trial's name.
+LABELS = wordset(
+    "sponsor sponsors collaborator collaborators funding funder funders investigator "
+    "investigators condition conditions intervention interventions keywords summary abstract "
+    "background methods objective objectives purpose design title source publisher location "
+    "locations status note notes citation version contact contacts eligibility criteria"
 )
 # Abbreviations that are not trial names, even written in capitals.
 NOT_ACRONYMS = wordset(
@@ -173,8 +253,11 @@ def american(word: str) -> str:
 
 
 def is_drug(word: str) -> bool:
-    """True when a folded word looks like a drug's name (an INN stem) or a code name."""
-    return (len(word) >= 6 and _DRUG.search(word) is not None) or CODE.match(word) is not None
+    """True when a folded word looks like a drug's name (an INN stem) or a code name (not a
+    disease's abbreviation and number: "covid19")."""
+    if len(word) >= 6 and _DRUG.search(word) is not None:
+        return True
+    return CODE.match(word) is not None and word.rstrip("0123456789").upper() not in NOT_ACRONYMS
 
 
 def is_class(word: str) -> bool:
@@ -240,17 +323,26 @@ def matches(word: str, stems: frozenset[str]) -> bool:
 
 
 __all__ = [
+    "AGE_GROUPS",
+    "AGE_WORDS",
     "BEHAVIOUR",
     "BOILERPLATE",
+    "CANCER_SITE",
     "CODE",
+    "DIAGNOSTIC",
     "DISEASES",
     "DISPOSITION",
     "GENERIC",
     "IDS",
     "INFORMATIVE",
+    "LABELS",
+    "LATENT",
     "NOT_ACRONYMS",
+    "OPPOSITE_FORMS",
     "OTHER_DESIGNS",
     "SETTING",
+    "SEX_WORDS",
+    "SITES",
     "URL",
     "WORD_ZIPF",
     "american",

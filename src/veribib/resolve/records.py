@@ -465,6 +465,28 @@ def _ctgov_ids(ident: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+_AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(year|month|week|day|hour|minute)s?\s*$", re.IGNORECASE)
+_PER_YEAR = {
+    "year": 1.0,
+    "month": 12.0,
+    "week": 52.0,
+    "day": 365.0,
+    "hour": 8760.0,
+    "minute": 525600.0,
+}
+
+
+def _age(value: object) -> float | None:
+    """A ClinicalTrials.gov age ("18 Years", "6 Weeks") in years; None if absent or unreadable."""
+    m = _AGE.match(value) if isinstance(value, str) else None
+    return float(m.group(1)) / _PER_YEAR[m.group(2).lower()] if m else None
+
+
+def _ctgov_sex(module: Mapping[str, Any]) -> str | None:
+    sex = str(module.get("sex") or "").upper()
+    return sex if sex in ("ALL", "FEMALE", "MALE") else None
+
+
 _RESULT_TYPES = frozenset(("RESULT", "DERIVED"))
 
 
@@ -500,6 +522,7 @@ def trial_from_ctgov(study: Mapping[str, Any]) -> Trial:
     misc = derived.get("miscInfoModule") if isinstance(derived, Mapping) else None
     aliases = misc.get("nctIdAliases", ()) if isinstance(misc, Mapping) else ()
     pmids, dois = _ctgov_publications(module("referencesModule"))
+    eligible = module("eligibilityModule")
     return Trial(
         id=str(ident.get("nctId", "")).upper(),
         brief_title=clean_text(ident.get("briefTitle")) or "",
@@ -517,4 +540,7 @@ def trial_from_ctgov(study: Mapping[str, Any]) -> Trial:
         secondary_ids=_ctgov_ids(ident),
         pmids=pmids,
         dois=dois,
+        sex=_ctgov_sex(eligible),
+        min_age=_age(eligible.get("minimumAge")),
+        max_age=_age(eligible.get("maximumAge")),
     )
