@@ -1310,6 +1310,188 @@ def _holdout9_bibtex(s: _Study, key: str) -> list[str]:
     ]
 
 
+# The tenth held-out split: written by a helper who had not read the topic rules, over 20
+# studies used by no other split (``studies10.jsonl``, with eligibility and outcome measures as
+# in ``studies9.jsonl``), with citation templates of its own. Wrong names are written as authors
+# write them ("Figaro DKD", "Checkmate-816", "XBOT", "C.H.A.P."), most with the id of a trial of
+# the same disease, drug or setting, some earlier trials cited with a holdout10 trial's id and
+# some holdout10 trials with an earlier one's. Off-topic titles share the drug and/or disease
+# words with the trial and are another study all the same: another stage, line or setting,
+# another form of the disease, a population the record's eligibility leaves out, another
+# comparator, purpose, site or procedure; each says why.
+HOLDOUT10_ACRONYM_PAIRS = (
+    ("NCT02545049", "NCT02540993", "Figaro DKD"),  # with FIDELIO-DKD's (finerenone in
+    # diabetic kidney disease in both)
+    ("NCT02540993", "NCT02545049", "FIDELIO"),  # FIDELIO-DKD with FIGARO-DKD's id
+    ("NCT02998528", "NCT02125461", "Checkmate-816"),  # with PACIFIC's (immunotherapy in
+    # non-metastatic non-small-cell lung cancer)
+    ("NCT03734029", "NCT03529110", "Destiny Breast 04"),  # with DESTINY-Breast03's
+    # (trastuzumab deruxtecan in metastatic breast cancer)
+    ("NCT03529110", "NCT03734029", "DESTINY-Breast03"),  # DESTINY-Breast03 with 04's id
+    ("NCT03701334", "NCT03155997", "Natalee"),  # with monarchE's (adjuvant CDK4/6 inhibitor
+    # with endocrine therapy in early breast cancer)
+    ("NCT03274492", "NCT03391466", "POLARIX study"),  # with ZUMA-7's (large B-cell lymphoma)
+    ("NCT02252172", "NCT03274492", "Maia"),  # with POLARIX's (first-line haematological
+    # malignancy, Roche against Janssen)
+    ("NCT03354429", "NCT00991029", "THALES"),  # with POINT's (dual antiplatelet therapy
+    # after minor stroke or TIA)
+    ("NCT00991029", "NCT03354429", "POINT trial"),  # POINT with THALES's id
+    ("NCT00716079", "NCT03354429", "INTERACT-2"),  # with THALES's (acute stroke)
+    ("NCT01448109", "NCT04381936", "Adrenal"),  # with RECOVERY's (corticosteroids in
+    # critically ill patients)
+    ("NCT01990612", "NCT02299414", "ARRIVE trial"),  # with CHAP's (pregnancy, US networks)
+    ("NCT02299414", "NCT01990612", "C.H.A.P."),  # CHAP with ARRIVE's id
+    ("NCT02622321", "NCT03745287", "Haven-1"),  # with CLIMB SCD-121's (inherited blood
+    # disorder)
+    ("NCT00345176", "NCT01627249", "AREDS 2"),  # with Protocol T's (retina, NEI-funded)
+    ("NCT02032433", "NCT01456936", "XBOT"),  # with EAGLES's (addiction pharmacotherapy)
+    ("NCT01456936", "NCT01526265", "Eagles"),  # with the financial-incentive trial's
+    # (smoking cessation)
+    ("NCT02747927", "NCT04704830", "TIDES (DEN-301)"),  # with the R21/Matrix-M trial's
+    # (vaccine efficacy in children in endemic countries)
+    ("NCT03719586", "NCT04280705", "PALM"),  # with ACTT-1's (remdesivir, NIAID)
+    ("NCT01646437", "NCT01038583", "TIPS 3"),  # with ASPREE's (aspirin for primary
+    # prevention)
+    ("NCT01038583", "NCT01646437", "Aspree"),  # ASPREE with TIPS-3's id
+)  # fmt: skip
+# Off-topic: (title, id given); the comment says why the title is not the registered trial.
+HOLDOUT10_TOPIC = (
+    # FIGARO-DKD enrolled type 2 diabetes; type 1 is another trial (FINE-ONE).
+    ("Finerenone in chronic kidney disease associated with type 1 diabetes", "NCT02545049"),
+    # Heart failure with preserved ejection fraction is another disease and trial (FINEARTS-HF).
+    ("Finerenone in heart failure with mildly reduced or preserved ejection fraction",
+     "NCT02545049"),
+    # Another cancer site and the adjuvant setting (CheckMate 577).
+    ("Adjuvant nivolumab after resection of oesophageal or gastro-oesophageal junction cancer",
+     "NCT02998528"),
+    # Metastatic first-line disease, not resectable early-stage (CheckMate 227).
+    ("Nivolumab plus ipilimumab as first-line treatment for metastatic non-small-cell lung "
+     "cancer", "NCT02998528"),
+    # Another cancer (DESTINY-Lung01).
+    ("Trastuzumab deruxtecan in HER2-mutant metastatic non-small-cell lung cancer",
+     "NCT03734029"),
+    # HER2-positive disease against T-DM1 is DESTINY-Breast03; DESTINY-Breast04 was HER2-low.
+    ("Trastuzumab deruxtecan versus trastuzumab emtansine in HER2-positive metastatic breast "
+     "cancer", "NCT03734029"),
+    # Advanced first-line disease, not adjuvant treatment of early breast cancer (MONALEESA-2).
+    ("Ribociclib plus letrozole as first-line therapy for HR-positive advanced breast cancer",
+     "NCT03701334"),
+    # Before surgery, not after it.
+    ("Neoadjuvant ribociclib and letrozole before surgery in postmenopausal women with "
+     "early breast cancer", "NCT03701334"),
+    # Relapsed or refractory disease with bendamustine, not previously untreated with R-CHP.
+    ("Polatuzumab vedotin with bendamustine and rituximab in relapsed or refractory diffuse "
+     "large B-cell lymphoma", "NCT03274492"),
+    # Transplant-eligible patients with another regimen (CASSIOPEIA); MAIA's were ineligible.
+    ("Daratumumab with bortezomib, thalidomide and dexamethasone before autologous stem cell "
+     "transplantation in newly diagnosed multiple myeloma", "NCT02252172"),
+    # A precursor form of the disease (AQUILA), not active myeloma.
+    ("Subcutaneous daratumumab in high-risk smouldering multiple myeloma", "NCT02252172"),
+    # Another disease (PLATO).
+    ("Ticagrelor versus clopidogrel in patients with acute coronary syndromes", "NCT03354429"),
+    # Another comparator and population (CHANCE-2): THALES compared against aspirin alone.
+    ("Ticagrelor-aspirin versus clopidogrel-aspirin in CYP2C19 loss-of-function carriers with "
+     "minor stroke", "NCT03354429"),
+    # Ischaemic stroke after thrombectomy, not intracerebral haemorrhage.
+    ("Intensive blood pressure lowering after successful mechanical thrombectomy in acute "
+     "ischaemic stroke", "NCT00716079"),
+    # A surgical procedure for the same disease (MISTIE III).
+    ("Minimally invasive surgery plus alteplase for evacuation of intracerebral haemorrhage",
+     "NCT00716079"),
+    # Newborns, another condition; ADRENAL enrolled ventilated adults in septic shock.
+    ("Hydrocortisone to prevent bronchopulmonary dysplasia in extremely preterm infants",
+     "NCT01448109"),
+    # Another drug in the same condition (VANISH).
+    ("Early vasopressin versus norepinephrine in patients with septic shock", "NCT01448109"),
+    # How to induce (the method of cervical ripening), not whether to induce at 39 weeks.
+    ("Outpatient balloon catheter versus inpatient prostaglandin for cervical ripening at term",
+     "NCT01990612"),
+    # Another gestational age, and ARRIVE enrolled nulliparous women only.
+    ("Induction of labour at 41 weeks versus expectant management until 42 weeks in "
+     "multiparous women", "NCT01990612"),
+    # Another intervention and population (ASPRE).
+    ("Low-dose aspirin for the prevention of preterm preeclampsia in women at high risk",
+     "NCT02299414"),
+    # Acute severe hypertension, which CHAP excluded.
+    ("Oral nifedipine versus intravenous labetalol for severe hypertension in pregnancy",
+     "NCT02299414"),
+    # HAVEN 1 enrolled patients with inhibitors; without inhibitors is HAVEN 3.
+    ("Emicizumab prophylaxis in persons with hemophilia A without factor VIII inhibitors",
+     "NCT02622321"),
+    # Another treatment for the disease (GENEr8-1).
+    ("Valoctocogene roxaparvovec gene therapy for severe hemophilia A", "NCT02622321"),
+    # The trial enrolled patients aged 12 and over.
+    ("Elexacaftor-tezacaftor-ivacaftor in children aged 2 through 5 years with cystic fibrosis",
+     "NCT03525444"),
+    # Another disease (VIEW).
+    ("Aflibercept versus ranibizumab in neovascular age-related macular degeneration",
+     "NCT01627249"),
+    # Proliferative retinopathy with laser as the topic (Protocol S), not macular oedema.
+    ("Panretinal photocoagulation versus intravitreal ranibizumab for proliferative diabetic "
+     "retinopathy", "NCT01627249"),
+    # Omega-3 for another eye disease (DREAM).
+    ("Omega-3 fatty acid supplementation for dry eye disease", "NCT00345176"),
+    # Geographic atrophy treated with an injected complement inhibitor, not supplements.
+    ("Intravitreal pegcetacoplan for geographic atrophy secondary to age-related macular "
+     "degeneration", "NCT00345176"),
+    # The same drug in another disorder.
+    ("Extended-release naltrexone for alcohol dependence", "NCT02032433"),
+    # EAGLES enrolled adults aged 18 to 75.
+    ("Varenicline for smoking cessation in adolescents and young adults", "NCT01456936"),
+    # Bupropion in another indication and combination.
+    ("Naltrexone-bupropion extended release for chronic weight management in obesity",
+     "NCT01456936"),
+    # Another dengue vaccine (CYD-TDV, CYD14), not Takeda's TAK-003.
+    ("CYD-TDV dengue vaccine in healthy children aged 2 to 14 years in Asia", "NCT02747927"),
+    # Prevention by vaccination of contacts, not treatment of patients.
+    ("Ring vaccination with rVSV-ZEBOV to prevent Ebola virus disease in contacts",
+     "NCT03719586"),
+    # Secondary prevention; TIPS-3 excluded known cardiovascular disease (SECURE).
+    ("Polypill for secondary prevention after myocardial infarction in older patients",
+     "NCT01646437"),
+)  # fmt: skip
+
+
+def _holdout10_text(s: _Study) -> list[str]:
+    label = (f"the {s.acronym} trial ({_sentence_case(s.brief)})" if s.acronym
+             else f"a trial titled \u201c{_sentence_case(s.brief)}\u201d")  # fmt: skip
+    head = f"{s.acronym}: " if s.acronym else ""
+    return [
+        f"ClinicalTrials.gov. {s.brief}. Sponsor: {s.sponsor}. Registry entry {s.nct}, first "
+        f"posted {_long_date(s.posted)}. https://clinicaltrials.gov/study/{s.nct} (accessed 3 "
+        "December 2025).",
+        f"{s.sponsor} ({s.year}). {s.official}. Trial registration {s.nct}, ClinicalTrials.gov. "
+        f"Retrieved 3 December 2025 from https://clinicaltrials.gov/ct2/show/study/{s.nct}",
+        f"The protocol of {label} was prospectively registered with ClinicalTrials.gov under "
+        f"{s.nct} by {s.sponsor}.",
+        f"{head}{_fragment(s.official)}. {s.sponsor}. ClinicalTrials.gov ID {s.nct}. Posted "
+        f"{s.posted}. Accessed December 3, 2025. "
+        f"https://clinicaltrials.gov/study/{s.nct}?term={s.nct}&rank=1",
+    ]
+
+
+def _holdout10_bibtex(s: _Study, key: str) -> list[str]:
+    brief, official, sponsor = map(_bib_escape, (s.brief, s.official, s.sponsor))
+    head = f"{_bib_escape(s.acronym)}: " if s.acronym else ""
+    return [
+        f"@misc{{{key}a,\n  author = {{{{{sponsor}}}}},\n"
+        f"  title = {{{head}{_bib_escape(_sentence_case(s.brief))}}},\n"
+        "  howpublished = {ClinicalTrials.gov},\n"
+        f"  note = {{NCT number {s.nct}, first posted {s.posted}}},\n  year = {{{s.year}}}\n}}",
+        f"@online{{{key}b,\n  title = {{{{{official}}}}},\n  eprint = {{{s.nct}}},\n"
+        "  eprinttype = {ClinicalTrials.gov},\n  urldate = {2025-12-03},\n"
+        f"  year = {{{s.year}}}\n}}",
+        f"@techreport{{{key}c,\n  title = {{{brief}}},\n  institution = {{{sponsor}}},\n"
+        f"  type = {{Trial registration}},\n  number = {{{s.nct}}},\n"
+        f"  url = {{https://classic.clinicaltrials.gov/show/{s.nct}}},\n  year = {{{s.year}}}\n}}",
+        f"@misc{{{key}d,\n  title = {{{brief}}},\n"
+        "  organization = {National Library of Medicine},\n"
+        f"  url = {{https://clinicaltrials.gov/study/{s.nct}#study-overview}},\n"
+        f"  note = {{Registered by {sponsor}; accessed 3 December 2025}},\n"
+        f"  year = {{{s.year}}}\n}}",
+    ]
+
+
 # Wrong-name and off-topic citations of each held-out split: (text, BibTeX) templates, filled
 # with the name as written, the cited trial's sponsor and short description, the off-topic
 # title, the id given and the BibTeX key (``_bib`` forms escaped for BibTeX).
@@ -1361,6 +1543,13 @@ _WRONG_FORMS = {
         "Nov 20].",
         "@manual{{{key},\n  title = {{{name}: {about_sentence_bib}}},\n"
         "  organization = {{ClinicalTrials.gov}},\n  note = {{Identifier: {given}}}\n}}",
+    ),
+    "holdout10": (
+        "{sponsor}. {about} \u2014 the {name} study. ClinicalTrials.gov registration {given} "
+        "(accessed 3 December 2025).",
+        "@online{{{key},\n  author = {{{{The {name} Trial Investigators}}}},\n"
+        "  title = {{{about_sentence_bib}}},\n  eprint = {{{given}}},\n"
+        "  eprinttype = {{ClinicalTrials.gov}}\n}}",
     ),
 }
 _TOPIC_FORMS = {
@@ -1415,6 +1604,13 @@ _TOPIC_FORMS = {
         "  publisher = {{ClinicalTrials.gov}},\n"
         "  url = {{https://clinicaltrials.gov/ct2/show/record/{given}}},\n  year = {{2024}}\n}}",
     ),
+    "holdout10": (
+        "Petrov D, Achterberg M, Silva J. {title}. Trial registration: ClinicalTrials.gov "
+        "{given}. Updated 2023 Mar 14.",
+        "@misc{{{key},\n  author = {{Petrov, D. and Silva, J.}},\n  title = {{{title_bib}}},\n"
+        "  howpublished = {{ClinicalTrials.gov registry}},\n"
+        "  note = {{Identifier {given}; updated 14 March 2023}},\n  year = {{2023}}\n}}",
+    ),
 }
 
 
@@ -1452,6 +1648,8 @@ _SPLIT_PARTS = {
                  HOLDOUT8_ACRONYM_PAIRS, HOLDOUT8_TOPIC),
     "holdout9": ("h9", "u", "studies9.jsonl", _holdout9_text, _holdout9_bibtex,
                  HOLDOUT9_ACRONYM_PAIRS, HOLDOUT9_TOPIC),
+    "holdout10": ("h10", "j", "studies10.jsonl", _holdout10_text, _holdout10_bibtex,
+                  HOLDOUT10_ACRONYM_PAIRS, HOLDOUT10_TOPIC),
 }  # fmt: skip
 SPLITS = {
     name: _Split(tag, key, file, text, bib, _WRONG_FORMS[name], _TOPIC_FORMS[name], pairs, topics)
@@ -1460,7 +1658,7 @@ SPLITS = {
 # The files of constructed studies, in the order the splits were written.
 STUDY_FILES = ("studies.jsonl", "studies2.jsonl", "studies3.jsonl", "studies4.jsonl",
                "studies5.jsonl", "studies6.jsonl", "studies7.jsonl", "studies8.jsonl",
-               "studies9.jsonl")  # fmt: skip
+               "studies9.jsonl", "studies10.jsonl")  # fmt: skip
 
 
 def _held_out(split: _Split) -> list[TrialCase]:

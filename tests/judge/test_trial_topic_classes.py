@@ -30,7 +30,7 @@ from .helpers import found, ref
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "trials"
 # Held-out studies not yet measured: kept out of these classes so no rule is fitted to them.
-UNSEEN = frozenset(("studies9.jsonl",))
+UNSEEN = frozenset(("studies10.jsonl",))
 
 
 def _records() -> Iterator[Trial]:

@@ -151,9 +151,14 @@ def test_registry_pages() -> None:
     assert "ChiCTR2000029308" in registry_page(TrialId("chictr", "ChiCTR2000029308"))
 
 
+# Held-out studies not yet measured: kept out of this test so no rule is fitted to them.
+UNSEEN = frozenset(("studies10.jsonl",))
+
+
 def _constructed() -> list[Trial]:
     folder = Path(__file__).resolve().parents[1] / "data" / "trials"
-    lines = (line for p in sorted(folder.glob("studies*.jsonl")) for line in p.open())
+    paths = (p for p in sorted(folder.glob("studies*.jsonl")) if p.name not in UNSEEN)
+    lines = (line for p in paths for line in p.open())
     return [trial_from_ctgov(json.loads(line)) for line in lines if line.strip()]
 
 
