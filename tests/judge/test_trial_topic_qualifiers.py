@@ -87,3 +87,44 @@ def test_the_records_own_qualifier_is_this_trial(
 ) -> None:
     tested, condition = _tested(record), record.conditions[0]
     _never_mismatch(f"{tested} for {own} {condition}", record, today)
+
+
+# whatever a record of a pregnancy trial, or of a disease resisting an earlier therapy, may write
+NEAR_PREGNANCY = r"pregnan|gestation|natal|obstetric|maternal|mother|postpartum|birth|fetal|foetal"
+NEAR_PREGNANCY += r"|caesarean|cesarean|labou?r\b"
+NEAR_RESISTANCE = r"resist|refract|relaps|intoleran|respon|failed|pretreated|pre-treated"
+NEAR_RESISTANCE += r"|previously treated"
+
+
+def _near(record: Trial, pattern: str) -> bool:
+    return re.search(rf"\b(?:{pattern})", trial_text(record).text) is not None
+
+
+@pytest.mark.parametrize(
+    "record", [t for t in RECORDS if not _near(t, NEAR_PREGNANCY)], ids=lambda t: t.id
+)
+def test_pregnancy_a_record_nowhere_comes_near_is_another_study(
+    record: Trial, today: datetime.date
+) -> None:
+    _mismatch(f"{_tested(record)} for {record.conditions[0]} in pregnancy", record, today)
+
+
+@pytest.mark.parametrize(
+    "record", [t for t in RECORDS if not _near(t, NEAR_RESISTANCE)], ids=lambda t: t.id
+)
+def test_resistance_a_record_nowhere_comes_near_is_another_study(
+    record: Trial, today: datetime.date
+) -> None:
+    _mismatch(f"{_tested(record)} in treatment-refractory {record.conditions[0]}", record, today)
+
+
+@pytest.mark.parametrize(
+    ("record", "said"),
+    [(t, "during pregnancy") for t in RECORDS if _near(t, r"pregnan")]
+    + [(t, "treatment-resistant") for t in RECORDS if _near(t, r"resistant")],
+    ids=lambda x: getattr(x, "id", x),
+)
+def test_pregnancy_or_resistance_the_record_writes_is_this_trial(
+    record: Trial, said: str, today: datetime.date
+) -> None:
+    _never_mismatch(f"{_tested(record)} for {said} {record.conditions[0]}", record, today)

@@ -45,6 +45,10 @@ from veribib.judge.trialwords import (
     OPPOSITE_QUALIFIERS,
     OTHER_DESIGNS,
     POLAR,
+    PREGNANCY,
+    PREGNANCY_SAID,
+    RESISTANCE,
+    RESISTANCE_SAID,
     SETTING,
     SEX_WORDS,
     SITES,
@@ -475,13 +479,18 @@ def _asks_other(cited: str, said: list[str], unshared: bool, record: TrialText) 
 def contradicted(cited: str, text: str) -> list[str]:
     """The qualifiers a citation writes whose opposite its record (``text``, small letters)
     writes and it does not: another stage, line, setting, form or purpose ("first-line" where
-    the record says "relapsed", "node-positive" where it says "node-negative")."""
+    the record says "relapsed", "node-positive" where it says "node-negative"), and pregnancy
+    or a disease's resistance where the record writes nothing near either."""
     said = cited.lower()
     out = [
         m.group(0)
         for one, other in OPPOSITE_QUALIFIERS
         if (m := one.search(said)) and not one.search(text) and other.search(text)
     ]
+    # a state of the people or disease the record nowhere comes near: pregnancy, resistance
+    for claim, near in ((PREGNANCY, PREGNANCY_SAID), (RESISTANCE, RESISTANCE_SAID)):
+        if (m := claim.search(said)) and not near.search(text):
+            out.append(m.group(0))
     for m in POLAR.finditer(said):
         marker, state = m.groups()
         opposite = "positive" if state == "negative" else "negative"

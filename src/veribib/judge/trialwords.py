@@ -221,6 +221,23 @@ OPPOSITE_QUALIFIERS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         _either("treatment of", "treating", "to treat"),
     ),
 )
+# A condition a citation names in its people that a record of another disease never writes
+# nor anything near it: pregnancy ("smoking cessation in pregnancy") ...
+PREGNANCY = re.compile(
+    r"\b(?:in|during)\s+pregnancy\b|\bpregnant\s+(?:women|people|patients|smokers|adolescents)\b",
+    re.IGNORECASE,
+)
+PREGNANCY_SAID = re.compile(
+    r"\b(?:pregnan|gestation|antenatal|prenatal|perinatal|obstetric|maternal|mother|postpartum"
+    r"|caesarean|cesarean|childbirth|labou?r\b|birth|fetal|foetal)"
+)
+# ... and a disease's resistance to a therapy ("castration-resistant", "ipilimumab-refractory")
+# where the record nowhere writes resistance, relapse or failure of an earlier therapy.
+RESISTANCE = re.compile(r"\b[a-z0-9]+-(?:resistant|refractory)\b", re.IGNORECASE)
+RESISTANCE_SAID = re.compile(
+    r"\b(?:resist|refract|relaps|intoleran|unrespons|non-?respon|inadequate\w* respon|failed"
+    r"|previously treated|pretreated|pre-treated)"
+)
 # A marker's state ("node-negative", "HER2-positive"): the other state of the same marker
 # where the record writes only that one contradicts it.
 POLAR = re.compile(r"\b([a-z0-9]+)[- ](negative|positive)\b")
@@ -416,6 +433,10 @@ __all__ = [
     "OPPOSITE_QUALIFIERS",
     "OTHER_DESIGNS",
     "POLAR",
+    "PREGNANCY",
+    "PREGNANCY_SAID",
+    "RESISTANCE",
+    "RESISTANCE_SAID",
     "SETTING",
     "SEX_WORDS",
     "SITES",
