@@ -42,7 +42,13 @@ from veribib.judge.trialwords import (
     LATENT,
     NOT_ACRONYMS,
     OPPOSITE_FORMS,
+    OPPOSITE_QUALIFIERS,
     OTHER_DESIGNS,
+    POLAR,
+    PREGNANCY,
+    PREGNANCY_SAID,
+    RESISTANCE,
+    RESISTANCE_SAID,
     SETTING,
     SEX_WORDS,
     SITES,
@@ -448,6 +454,7 @@ def _asks_other(cited: str, said: list[str], unshared: bool, record: TrialText) 
         if ((w in DIAGNOSTIC or w in LATENT) and not _holds(w, record))
         or (w in OPPOSITE_FORMS and not _holds(w, record) and _holds(OPPOSITE_FORMS[w], record))
     ]
+    out += contradicted(cited, record.text)
     out += [
         m.group(1).lower()
         for m in CANCER_SITE.finditer(cited)
@@ -467,6 +474,31 @@ def _asks_other(cited: str, said: list[str], unshared: bool, record: TrialText) 
             if (is_drug(w) or weight(w) >= _RARE) and not matches(american(w), record.mentioned)
         ]
     return tuple(dict.fromkeys(out))
+
+
+def contradicted(cited: str, text: str) -> list[str]:
+    """The qualifiers a citation writes whose opposite its record (``text``, small letters)
+    writes and it does not: another stage, line, setting, form or purpose ("first-line" where
+    the record says "relapsed", "node-positive" where it says "node-negative"), and pregnancy
+    or a disease's resistance where the record writes nothing near either."""
+    said = cited.lower()
+    out = [
+        m.group(0)
+        for one, other in OPPOSITE_QUALIFIERS
+        if (m := one.search(said)) and not one.search(text) and other.search(text)
+    ]
+    # a state of the people or disease the record nowhere comes near: pregnancy, resistance
+    for claim, near in ((PREGNANCY, PREGNANCY_SAID), (RESISTANCE, RESISTANCE_SAID)):
+        if (m := claim.search(said)) and not near.search(text):
+            out.append(m.group(0))
+    for m in POLAR.finditer(said):
+        marker, state = m.groups()
+        opposite = "positive" if state == "negative" else "negative"
+        if not re.search(rf"\b{re.escape(marker)}[- ]{state}\b", text) and re.search(
+            rf"\b{re.escape(marker)}[- ]{opposite}\b", text
+        ):
+            out.append(m.group(0))
+    return out
 
 
 def other_people(cited: str, trial: Trial) -> tuple[str, ...]:
@@ -599,4 +631,4 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
     )
 
 
-__all__ = ["TopicReading", "TrialText", "other_people", "read_topic", "trial_text"]
+__all__ = ["TopicReading", "TrialText", "contradicted", "other_people", "read_topic", "trial_text"]

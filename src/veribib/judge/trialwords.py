@@ -150,6 +150,97 @@ CANCER_SITE = re.compile(
 # calling it latent treats; "acute" and "chronic" each contradict the other.
 LATENT = wordset("latent")
 OPPOSITE_FORMS = {"acute": "chronic", "chronic": "acute"}
+
+
+def _either(*phrases: str) -> re.Pattern[str]:
+    """One of ``phrases`` (regular expressions) as words, in small letters."""
+    return re.compile(rf"\b(?:{'|'.join(phrases)})\b")
+
+
+# Qualifiers of whom or when a trial treats, in groups whose words contradict the other group's:
+# a citation writing one group's word where its record writes only the other's studies another
+# disease stage, line, setting or form ("first-line" on a trial of relapsed disease, "adjuvant"
+# on one of advanced disease, "drug-susceptible" on one of drug-resistant disease). Each pair
+# reads both ways; a record writing both groups contradicts neither.
+_NEOADJUVANT = _either(
+    "neoadjuvant",
+    "neo-adjuvant",
+    "preoperative",
+    "pre-operative",
+    "before surgery",
+    "prior to surgery",
+)
+_ADJUVANT = _either(
+    "(?<!neo)(?<!neo-)adjuvant",
+    "postoperative",
+    "post-operative",
+    "after (?:complete |surgical )?resection",
+    "resected",
+    "after surgery",
+)
+_ADVANCED = _either("advanced", "metastatic", "unresectable", "inoperable")
+_EARLY = _either("early[- ]stage", r"early (?:\w+ )?cancer", "operable", "localized", "localised")
+_FIRST_LINE = _either(
+    "first[- ]line",
+    "frontline",
+    "front-line",
+    "previously untreated",
+    "treatment[- ]na[iï]ve",
+    "newly diagnosed",
+)
+_LATER_LINE = _either(
+    "relapsed",
+    "refractory",
+    "previously treated",
+    "second[- ]line",
+    "recurrent",
+    "pretreated",
+    "pre-treated",
+)
+_SUSCEPTIBLE = _either("susceptible", "sensitive", "na[iï]ve")
+_RESISTANT = _either("resistant", "refractory", "multidrug-resistant")
+_IN_SITU = _either("in situ")
+_INVASIVE = _either("(?<!non-)(?<!non )(?<!minimally )invasive")
+OPPOSITE_QUALIFIERS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (_NEOADJUVANT, _ADJUVANT),
+    (_ADJUVANT, _NEOADJUVANT),
+    (_ADJUVANT, _ADVANCED),
+    (_ADVANCED, _ADJUVANT),
+    (_EARLY, _ADVANCED),
+    (_ADVANCED, _EARLY),
+    (_FIRST_LINE, _LATER_LINE),
+    (_LATER_LINE, _FIRST_LINE),
+    (_SUSCEPTIBLE, _RESISTANT),
+    (_RESISTANT, _SUSCEPTIBLE),
+    (_IN_SITU, _INVASIVE),
+    (_INVASIVE, _IN_SITU),
+    # prevention where the record treats what has happened (not the other way: "treatment" is
+    # any trial's word)
+    (
+        _either("prophylactic", "prophylaxis", "prevent", "preventing", "prevention", "preventive"),
+        _either("treatment of", "treating", "to treat"),
+    ),
+)
+# A condition a citation names in its people that a record of another disease never writes
+# nor anything near it: pregnancy ("smoking cessation in pregnancy") ...
+PREGNANCY = re.compile(
+    r"\b(?:in|during)\s+pregnancy\b|\bpregnant\s+(?:women|people|patients|smokers|adolescents)\b",
+    re.IGNORECASE,
+)
+PREGNANCY_SAID = re.compile(
+    r"\b(?:pregnan|gestation|antenatal|prenatal|perinatal|obstetric|maternal|mother|postpartum"
+    r"|caesarean|cesarean|childbirth|labou?r\b|birth|fetal|foetal)"
+)
+# ... and a disease's resistance to a therapy ("castration-resistant", "ipilimumab-refractory")
+# where the record nowhere writes resistance, relapse or failure of an earlier therapy.
+RESISTANCE = re.compile(r"\b[a-z0-9]+-(?:resistant|refractory)\b", re.IGNORECASE)
+RESISTANCE_SAID = re.compile(
+    r"\b(?:resist|refract|relaps|intoleran|unrespons|non-?respon|inadequate\w* respon|failed"
+    r"|previously treated|pretreated|pre-treated)"
+)
+# A marker's state ("node-negative", "HER2-positive"): the other state of the same marker
+# where the record writes only that one contradicts it.
+POLAR = re.compile(r"\b([a-z0-9]+)[- ](negative|positive)\b")
 # How a body handles a drug: another study when the record never mentions it and the citation
 # also names people or a disease the record lacks ("pharmacokinetics in children").
 DISPOSITION = wordset("pharmacokinetics pharmacokinetic pharmacodynamics bioavailability")
@@ -167,7 +258,8 @@ DISEASES = wordset(
     "asthma epilepsy malaria migraine migraines alzheimer parkinson gout lupus acne "
     "schizophrenia bipolar cataract cataracts influenza anemia hemophilia thalassemia sickle "
     "vitiligo alopecia rosacea urticaria hidradenitis scleroderma myasthenia narcolepsy "
-    "insomnia anorexia bulimia delirium appendicitis hernia hemorrhoids celiac crohn "
+    "insomnia anxiety autism anorexia bulimia delirium appendicitis hernia hemorrhoids "
+    "celiac crohn "
     "preeclampsia eclampsia glaucoma keratoconus tinnitus vertigo scabies cellulitis impetigo "
     "glioblastoma mesothelioma emphysema hypothyroidism hyperthyroidism dengue ebola zika "
     "cholera typhoid measles mumps rubella rabies leprosy syphilis gonorrhea chlamydia "
@@ -339,7 +431,13 @@ __all__ = [
     "LATENT",
     "NOT_ACRONYMS",
     "OPPOSITE_FORMS",
+    "OPPOSITE_QUALIFIERS",
     "OTHER_DESIGNS",
+    "POLAR",
+    "PREGNANCY",
+    "PREGNANCY_SAID",
+    "RESISTANCE",
+    "RESISTANCE_SAID",
     "SETTING",
     "SEX_WORDS",
     "SITES",
