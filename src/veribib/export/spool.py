@@ -78,7 +78,29 @@ def _dumps(item: Any) -> bytes:
     return buffer.getvalue()
 
 
-class Spool(Sequence[T], Generic[T]):
+class _Indexed(Sequence[T], Generic[T]):
+    """A sequence that reads one item at a time: slices and negative indices made once."""
+
+    def _item(self, index: int) -> T:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        if isinstance(index, slice):
+            return [self._item(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(f"{type(self).__name__.lower()} index out of range")
+        return self._item(index)
+
+
+class Spool(_Indexed[T]):
     """An append-only sequence whose items live pickled in a temporary file."""
 
     def __init__(self, items: Iterable[T] = ()) -> None:
@@ -103,26 +125,11 @@ class Spool(Sequence[T], Generic[T]):
     def _start(self, index: int) -> int:
         return self._ends[index - 1] if index else 0
 
-    def _load(self, index: int) -> T:
+    def _item(self, index: int) -> T:
         start = self._start(index)
         data = os.pread(self._file.fileno(), self._ends[index] - start, start)
         item: T = pickle.loads(data)
         return item
-
-    @overload
-    def __getitem__(self, index: int) -> T: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[T]: ...
-
-    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
-        if isinstance(index, slice):
-            return [self._load(i) for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("spool index out of range")
-        return self._load(index)
 
     def __iter__(self) -> Iterator[T]:
         # Read in blocks of about a megabyte (os.pread: a thread-safe read at an offset).
@@ -143,7 +150,7 @@ class Spool(Sequence[T], Generic[T]):
         self._file.close()
 
 
-class Chain(Sequence[T], Generic[T]):
+class Chain(_Indexed[T]):
     """Several sequences read as one, without copying them into one tuple."""
 
     def __init__(self, parts: Sequence[Sequence[T]]) -> None:
@@ -152,22 +159,12 @@ class Chain(Sequence[T], Generic[T]):
     def __len__(self) -> int:
         return sum(len(p) for p in self._parts)
 
-    @overload
-    def __getitem__(self, index: int) -> T: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[T]: ...
-
-    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
+    def _item(self, index: int) -> T:
         for part in self._parts:
-            if 0 <= index < len(part):
+            if index < len(part):
                 return part[index]
             index -= len(part)
-        raise IndexError("index out of range")
+        raise IndexError("chain index out of range")
 
     def __iter__(self) -> Iterator[T]:
         return chain.from_iterable(self._parts)
