@@ -198,6 +198,11 @@ def _topic_status(reading: TopicReading) -> TrialStatus:
     # people its eligibility excludes ("adults" on a trial of infants) are another study's
     if reading.other_people:
         return TrialStatus.TOPIC_MISMATCH
+    # a registration's title as cited is the record's words: beside words it shares, rare
+    # words it nowhere writes ("smouldering", "multiparous", a drug it never gives) are another
+    # study's (sharing nothing, two such words are too few to tell: the rules below decide)
+    if reading.unexplained and reading.agree > 0:
+        return TrialStatus.TOPIC_MISMATCH
     if _foreign(reading):
         return TrialStatus.TOPIC_MISMATCH
     # shared words alone are no agreement on what the trial tests: the condition named with
@@ -229,6 +234,8 @@ def _why_mismatch(reading: TopicReading) -> str:
         return f"which does not study {', '.join(reading.asks_other)}"
     if reading.other_people:
         return f"which does not enrol {', '.join(reading.other_people)}"
+    if reading.unexplained:
+        return f"which nowhere writes the citation's {', '.join(reading.unexplained[:5])}"
     said = reading.lacking or reading.unshared_words
     return f"which has nothing of the citation's {', '.join(said[:5])}"
 
@@ -249,7 +256,8 @@ def _found(
             trial,
         )
     cited, context = _cited_text(reference)
-    reading = read_topic(cited, context, trial)
+    titled = reference.fields.type is ReferenceType.CLINICAL_TRIAL and bool(reference.fields.title)
+    reading = read_topic(cited, context, trial, titled)
     status = _topic_status(reading)
     others = [n for n in (found.trial_numbers if found else ()) if n != trial.id]
     if others and status is not TrialStatus.OK:

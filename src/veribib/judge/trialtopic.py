@@ -12,6 +12,7 @@ while naming nothing it does, and the weight and count of cited words the trial 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,7 +30,10 @@ from veribib.judge.trialnames import (
     written_key,
 )
 from veribib.judge.trialwords import (
+    AGE_CEILING,
+    AGE_FLOOR,
     AGE_GROUPS,
+    AGE_RANGE,
     AGE_WORDS,
     BEHAVIOUR,
     CANCER_SITE,
@@ -41,6 +45,7 @@ from veribib.judge.trialwords import (
     INFORMATIVE,
     LATENT,
     NOT_ACRONYMS,
+    NUMBERED,
     OPPOSITE_FORMS,
     OPPOSITE_QUALIFIERS,
     OTHER_DESIGNS,
@@ -102,6 +107,15 @@ _CUT_WORD = re.compile(r"\b(\w{4,})(?:\.\.\.|…)")
 # A word this rare (weight; Zipf 3 or less: "warfarin", "ibuprofen") after "versus" names a
 # comparator even when no drug stem shows it.
 _RARE = 1.0
+# A registration's title as cited writing a word this rare (weight; Zipf 4 or less: fewer than
+# ten in a million English words: "smouldering", "multiparous", "bortezomib", "neovascular")
+# that the record nowhere writes describes another study.
+UNEXPLAINED = 0.5
+# What a title says a therapy acts on: "... on quality of life and hospital admissions in ...".
+_ON = re.compile(
+    r"\bon\s+(.{1,80}?)(?=\s+(?:in|among|with|for|after|during|versus|vs)\b|[,;:.()]|$)",
+    re.IGNORECASE,
+)
 # "A Glimepiride-Controlled Trial": the control named before "-controlled".
 _CONTROLLED = re.compile(r"\b([A-Za-z]{4,})-controlled\b", re.IGNORECASE)
 _VERSUS_END = re.compile(r"\s+(?:in|for|among|who|as|on)\b|[,;:\[\]]|$", re.IGNORECASE)
@@ -133,6 +147,7 @@ class TrialText:
     text: str  # every field and what else it describes, in small letters
     key_words: frozenset[str]  # every word of every field (and secondary id) as an acronym key
     titles: tuple[tuple[str, ...], ...]  # brief and official title as content words
+    modified: frozenset[tuple[str, str]]  # (stem, stem of the word after it): "opioid dependence"
 
 
 def _stems(texts: Iterable[str]) -> frozenset[str]:
@@ -344,7 +359,18 @@ def trial_text(trial: Trial) -> TrialText:
         titles=tuple(
             t for t in (tuple(content_words(x)) for x in [*titles, *_title_parts(titles)] if x) if t
         ),
+        modified=frozenset(
+            (stem(a), stem(b))
+            for f in [*fields, *trial.described]
+            for a, b in itertools.pairwise(words(f))
+            if _modifier(a)
+        ),
     )
+
+
+def _modifier(word: str) -> bool:
+    """A folded word that may say which form of the next one is meant ("opioid dependence")."""
+    return len(word) >= 3 and not word.isdigit() and word not in STOPWORDS and word not in GENERIC
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,6 +396,7 @@ class TopicReading:
     other_drugs: tuple[str, ...]  # drugs the citation names that this trial does not test
     asks_other: tuple[str, ...] = ()  # what it studies that the record says nowhere
     other_people: tuple[str, ...] = ()  # people it names whom the trial does not enrol
+    unexplained: tuple[str, ...] = ()  # rare words of a cited registration title it lacks
 
 
 def _own(key: str, record: TrialText) -> bool:
@@ -432,6 +459,45 @@ def _holds(word: str, record: TrialText) -> bool:
     return word in record.words or stem(american(word)) in record.mentioned
 
 
+def _explained(word: str, record: TrialText) -> bool:
+    """True when the record writes a cited word anywhere: itself, its stem or a stem it begins
+    or ends (code names joined: "MK-3475"), in either spelling."""
+    return (
+        _holds(word, record)
+        or matches(american(word), record.mentioned)
+        or matches(word, record.stems)
+    )
+
+
+def _unexplained(cited: str, said: list[str], record: TrialText) -> tuple[str, ...]:
+    """The rare words of a cited registration title that the record nowhere writes: a title
+    copied from the registry holds none, so each names what another study is about. An
+    outcome ("effect of X on hospital admissions") is no such word: records list few."""
+    outcomes = {w for m in _ON.finditer(cited) for w in words(m.group(1))}
+    return tuple(
+        w
+        for w in dict.fromkeys(said)
+        if w not in GENERIC
+        and w not in outcomes
+        and weight(w) >= UNEXPLAINED
+        and not matches(w, record.neutral)
+        and not _explained(w, record)
+    )
+
+
+def _other_forms(cited: str, record: TrialText) -> tuple[str, ...]:
+    """The cited words, none of them the record's, that qualify a word the record qualifies
+    otherwise ("alcohol dependence" where it writes "opioid dependence"): another form of it."""
+    out: list[str] = []
+    for a, b in itertools.pairwise(words(cited)):
+        if not _modifier(a) or b in GENERIC or b in STOPWORDS or _explained(a, record):
+            continue
+        head = stem(b)
+        if _holds(b, record) and any(h == head and m != stem(a) for m, h in record.modified):
+            out.append(f"{a} {b}")
+    return tuple(out)
+
+
 def _asks_other(cited: str, said: list[str], unshared: bool, record: TrialText) -> tuple[str, ...]:
     """What the citation studies that the record says nowhere (outcomes and arms included):
     a behaviour, a body's handling of a drug in other people, another disease, another kind of
@@ -491,6 +557,11 @@ def contradicted(cited: str, text: str) -> list[str]:
     for claim, near in ((PREGNANCY, PREGNANCY_SAID), (RESISTANCE, RESISTANCE_SAID)):
         if (m := claim.search(said)) and not near.search(text):
             out.append(m.group(0))
+    for m in NUMBERED.finditer(said):
+        kind = m.group(1).lower()
+        written = [_numbers(r) for r in NUMBERED.finditer(text) if r.group(1).lower() == kind]
+        if written and not _numbers(m) & set().union(*written):
+            out.append(m.group(0))
     for m in POLAR.finditer(said):
         marker, state = m.groups()
         opposite = "positive" if state == "negative" else "negative"
@@ -498,6 +569,31 @@ def contradicted(cited: str, text: str) -> list[str]:
             rf"\b{re.escape(marker)}[- ]{opposite}\b", text
         ):
             out.append(m.group(0))
+    return out
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+
+
+def _numbers(m: re.Match[str]) -> set[int]:
+    """The numbers a ``NUMBERED`` match names, a range filled in ("stage II-IV": 2, 3, 4)."""
+    ends = [int(g) if g.isdigit() else _ROMAN[g.lower()] for g in m.groups()[1:] if g]
+    return set(range(min(ends), max(ends) + 1)) if len(ends) == 2 else set(ends)
+
+
+def cited_ages(cited: str) -> list[tuple[str, tuple[float, float]]]:
+    """The ages a citation writes out, each (as written, (from, to) in years, ``to`` excluded)."""
+    per_year = {"y": 1.0, "m": 12.0, "w": 52.0}
+    out: list[tuple[str, tuple[float, float]]] = []
+    for m in AGE_RANGE.finditer(cited):
+        low, high, unit = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
+        per = per_year[(unit or "y")[0].lower()]
+        out.append((m.group(0), (float(low) / per, (float(high) + 1) / per)))
+    for m in AGE_FLOOR.finditer(cited):
+        per = per_year[(m.group(2) or "y")[0].lower()]
+        out.append((m.group(0), (float(m.group(1)) / per, 200.0)))
+    for m in AGE_CEILING.finditer(cited):
+        out.append((m.group(0), (0.0, float(m.group(1)) / per_year[m.group(2)[0].lower()])))
     return out
 
 
@@ -514,6 +610,8 @@ def other_people(cited: str, trial: Trial) -> tuple[str, ...]:
         and m.group(0).lower() not in said
         and not _ages_meet(AGE_GROUPS[m.group(0).lower()], trial)
     ]
+    if trial.min_age is not None or trial.max_age is not None:
+        out += [said for said, ages in cited_ages(cited) if not _ages_meet(ages, trial)]
     for m in SEX_WORDS.finditer(cited):
         other = "MALE" if m.group(1) else "FEMALE"
         if trial.sex == other and m.group(0).lower() not in said:
@@ -528,12 +626,13 @@ def _ages_meet(ages: tuple[float, float], trial: Trial) -> bool:
     return ages[0] <= high and ages[1] > low
 
 
-def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
+def read_topic(cited: str, context: str, trial: Trial, titled: bool = False) -> TopicReading:
     """Compare the cited words with the trial (``cited`` may disagree; ``context`` only agrees).
 
     ``cited`` is what the citation says the work is (its title, or its whole text); ``context``
     is text around it (notes, sponsor-first text) that can name the trial but whose other
-    words (authors, places) are no evidence against it.
+    words (authors, places) are no evidence against it. ``titled``: ``cited`` is the title of
+    a registration as cited, which should be the record's own words.
     """
     record = trial_text(trial)
     # a word an ellipsis cuts short ("Intervention Effe...") is no evidence against the record
@@ -628,6 +727,9 @@ def read_topic(cited: str, context: str, trial: Trial) -> TopicReading:
         other_drugs=other_drugs,
         asks_other=asks_other,
         other_people=other_people(cited, trial),
+        unexplained=(_unexplained(cited, said, record) + _other_forms(cited, record))
+        if titled
+        else (),
     )
 
 

@@ -98,6 +98,32 @@ AGE_WORDS = re.compile(
     r"(?![-\s]onset|['\u2019]s)",
     re.IGNORECASE,
 )
+# Ages a citation writes out: a range ("aged 2 through 5 years", "6-11 years old", "18 to 65
+# years of age"), a floor ("aged 65 years or older") or a ceiling ("under 5 years"). A bare
+# span of years ("for 2 to 5 years") is a duration, not an age.
+_NUM = r"(\d{1,3}(?:\.\d)?)"
+_UNIT = r"(years?|yrs?|months?|weeks?)"
+AGE_RANGE = re.compile(
+    rf"\bage[sd]?\s+{_NUM}\s*(?:-|\u2013|to|through|and)\s*{_NUM}\s*{_UNIT}?"
+    rf"|\b{_NUM}\s*(?:-|\u2013|to|through)\s*{_NUM}[-\s]{_UNIT}[-\s](?:old|of\s+age)\b",
+    re.IGNORECASE,
+)
+AGE_FLOOR = re.compile(
+    rf"\bage[sd]?\s+(?:over\s+|above\s+|\u2265\s*|>=\s*)?{_NUM}\s*{_UNIT}?\s*(?:of\s+age\s+)?"
+    r"(?:and|or)\s+(?:older|over|above)\b",
+    re.IGNORECASE,
+)
+AGE_CEILING = re.compile(
+    rf"\b(?:aged?\s+)?(?:under|younger\s+than|below|less\s+than)\s+{_NUM}\s*{_UNIT}",
+    re.IGNORECASE,
+)
+# A numbered form of a disease ("type 1 diabetes", "stage III", "grade 2"), or a range of them
+# ("stage II-IV"): another number than every one its record writes is another disease.
+NUMBERED = re.compile(
+    r"\b(type|stage|grade)\s+(\d{1,2}|iv|v?i{1,3}|v)[a-c]?"
+    r"(?:\s*(?:-|\u2013|to|or|and|/)\s*(?:type\s+|stage\s+|grade\s+)?(\d{1,2}|iv|v?i{1,3}|v)[a-c]?)?\b",
+    re.IGNORECASE,
+)
 # A citation naming people of one sex, for a trial enrolling only the other ("transgender
 # women" were born male: no claim of sex either way).
 SEX_WORDS = re.compile(
@@ -200,6 +226,11 @@ _LATER_LINE = _either(
 _SUSCEPTIBLE = _either("susceptible", "sensitive", "na[iï]ve")
 _RESISTANT = _either("resistant", "refractory", "multidrug-resistant")
 _IN_SITU = _either("in situ")
+# how severe a disease is, and how a drug is given
+_SEVERE = _either("severe", "severely")
+_MILD = _either("mild", "mild[- ]to[- ]moderate", "moderate", "moderately")
+_SUBCUTANEOUS = _either("subcutaneous", "subcutaneously")
+_INTRAVENOUS = _either("intravenous", "intravenously")
 _INVASIVE = _either("(?<!non-)(?<!non )(?<!minimally )invasive")
 OPPOSITE_QUALIFIERS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (_NEOADJUVANT, _ADJUVANT),
@@ -214,6 +245,10 @@ OPPOSITE_QUALIFIERS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (_RESISTANT, _SUSCEPTIBLE),
     (_IN_SITU, _INVASIVE),
     (_INVASIVE, _IN_SITU),
+    (_SEVERE, _MILD),
+    (_MILD, _SEVERE),
+    (_SUBCUTANEOUS, _INTRAVENOUS),
+    (_INTRAVENOUS, _SUBCUTANEOUS),
     # prevention where the record treats what has happened (not the other way: "treatment" is
     # any trial's word)
     (
@@ -415,7 +450,10 @@ def matches(word: str, stems: frozenset[str]) -> bool:
 
 
 __all__ = [
+    "AGE_CEILING",
+    "AGE_FLOOR",
     "AGE_GROUPS",
+    "AGE_RANGE",
     "AGE_WORDS",
     "BEHAVIOUR",
     "BOILERPLATE",
@@ -430,6 +468,7 @@ __all__ = [
     "LABELS",
     "LATENT",
     "NOT_ACRONYMS",
+    "NUMBERED",
     "OPPOSITE_FORMS",
     "OPPOSITE_QUALIFIERS",
     "OTHER_DESIGNS",

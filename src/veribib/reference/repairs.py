@@ -390,6 +390,45 @@ def _venue_inside_title(tokens: list[str], labels: list[str]) -> list[str]:
     return out
 
 
+# A date's annotation ("Updated 2023 Mar 14", "Accessed January 5, 2024", "Last updated ...").
+_ANNOTATION = re.compile(
+    r"^(?:(?:last|first)\s+)?(?:updated|accessed|cited|retrieved|posted|verified|viewed|revised"
+    r"|modified)[.:,]?$",
+    re.IGNORECASE,
+)
+_DATE_PART = re.compile(
+    r"^\[?(?:\d{1,4}|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february"
+    r"|march|april|june|july|august|september|october|november|december)\]?[.,;:]?$",
+    re.IGNORECASE,
+)
+_DATE_LABELS = frozenset(("date", "volume", "issue", "pages"))
+
+
+def _annotation_as_journal(tokens: list[str], labels: list[str]) -> list[str]:
+    """``... NCT02545049. Updated 2023 Mar 14.``, ``Accessed January 5, 2024.``: a "journal"
+    that is only a date's annotation word names no venue; it and the date after it (read as
+    a date, volume or pages) are a note."""
+    out = list(labels)
+    for i, label in enumerate(labels):
+        if label != "journal" or (i > 0 and labels[i - 1] == "journal"):
+            continue
+        j = i
+        while j + 1 < len(labels) and labels[j + 1] == "journal":
+            j += 1
+        # ("Last" read as the journal, "updated" as the date)
+        if tokens[j].lower() in ("last", "first") and j + 1 < len(tokens):
+            j += 1
+        if not _ANNOTATION.match(" ".join(tokens[i : j + 1])):
+            continue
+        k = j + 1
+        while k < len(labels) and labels[k] in _DATE_LABELS and _DATE_PART.match(tokens[k]):
+            k += 1
+        if k == j + 1:
+            continue
+        out[i:k] = ["note"] * (k - i)
+    return out
+
+
 _RULES = (
     _number_after_volume,
     _article_number_as_volume,
@@ -405,6 +444,7 @@ _RULES = (
     _year_after_title_word,
     _journal_as_publisher,
     _venue_inside_title,
+    _annotation_as_journal,
 )
 
 

@@ -431,13 +431,17 @@ def _ctgov_interventions(module: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def _ctgov_described(proto: Mapping[str, Any]) -> tuple[str, ...]:
-    """Outcome measures, arm groups' labels and descriptions, and the brief summary."""
+    """The brief summary, collaborators, outcome measures, arm groups' labels and descriptions."""
 
     def get(name: str) -> Mapping[str, Any]:
         value = proto.get(name)
         return value if isinstance(value, Mapping) else {}
 
     out: list[str | None] = [clean_text(get("descriptionModule").get("briefSummary"))]
+    # collaborators are named in citations as often as the lead sponsor
+    for item in get("sponsorCollaboratorsModule").get("collaborators") or ():
+        if isinstance(item, Mapping):
+            out.append(clean_text(item.get("name")))
     outcomes = get("outcomesModule")
     for kind in ("primaryOutcomes", "secondaryOutcomes", "otherOutcomes"):
         items = outcomes.get(kind)
