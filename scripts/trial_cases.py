@@ -1492,6 +1492,226 @@ def _holdout10_bibtex(s: _Study, key: str) -> list[str]:
     ]
 
 
+# The eleventh held-out split: written by a helper who had not read the topic rules, over 20
+# studies used by no other split (``studies11.jsonl``: cardiology, endocrinology, nephrology,
+# respiratory medicine, gastroenterology and hepatology, infectious diseases, rheumatology and
+# dermatology), with citation templates of its own. Wrong names are written as authors write
+# them ("EXPLORER HCM", "ISAR-REACT5", "NEFIGARD", "TN10"), most with the id of a trial of the
+# same disease, drug or sponsor; some are the sister trial's name cited with this trial's id
+# ("INPULSIS-2", "MODIFY II", "TULIP-1", "ASTRAL-3": the sister is another registration), some
+# earlier trials are cited with a holdout11 trial's id and some holdout11 trials with an earlier
+# one's. Off-topic titles share the drug and/or disease words with the trial and are another
+# study all the same: the other phenotype or stage of the disease, a population the record's
+# eligibility leaves out, another route, comparator, timing or purpose, the sister drug, an
+# extension, registry or cost study; each says why.
+HOLDOUT11_ACRONYM_PAIRS = (
+    ("NCT03470545", "NCT01994889", "EXPLORER HCM"),  # with ATTR-ACT's (a cardiomyopathy trial
+    # of an oral small molecule against placebo)
+    ("NCT04435626", "NCT02545049", "FINEARTS HF"),  # with FIGARO-DKD's (finerenone, Bayer)
+    ("NCT03619213", "NCT04435626", "Deliver"),  # DELIVER with FINEARTS-HF's id (heart failure
+    # with ejection fraction of 40 % or more in both)
+    ("NCT01944800", "NCT00391872", "ISAR-REACT5"),  # with PLATO's (ticagrelor in acute coronary
+    # syndromes)
+    ("NCT00391872", "NCT01944800", "PLATO trial"),  # PLATO with ISAR-REACT 5's id
+    ("NCT01938248", "NCT00412984", "Artesia"),  # with ARISTOTLE's (apixaban against a
+    # comparator to prevent stroke in atrial fibrillation)
+    ("NCT01575834", "NCT00089791", "the FRAME study"),  # with FREEDOM's (Amgen, vertebral
+    # fractures in postmenopausal osteoporosis; denosumab in both)
+    ("NCT00089791", "NCT01575834", "Freedom"),  # FREEDOM with FRAME's id
+    ("NCT01030861", "NCT00004992", "TN10"),  # the teplizumab prevention trial with the DPP's
+    # (NIDDK, preventing diabetes in people at risk)
+    ("NCT03762850", "NCT03643965", "Protect"),  # with NefIgArd's (IgA nephropathy with
+    # proteinuria despite RAS blockade)
+    ("NCT03643965", "NCT03762850", "NEFIGARD"),  # NefIgArd with PROTECT's id
+    ("NCT01335464", "NCT01335464", "INPULSIS-2"),  # the sister trial (NCT01335477) cited with
+    # INPULSIS-1's id: same drug, disease, sponsor and design, another registration
+    ("NCT03930732", "NCT02465567", "Boreas"),  # with ETHOS's (COPD exacerbations)
+    ("NCT01928771", "NCT03347279", "SIROCCO"),  # with NAVIGATOR's (severe uncontrolled asthma,
+    # an AstraZeneca biologic)
+    ("NCT02497469", "NCT03536884", "VARSITY"),  # with BE RADIANT's (a head-to-head of two
+    # biologics)
+    ("NCT03900429", "NCT03548935", "MAESTRO NASH"),  # with STEP 1's (metabolic disease, a
+    # once-daily or weekly drug against placebo)
+    ("NCT02201940", "NCT02201940", "ASTRAL-3"),  # the genotype 3 sister trial (NCT02201953)
+    # cited with ASTRAL-1's id
+    ("NCT03005145", "NCT01448109", "BALANCE trial"),  # with ADRENAL's (bloodstream infection and
+    # septic shock in intensive care)
+    ("NCT01241552", "NCT01241552", "MODIFY II"),  # the sister trial (NCT01513239) cited with
+    # MODIFY I's id
+    ("NCT01791153", "NCT02446899", "GIACTA"),  # with TULIP-2's (a biologic against placebo in
+    # a systemic autoimmune disease, steroid tapering)
+    ("NCT02446899", "NCT02446899", "TULIP-1"),  # the sister trial (NCT02446912) cited with
+    # TULIP-2's id
+    ("NCT03536884", "NCT01365455", "BE-RADIANT"),  # with ERASURE's (secukinumab, BE RADIANT's
+    # comparator, in plaque psoriasis)
+    ("NCT03570749", "NCT04421027", "BRAVE AA1"),  # with COV-BARRIER's (baricitinib, Eli Lilly)
+)  # fmt: skip
+# Off-topic: (title, id given); the comment says why the title is not the registered trial.
+HOLDOUT11_TOPIC = (
+    # EXPLORER-HCM enrolled obstructive disease (LVOT gradient of 50 mmHg or more); ODYSSEY-HCM.
+    ("Mavacamten in symptomatic non-obstructive hypertrophic cardiomyopathy", "NCT03470545"),
+    # Another question in the same disease (VALOR-HCM): whether patients can avoid septal
+    # reduction, not functional capacity against placebo.
+    ("Mavacamten in obstructive HCM patients eligible for septal reduction therapy",
+     "NCT03470545"),
+    # The open-label long-term extension (MAVA-LTE) is another registration.
+    ("Long-term safety and efficacy of mavacamten: an open-label extension study",
+     "NCT03470545"),
+    # HFrEF after a worsening event is another population (FINALITY-HF); FINEARTS-HF enrolled an
+    # ejection fraction of 40 % or more.
+    ("Finerenone in patients with HFrEF intolerant of or ineligible for steroidal MRAs",
+     "NCT04435626"),
+    # Finerenone combined with an SGLT2 inhibitor in kidney disease (CONFIDENCE).
+    ("Simultaneous initiation of finerenone and empagliflozin in CKD with type 2 diabetes",
+     "NCT04435626"),
+    # Timing of the P2Y12 inhibitor (ATLANTIC), not ticagrelor against prasugrel.
+    ("Prehospital versus in-hospital administration of ticagrelor in STEMI", "NCT01944800"),
+    # Another strategy after ACS: dropping aspirin (TICO), not choosing the P2Y12 inhibitor.
+    ("Ticagrelor monotherapy after 3 months of DAPT in ACS patients treated with DES",
+     "NCT01944800"),
+    # Another drug in the same device-detected population (NOAH-AFNET 6).
+    ("Edoxaban in patients with atrial high-rate episodes", "NCT01938248"),
+    # A screening question: detecting AF with a loop recorder in people without a device (LOOP).
+    ("Implantable loop recorder detection of atrial fibrillation to prevent stroke",
+     "NCT01938248"),
+    # Another comparator (ARCH): romosozumab against alendronate, not placebo.
+    ("Romosozumab or alendronate for fracture prevention in women with osteoporosis",
+     "NCT01575834"),
+    # FRAME enrolled postmenopausal women (BRIDGE was in men).
+    ("Romosozumab in men with osteoporosis: a placebo-controlled phase 3 study",
+     "NCT01575834"),
+    # An observational study in another country, not the randomised trial.
+    ("Real-world persistence with romosozumab in Japanese patients: a registry analysis",
+     "NCT01575834"),
+    # New-onset clinical diabetes (the PROTECT teplizumab trial), not prevention in relatives.
+    ("Teplizumab in children and adolescents with newly diagnosed type 1 diabetes",
+     "NCT01030861"),
+    # Another drug in the same at-risk relatives (TrialNet TN-07).
+    ("Oral insulin for prevention of diabetes in relatives at risk for type 1 diabetes",
+     "NCT01030861"),
+    # The same two drugs in another glomerular disease (DUPLEX).
+    ("Sparsentan versus irbesartan in primary focal segmental glomerulosclerosis",
+     "NCT03762850"),
+    # Another endothelin antagonist in IgA nephropathy (ALIGN).
+    ("Atrasentan in patients with IgA nephropathy at risk of progressive loss of kidney "
+     "function", "NCT03762850"),
+    # A systemic steroid in the same disease (TESTING), not gut-targeted budesonide.
+    ("Oral methylprednisolone in IgA nephropathy with proteinuria above 1 g/day",
+     "NCT03643965"),
+    # Nintedanib in fibrosing ILDs other than IPF (INBUILD); INPULSIS-1 enrolled IPF.
+    ("Nintedanib in progressive fibrosing interstitial lung diseases", "NCT01335464"),
+    # Another antifibrotic in the same disease (ASCEND).
+    ("Pirfenidone in patients with idiopathic pulmonary fibrosis", "NCT01335464"),
+    # Another biologic in eosinophilic COPD (MATINEE).
+    ("Mepolizumab as add-on treatment in COPD with raised blood eosinophils", "NCT03930732"),
+    # BOREAS enrolled adults aged 40 to 80 with COPD, and excluded asthma (VOYAGE, children).
+    ("Dupilumab in children 6 to 11 years old with uncontrolled type 2 asthma",
+     "NCT03930732"),
+    # Another outcome and design (ZONDA): cutting maintenance oral steroids, not exacerbations on
+    # high-dose ICS-LABA.
+    ("Oral glucocorticoid-sparing effect of benralizumab in severe asthma", "NCT01928771"),
+    # The same drug in another eosinophilic disease (MANDARA).
+    ("Benralizumab versus mepolizumab for eosinophilic granulomatosis with polyangiitis",
+     "NCT01928771"),
+    # Another route and phase (VISIBLE 1): subcutaneous maintenance, not IV against adalimumab.
+    ("Subcutaneous vedolizumab as maintenance therapy for ulcerative colitis", "NCT02497469"),
+    # Another disease and comparator pair (SEAVUE).
+    ("Ustekinumab versus adalimumab in biologic-naive Crohn's disease", "NCT02497469"),
+    # Compensated cirrhosis (F4), which MAESTRO-NASH excluded (MAESTRO-NASH OUTCOMES).
+    ("Resmetirom in patients with compensated NASH cirrhosis", "NCT03900429"),
+    # Another drug in the same disease (ESSENCE).
+    ("Semaglutide 2.4 mg in metabolic dysfunction-associated steatohepatitis", "NCT03900429"),
+    # Decompensated cirrhosis with ribavirin (ASTRAL-4); ASTRAL-1 excluded decompensation.
+    ("Sofosbuvir-velpatasvir with or without ribavirin in HCV with decompensated cirrhosis",
+     "NCT02201940"),
+    # A cost-effectiveness analysis in a population, not the efficacy trial.
+    ("Cost-effectiveness of sofosbuvir/velpatasvir in people who inject drugs",
+     "NCT02201940"),
+    # S. aureus bacteraemia, which BALANCE excluded.
+    ("Shortened antibiotic treatment of uncomplicated Staphylococcus aureus bacteraemia",
+     "NCT03005145"),
+    # Route, not duration: early switch to oral antibiotics.
+    ("Early oral step-down antibiotic therapy for Gram-negative bloodstream infection",
+     "NCT03005145"),
+    # Another treatment for recurrent disease, not an antitoxin antibody given with antibiotics.
+    ("Faecal microbiota transplantation for recurrent Clostridioides difficile infection",
+     "NCT01241552"),
+    # MODIFY I enrolled adults; the paediatric bezlotoxumab study (MODIFY III) is another.
+    ("Bezlotoxumab in children aged 1 to <18 years receiving antibacterial drug treatment for "
+     "C. difficile infection", "NCT01241552"),
+    # The same drug in another disease (SEMAPHORE), not giant cell arteritis.
+    ("Tocilizumab for glucocorticoid-dependent polymyalgia rheumatica", "NCT01791153"),
+    # Another drug in giant cell arteritis (SELECT-GCA).
+    ("Upadacitinib with a 26-week glucocorticoid taper in giant cell arteritis",
+     "NCT01791153"),
+    # Lupus nephritis, which TULIP-2 excluded when active and severe (TULIP-LN).
+    ("Anifrolumab in active proliferative lupus nephritis", "NCT02446899"),
+    # Another route (TULIP-SC): subcutaneous, not intravenous every 4 weeks.
+    ("Subcutaneous anifrolumab in adults with systemic lupus erythematosus", "NCT02446899"),
+    # Another comparator (BE SURE): adalimumab, not secukinumab.
+    ("Bimekizumab versus adalimumab in plaque psoriasis", "NCT03536884"),
+    # The same drug in another disease (BE OPTIMAL).
+    ("Bimekizumab in biologic-naive patients with active psoriatic arthritis", "NCT03536884"),
+    # Another JAK inhibitor in the same disease (ALLEGRO).
+    ("Ritlecitinib in patients aged 12 years and older with alopecia areata", "NCT03570749"),
+    # BRAVE-AA1 enrolled adults; adolescents are BRAVE-AA-PEDS.
+    ("Baricitinib in paediatric patients with severe or very severe alopecia areata",
+     "NCT03570749"),
+)  # fmt: skip
+
+
+def _apa_date(date: str) -> str:
+    """An ISO date as APA writes one ("2018, March 20"); a bare year or month as it is."""
+    parts = date.split("-")
+    if len(parts) != 3:
+        return date
+    return f"{parts[0]}, {_MONTHS[int(parts[1]) - 1]} {int(parts[2])}"
+
+
+def _clip(title: str, words: int = 12) -> str:
+    """A long title cut short as reference lists print it: its first words and an ellipsis."""
+    split = title.split()
+    return title if len(split) <= words else " ".join(split[:words]).rstrip(",;:") + "\u2026"
+
+
+def _holdout11_text(s: _Study) -> list[str]:
+    head = f"{s.acronym}: " if s.acronym else ""
+    dotted = ".".join(reversed(s.posted.split("-"))) if s.posted else s.year
+    sponsor = s.sponsor.rstrip(".")  # "Inc." ends its own sentence
+    clipped = _clip(s.official)
+    clipped += "" if clipped.endswith("\u2026") else "."
+    return [
+        f"{sponsor}. ({_apa_date(s.posted)}). {s.brief} (ClinicalTrials.gov Identifier "
+        f"{s.nct}). U.S. National Library of Medicine. https://clinicaltrials.gov/study/{s.nct}",
+        f"{head}{_sentence_case(s.brief)}. ClinicalTrials.gov identifier: {s.nct}. Updated "
+        f"2025. Accessed December 6, 2025. https://www.clinicaltrials.gov/ct2/show/{s.nct}",
+        f"{s.sponsor} ({s.year}) {s.official}. ClinicalTrials.gov registration no. {s.nct}. "
+        f"Available from: http://clinicaltrials.gov/show/{s.nct} [Accessed 06.12.2025].",
+        f"ClinicalTrials.gov. {clipped} Sponsor: {sponsor}. NCT number {s.nct}, "
+        f"registered {dotted}. https://clinicaltrials.gov/study/{s.nct}?tab=history",
+    ]
+
+
+def _holdout11_bibtex(s: _Study, key: str) -> list[str]:
+    brief, official, sponsor = map(_bib_escape, (s.brief, s.official, s.sponsor))
+    head = f"{_bib_escape(s.acronym)}: " if s.acronym else ""
+    return [
+        f"@online{{{key}a,\n  author = {{{{{sponsor}}}}},\n  title = {{{brief}}},\n"
+        f"  date = {{{s.posted}}},\n  organization = {{ClinicalTrials.gov}},\n"
+        f"  url = {{https://ClinicalTrials.gov/show/{s.nct}}},\n  urldate = {{2025-12-06}}\n}}",
+        f"@article{{{key}b,\n  title = {{{head}{official}}},\n"
+        f"  journal = {{ClinicalTrials.gov}},\n  number = {{{s.nct}}},\n  year = {{{s.year}}}\n}}",
+        f"@manual{{{key}c,\n  author = {{{{{sponsor}}}}},\n"
+        f"  title = {{{_bib_escape(_sentence_case(s.brief))}}},\n"
+        "  organization = {U.S. National Library of Medicine},\n"
+        f"  note = {{ClinicalTrials.gov Identifier: {s.nct}}},\n  year = {{{s.year}}}\n}}",
+        f"@misc{{{key}d,\n  title = {{{{{brief}}}}},\n"
+        "  howpublished = {Registered at \\url{https://clinicaltrials.gov/}},\n"
+        f"  note = {{Trial {s.nct}, first posted {_long_date(s.posted)}; sponsor {sponsor}}},\n"
+        f"  year = {{{s.year}}}\n}}",
+    ]
+
+
 # Wrong-name and off-topic citations of each held-out split: (text, BibTeX) templates, filled
 # with the name as written, the cited trial's sponsor and short description, the off-topic
 # title, the id given and the BibTeX key (``_bib`` forms escaped for BibTeX).
@@ -1550,6 +1770,12 @@ _WRONG_FORMS = {
         "@online{{{key},\n  author = {{{{The {name} Trial Investigators}}}},\n"
         "  title = {{{about_sentence_bib}}},\n  eprint = {{{given}}},\n"
         "  eprinttype = {{ClinicalTrials.gov}}\n}}",
+    ),
+    "holdout11": (
+        "{name} \u2013 {about} ({sponsor}). Updated 2024. Accessed December 6, 2025. "
+        "https://clinicaltrials.gov/ct2/show/{given}",
+        "@article{{{key},\n  title = {{{name}: {about_sentence_bib}}},\n"
+        "  journal = {{ClinicalTrials.gov}},\n  number = {{{given}}},\n  year = {{2024}}\n}}",
     ),
 }
 _TOPIC_FORMS = {
@@ -1611,6 +1837,14 @@ _TOPIC_FORMS = {
         "  howpublished = {{ClinicalTrials.gov registry}},\n"
         "  note = {{Identifier {given}; updated 14 March 2023}},\n  year = {{2023}}\n}}",
     ),
+    "holdout11": (
+        "Okonkwo CE, Haugen I, Rahman S. {title}. ClinicalTrials.gov identifier {given}. Posted "
+        "12 May 2021; accessed 6 Dec 2025.",
+        "@manual{{{key},\n  author = {{Okonkwo, C. E. and Rahman, S.}},\n"
+        "  title = {{{title_bib}}},\n  organization = {{U.S. National Library of Medicine}},\n"
+        "  note = {{ClinicalTrials.gov ID {given}}},\n"
+        "  url = {{https://ClinicalTrials.gov/show/{given}}},\n  year = {{2021}}\n}}",
+    ),
 }
 
 
@@ -1650,6 +1884,8 @@ _SPLIT_PARTS = {
                  HOLDOUT9_ACRONYM_PAIRS, HOLDOUT9_TOPIC),
     "holdout10": ("h10", "j", "studies10.jsonl", _holdout10_text, _holdout10_bibtex,
                   HOLDOUT10_ACRONYM_PAIRS, HOLDOUT10_TOPIC),
+    "holdout11": ("h11", "g", "studies11.jsonl", _holdout11_text, _holdout11_bibtex,
+                  HOLDOUT11_ACRONYM_PAIRS, HOLDOUT11_TOPIC),
 }  # fmt: skip
 SPLITS = {
     name: _Split(tag, key, file, text, bib, _WRONG_FORMS[name], _TOPIC_FORMS[name], pairs, topics)
@@ -1658,7 +1894,7 @@ SPLITS = {
 # The files of constructed studies, in the order the splits were written.
 STUDY_FILES = ("studies.jsonl", "studies2.jsonl", "studies3.jsonl", "studies4.jsonl",
                "studies5.jsonl", "studies6.jsonl", "studies7.jsonl", "studies8.jsonl",
-               "studies9.jsonl", "studies10.jsonl")  # fmt: skip
+               "studies9.jsonl", "studies10.jsonl", "studies11.jsonl")  # fmt: skip
 
 
 def _held_out(split: _Split) -> list[TrialCase]:
