@@ -121,6 +121,7 @@ def record_keys(outcome: Outcome[tuple[Work, ...]] | None) -> set[str]:
     """The identities of the records a lookup found."""
     return {record_key(w) for w in works_of(outcome)}
 
+
 _FIELD_CODES = {
     "title": codes.TITLE_MISMATCH,
     "authors": codes.AUTHOR_MISMATCH,
@@ -312,6 +313,7 @@ def matched(
         doi_comparison=doi_cmp,
     )
 
+
 _PARSED_FIELDS = ("title", "authors", "year", "journal", "volume")
 
 
@@ -425,6 +427,7 @@ def borrowed_route(reference: Reference, resolution: Resolution, choice: Choice)
             looked_no_match=True,
         )
     return None
+
 
 _RETRACTION = frozenset(("retraction", "withdrawal", "removal", "partial_retraction"))
 _CONCERN = frozenset(("expression_of_concern",))

@@ -348,9 +348,19 @@ def written_key(text: str, acronym: str) -> str:
 
 
 def same_name(a: str, b: str) -> bool:
-    """Two acronym keys for one trial: equal, or one a shortening of the other."""
+    """Two acronym keys for one trial: equal, or one a shortening of the other, unless the
+    longer only numbers on where the shorter ends in a number ("MODIFY I", "MODIFY II": a
+    series' sister trials)."""
     short, long_ = sorted((a, b), key=len)
-    return short == long_ or (len(short) >= 4 and long_.startswith(short))
+    if short == long_:
+        return True
+    if len(short) < 4 or not long_.startswith(short):
+        return False
+    return not (short[-1] in _SERIES_MARKS and set(long_[len(short) :]) <= _SERIES_MARKS)
+
+
+# Characters of a series' number, arabic or roman, in an acronym key.
+_SERIES_MARKS = frozenset("0123456789IVX")
 
 
 __all__ = [

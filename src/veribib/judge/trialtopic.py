@@ -76,6 +76,9 @@ TITLE_SHARE = 0.9
 TITLE_WORDS = 4
 # A shorter title counts only written out whole, in order ("Action for Health in Diabetes").
 SHORT_TITLE = 3
+# A title cut short counts when its first CUT_TITLE content words are written in order, and
+# the citation names the trial's sponsor: its words alone may begin many trials' titles.
+CUT_TITLE = 8
 _WITH_OR_WITHOUT = re.compile(r"\bwith\s+or\s+without\b", re.IGNORECASE)
 # How far back "X with or without Y" reads X, and the words that end it.
 _EVERY_ARM_WORDS = 5
@@ -437,6 +440,31 @@ def _written_out(title: tuple[str, ...], cited: list[str]) -> bool:
     return any(have[i : i + n] == want for i in range(len(have) - n + 1))
 
 
+def _sister(acronyms: frozenset[str], text: str) -> str | None:
+    """A name the citation writes that numbers on from the trial's own numbered name ("MODIFY
+    II" for "MODIFY I", "SOLO 12" for "SOLO 1", its number run on with no space): a sister
+    trial of the series, not this one."""
+    for a in sorted(acronyms):
+        if a[-1] not in "0123456789IVX":
+            continue
+        written = r"[\s-]*".join(re.escape(c) for c in a)
+        m = re.search(rf"\b({written}[0-9IVX]+)\b", text, re.IGNORECASE)
+        if m is not None:
+            return m.group(1)
+    return None
+
+
+def _begins(title: tuple[str, ...], cited: list[str]) -> bool:
+    """The first CUT_TITLE content words of a title, or more, written word for word in the
+    citation: a long official title cited cut short ("A Multicenter, Randomized, ... to
+    Assess the Efficacy…")."""
+    if len(title) <= CUT_TITLE:
+        return False
+    want = [stem(w) for w in title[:CUT_TITLE]]
+    have = [stem(w) for w in cited]
+    return any(have[i : i + CUT_TITLE] == want for i in range(len(have) - CUT_TITLE + 1))
+
+
 def _beside_tests(text: str, record: TrialText) -> list[str]:
     """The content words of ``text`` outside the names of what the trial tests as written: in
     "SARS-CoV-2 rS/Matrix-M1 vaccine use" the condition's words are the vaccine's name."""
@@ -690,6 +718,9 @@ def read_topic(cited: str, context: str, trial: Trial, titled: bool = False) -> 
             if not _own(a, record) and (len(a) >= 4 or a in called) and not a.isdigit()
         )
         other = foreign[0] if foreign else None
+    sister = _sister(record.acronyms, f"{cited} {context}")
+    if sister is not None:
+        acronym_agrees, other = False, sister
     other_drugs: tuple[str, ...] = ()
     cited_drugs = [w for w in lacking if is_drug(w)]
     if cited_drugs and record.treatments and not any(matches(w, record.treatments) for w in said):
@@ -701,6 +732,12 @@ def read_topic(cited: str, context: str, trial: Trial, titled: bool = False) -> 
         len(t) >= TITLE_WORDS and sum(stem(w) in written for w in t) >= TITLE_SHARE * len(t)
         for t in record.titles
     ) or any(_written_out(t, [*said, *around]) for t in record.titles)
+    sponsor_named = any(
+        matches(w, record.neutral) and weight(w) >= INFORMATIVE for w in [*said, *around]
+    )
+    title_agrees = title_agrees or (
+        sponsor_named and any(_begins(t, [*said, *around]) for t in record.titles)
+    )
     besides = _beside_tests(cited, record) + _beside_tests(context, record)
     apart = {stem(w) for w in besides}
     return TopicReading(

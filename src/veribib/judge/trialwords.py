@@ -50,7 +50,7 @@ BOILERPLATE = wordset(
     "number http https www org com retrieved cited record show ct2 classic january february "
     "march april may june july august september october november december jan feb mar apr "
     "jun jul aug sep sept oct nov dec isrctn eudract ctis anzctr chictr drks ctri jrct umin "
-    "kct identifier nct id"
+    "kct identifier nct id sponsor sponsors sponsored"
 )
 # What a study asks of people rather than of a therapy: a citation whose subject is one of these
 # and whose trial record never mentions it ("vaccine awareness", "therapy adherence") is
