@@ -88,6 +88,7 @@ def test_the_isrctn_url_setting(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="isrctn_url"):
         load_settings(tmp_path, environ={})
 
+
 def test_config_found_upwards_to_the_repository_root(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / "pyproject.toml").write_text(

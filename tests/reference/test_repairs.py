@@ -149,3 +149,28 @@ def test_rising_range_alone_in_the_volume_is_pages() -> None:
     assert repair(tokens, labels)[-1] == "pages"
     tokens[-1] = "12(3)."
     assert repair(tokens, labels)[-1] == "volume"
+
+
+def test_a_dates_annotation_read_as_the_journal_is_a_note() -> None:
+    for annotation, date in (
+        ("Updated", [("date", "2023 Mar"), ("volume", "14.")]),
+        ("Accessed", [("date", "January 5,"), ("date", "2024.")]),
+        ("Last", [("date", "updated June 3, 2022.")]),
+    ):
+        tokens, labels = _labels(
+            [
+                ("author", "Petrov D."),
+                ("title", "Finerenone in kidney disease."),
+                ("note", "ClinicalTrials.gov NCT02545049."),
+                ("journal", annotation),
+                *date,
+            ]
+        )
+        repaired = repair(tokens, labels)
+        assert "journal" not in repaired and "volume" not in repaired, annotation
+        assert repaired[-1] == "note"
+    # a journal named like a word of its own stays the journal
+    tokens, labels = _labels(
+        [("title", "Tea."), ("journal", "Nutrition Reviews."), ("volume", "2019;77(3):1-10.")]
+    )
+    assert repair(tokens, labels) == labels

@@ -488,13 +488,9 @@ def _holds(word: str, record: TrialText) -> bool:
 
 
 def _explained(word: str, record: TrialText) -> bool:
-    """True when the record writes a cited word anywhere: itself, its stem or a stem it begins
-    or ends (code names joined: "MK-3475"), in either spelling."""
-    return (
-        _holds(word, record)
-        or matches(american(word), record.mentioned)
-        or matches(word, record.stems)
-    )
+    """True when the record writes a cited word anywhere: itself or its stem (code names
+    joined: "MK-3475"), in either spelling; not a word it merely begins ("multi-")."""
+    return _holds(word, record) or stem(word) in record.stems
 
 
 def _unexplained(cited: str, said: list[str], record: TrialText) -> tuple[str, ...]:
