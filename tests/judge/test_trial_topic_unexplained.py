@@ -152,3 +152,21 @@ def test_a_sister_trials_number_is_another_trial() -> None:
 
 def today() -> datetime.date:
     return datetime.date(2026, 12, 1)
+
+
+def _doses(record: Trial) -> set[float]:
+    return {
+        float(m) for m in re.findall(r"(?<![\w.])(\d+(?:\.\d+)?) ?mg\b", trial_text(record).text)
+    }
+
+
+@pytest.mark.parametrize("record", [t for t in RECORDS if _doses(t)], ids=lambda t: t.id)
+def test_a_dose_the_record_never_gives_is_another_study(
+    record: Trial, today: datetime.date
+) -> None:
+    tested, condition = _tested(record), record.conditions[0]
+    doses = _doses(record)
+    dose = min(doses)
+    other = next(d for d in (dose * 7, dose * 11, dose * 13) if d not in doses)
+    _mismatch(f"{tested} {other:g} mg in {condition}", record, today)
+    _never_mismatch(f"{tested} {dose:g} mg in {condition}", record, today)

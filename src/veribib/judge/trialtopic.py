@@ -114,6 +114,20 @@ _RARE = 1.0
 # ten in a million English words: "smouldering", "multiparous", "bortezomib", "neovascular")
 # that the record nowhere writes describes another study.
 UNEXPLAINED = 0.5
+# A quantity with its unit ("8 mg", "33 °C", "0.9%", "41 weeks"): a dose, temperature, strength
+# or time another study's title gives when its record writes none like it.
+_QUANTITY = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s*-?\s*(mg/kg|mg|mcg|\u00b5g|ug|g|ml|iu|mmhg|%|\u00b0\s*c"
+    r"|degrees?(?:\s+celsius)?|weeks?|days?|months?)(?![a-z])",
+    re.IGNORECASE,
+)
+_UNIT_SPELLINGS = {
+    "mcg": "\u00b5g",
+    "ug": "\u00b5g",
+    "day": "days",
+    "week": "weeks",
+    "month": "months",
+}
 # What a title says a therapy acts on: "... on quality of life and hospital admissions in ...".
 _ON = re.compile(
     r"\bon\s+(.{1,80}?)(?=\s+(?:in|among|with|for|after|during|versus|vs)\b|[,;:.()]|$)",
@@ -522,6 +536,28 @@ def _other_forms(cited: str, record: TrialText) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _quantities(text: str) -> set[tuple[float, str]]:
+    """The quantities a text writes, each (value, unit) in one spelling."""
+    out: set[tuple[float, str]] = set()
+    for m in _QUANTITY.finditer(text):
+        unit = re.sub(r"\s+", "", m.group(2).lower())
+        if unit.startswith("degree") or unit == "\u00b0c":
+            unit = "\u00b0c"
+        out.add((float(m.group(1)), _UNIT_SPELLINGS.get(unit, unit)))
+    return out
+
+
+def _other_quantities(cited: str, record: TrialText) -> tuple[str, ...]:
+    """The quantities a cited registration title writes that its record nowhere writes, when
+    the record writes one of the same unit ("8 mg" where it gives "2 mg", "33 °C versus 36 °C"
+    where it gives 33 °C and 37.5 °C): another dose, temperature or time is another study."""
+    written = _quantities(record.text)
+    units = {u for _, u in written}
+    return tuple(
+        f"{v:g} {u}" for v, u in sorted(_quantities(cited)) if u in units and (v, u) not in written
+    )
+
+
 def _asks_other(cited: str, said: list[str], unshared: bool, record: TrialText) -> tuple[str, ...]:
     """What the citation studies that the record says nowhere (outcomes and arms included):
     a behaviour, a body's handling of a drug in other people, another disease, another kind of
@@ -760,7 +796,11 @@ def read_topic(cited: str, context: str, trial: Trial, titled: bool = False) -> 
         other_drugs=other_drugs,
         asks_other=asks_other,
         other_people=other_people(cited, trial),
-        unexplained=(_unexplained(cited, said, record) + _other_forms(cited, record))
+        unexplained=(
+            _unexplained(cited, said, record)
+            + _other_forms(cited, record)
+            + _other_quantities(cited, record)
+        )
         if titled
         else (),
     )
