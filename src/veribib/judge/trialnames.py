@@ -231,7 +231,9 @@ def _name_of(run: str) -> str | None:
         if token in _LEADING:
             break
         beside = (name and _name_token(name[0])) or (i > 0 and _name_token(tokens[i - 1]))
-        if _name_token(token) or token.isdigit() or (beside and not _ROMAN.match(token)):
+        # a roman numeral numbers the name it follows ("MODIFY I", "LAAOS III"), no other word
+        series = _ROMAN.match(token) and i > 0 and _name_token(tokens[i - 1])
+        if _name_token(token) or token.isdigit() or series or (beside and not _ROMAN.match(token)):
             name.insert(0, token)
             continue
         break
