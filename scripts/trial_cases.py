@@ -2033,8 +2033,7 @@ HOLDOUT13_TOPIC = (
     # Another drug of the class started in hospital for acute heart failure (DICTATE-AHF).
     ("Dapagliflozin started early during hospitalisation for acute decompensated heart "
      "failure", "NCT03521934"),
-    # Retreatment at progression after the fixed course, a later question (MURANO-style
-    # retreatment cohort of another study).
+    # Retreatment at progression after the fixed course: a later question, registered apart.
     ("Venetoclax-rituximab retreatment at disease progression after fixed-duration therapy in "
      "chronic lymphocytic leukaemia", "NCT02005471"),
     # Single-agent venetoclax in the 17p-deleted population, single arm (M13-982).
