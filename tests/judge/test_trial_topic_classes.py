@@ -32,7 +32,8 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "trials"
 # Held-out studies not yet measured: kept out of these classes so no rule is fitted to them.
 # studies9: measured (holdout9), but 298 of its class cases fail on the current rules (its
 # trials' names and forms; see the README's trial figures), so it waits for the round on it.
-UNSEEN = frozenset(("studies9.jsonl", "studies10.jsonl", "studies11.jsonl", "studies12.jsonl"))
+UNSEEN = frozenset(("studies9.jsonl", "studies10.jsonl", "studies11.jsonl", "studies12.jsonl",
+                    "studies14.jsonl"))
 
 
 def _records() -> Iterator[Trial]:
