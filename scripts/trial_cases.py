@@ -2076,7 +2076,8 @@ HOLDOUT14_TOPIC = (
     # Another disease (POETYK PsA-1).
     ("Deucravacitinib in biologic-naive patients with active psoriatic arthritis",
      "NCT03624127"),
-    # Another comparator design: the long-term extension (POETYK LTE).
+    # The open-label long-term extension (POETYK LTE), not the placebo- and apremilast-controlled
+    # trial.
     ("Deucravacitinib long-term efficacy and safety in plaque psoriasis: 3-year results from "
      "the open-label extension", "NCT03624127"),
     # Another country's trial of the same drugs (IVAN, United Kingdom).
@@ -2094,6 +2095,9 @@ HOLDOUT14_TOPIC = (
     # Another intervention in the same age group (TREX): dexmedetomidine-sparing anaesthesia.
     ("Dexmedetomidine with low-dose sevoflurane versus standard-dose sevoflurane anaesthesia "
      "in children under 2 years", "NCT00756600"),
+    # An observational sibling-matched cohort (PANDA), not a randomised comparison.
+    ("Neurocognitive outcomes after a single anesthetic exposure before age 36 months: a "
+     "sibling-matched cohort study", "NCT00756600"),
     # Another drug (IMpassion130).
     ("Atezolizumab and nab-paclitaxel in untreated metastatic triple-negative breast cancer",
      "NCT02819518"),
