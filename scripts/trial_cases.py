@@ -2165,6 +2165,229 @@ def _holdout13_bibtex(s: _Study, key: str) -> list[str]:
     ]
 
 
+# The fourteenth held-out split: written by a helper who had not read the topic rules, over 20
+# studies used by no other split (``studies14.jsonl``: endocrinology, diabetes and obesity,
+# respiratory medicine and allergy, psychiatry, paediatrics and neonatology, obstetrics and
+# women's health, dermatology, ophthalmology, anaesthesia and bariatric surgery, solid
+# tumours), with citation templates of its own. Wrong names are written as authors write them
+# ("SURPASS 1", "SKYLIGHT I", "MEASURE UP 1", "TODAY study"), mostly with the id of a trial
+# of the same disease, drug or setting (a sister trial, the same comparison in another age
+# group, two trials that share a name: STAMPEDE, OlympiA and OlympiAD), some earlier trials
+# cited with a holdout14 trial's id and some holdout14 trials with an earlier one's. Off-topic
+# titles are mostly other real studies sharing the trial's drug and/or disease words: another
+# age group or population, another stage or line, another comparator, route or procedure,
+# another purpose, another country's trial of the same question, an extension or follow-up
+# cohort; each says why.
+HOLDOUT14_ACRONYM_PAIRS = (
+    ("NCT03954834", "NCT03987919", "SURPASS 1"),  # with SURPASS-2's (tirzepatide in type 2
+    # diabetes, Lilly: the sister trial)
+    ("NCT03987919", "NCT03954834", "Surpass-2"),  # SURPASS-2 with SURPASS-1's id
+    ("NCT04102189", "NCT03548935", "STEP-TEENS"),  # with STEP 1's (semaglutide 2.4 mg for
+    # obesity, Novo Nordisk)
+    ("NCT00081328", "NCT04102189", "TODAY study"),  # with STEP TEENS's (adolescents with
+    # obesity and its metabolic disease)
+    ("NCT00432809", "NCT00268476", "STAMPEDE"),  # the bariatric STAMPEDE with the prostate
+    # cancer STAMPEDE's id: the same name, another trial
+    ("NCT00268476", "NCT00432809", "STAMPEDE"),  # and the prostate cancer one with the
+    # bariatric one's id
+    ("NCT02635776", "NCT00329784", "Palisade"),  # with LEAP's (peanut allergy in children)
+    ("NCT01691521", "NCT01928771", "MENSA study"),  # with SIROCCO's (anti-IL-5 pathway
+    # antibody added on in severe eosinophilic asthma)
+    ("NCT00268216", "NCT02465567", "TORCH"),  # with ETHOS's (inhaled combination therapy
+    # against exacerbations and death in COPD)
+    ("NCT00052078", "NCT00006286", "CAMS"),  # with TADS's (SSRI, CBT and their combination
+    # against placebo in youth, NIMH)
+    ("NCT04659161", "NCT00014001", "EMERGENT 2"),  # with CATIE's (schizophrenia)
+    ("NCT01702805", "NCT00233324", "TOP trial"),  # with SUPPORT's (extremely preterm infants,
+    # NICHD Neonatal Research Network)
+    ("NCT04003155", "NCT00000611", "SKYLIGHT I"),  # with WHI's (postmenopausal women,
+    # treatment of menopause)
+    ("NCT01788527", "NCT02299414", "CONCEPTT"),  # with CHAP's (pregnancy in women with a
+    # chronic disease)
+    ("NCT03569293", "NCT02277743", "MEASURE UP 1"),  # with LIBERTY AD SOLO 1's (monotherapy
+    # for moderate-to-severe atopic dermatitis)
+    ("NCT02277743", "NCT03569293", "SOLO 1"),  # LIBERTY AD SOLO 1 with Measure Up 1's id
+    ("NCT03624127", "NCT01474512", "POETYK-PSO-1"),  # with UNCOVER-1's (moderate-to-severe
+    # plaque psoriasis)
+    ("NCT00593450", "NCT01627249", "CATT"),  # with Protocol T's (bevacizumab against
+    # ranibizumab and aflibercept, NEI-funded comparative effectiveness)
+    ("NCT00000125", "NCT00345176", "OHTS"),  # with AREDS2's (NEI eye disease prevention)
+    ("NCT00756600", "NCT02507505", "GAS study"),  # with REGAIN's (regional against general
+    # anaesthesia)
+    ("NCT02819518", "NCT03036488", "KEYNOTE 355"),  # with KEYNOTE-522's (pembrolizumab plus
+    # chemotherapy in triple-negative breast cancer)
+    ("NCT02032823", "NCT02000622", "OlympiA"),  # with OlympiAD's (olaparib in germline BRCA
+    # HER2-negative breast cancer, AstraZeneca)
+    ("NCT02000622", "NCT02032823", "OLYMPIAD"),  # OlympiAD with OlympiA's id
+    ("NCT01715285", "NCT02489318", "Latitude"),  # with TITAN's (androgen-receptor pathway
+    # drug with ADT in metastatic castration-sensitive prostate cancer, Janssen)
+)  # fmt: skip
+# Off-topic: (title, id given); the comment says why the title is not the registered trial.
+HOLDOUT14_TOPIC = (
+    # Another comparator and background therapy (SURPASS-3): basal insulin, on metformin.
+    ("Tirzepatide versus insulin degludec in people with type 2 diabetes treated with "
+     "metformin with or without SGLT2 inhibitors", "NCT03954834"),
+    # Japan, against dulaglutide (SURPASS J-mono); SURPASS-1 was placebo-controlled.
+    ("Efficacy and safety of tirzepatide monotherapy compared with dulaglutide in Japanese "
+     "patients with type 2 diabetes", "NCT03954834"),
+    # Younger children (STEP Young); STEP TEENS enrolled ages 12 to 17.
+    ("Once-weekly semaglutide 2.4 mg in children aged 6 to <12 years living with obesity",
+     "NCT04102189"),
+    # The same population with another drug (SCALE Teens).
+    ("Liraglutide 3.0 mg for weight management in adolescents with obesity", "NCT04102189"),
+    # Impaired glucose tolerance and early insulin (RISE Pediatric), not established diabetes.
+    ("Early insulin glargine followed by metformin versus metformin alone in youth with "
+     "impaired glucose tolerance or recently diagnosed type 2 diabetes", "NCT00081328"),
+    # An observational follow-up of the trial's cohort, registered separately (TODAY2).
+    ("Complications in young adults with youth-onset type 2 diabetes: longitudinal "
+     "observational follow-up of a randomized cohort", "NCT00081328"),
+    # Two operations compared for weight loss (SM-BOSS), no medical-therapy arm, no diabetes.
+    ("Laparoscopic sleeve gastrectomy versus Roux-en-Y gastric bypass for weight loss in "
+     "patients with morbid obesity", "NCT00432809"),
+    # Another procedure in another country (Dixon, Melbourne): gastric banding.
+    ("Adjustable gastric banding and conventional therapy for type 2 diabetes in recently "
+     "diagnosed obese adults", "NCT00432809"),
+    # Another route (PEPITES): a skin patch, not oral immunotherapy.
+    ("Epicutaneous immunotherapy with a 250 µg peanut patch in children aged 4 to 11 years "
+     "with peanut allergy", "NCT02635776"),
+    # Toddlers and remission after stopping (the IMPACT peanut OIT trial), not desensitization.
+    ("Peanut oral immunotherapy in children aged 1 to 3 years: desensitisation and remission",
+     "NCT02635776"),
+    # Another disease (SYNAPSE).
+    ("Mepolizumab for severe bilateral nasal polyps requiring surgery", "NCT01691521"),
+    # Oral corticosteroid-dependent patients and a steroid-sparing outcome (SIRIUS).
+    ("Glucocorticoid-sparing effect of mepolizumab in eosinophilic asthma dependent on oral "
+     "prednisone", "NCT01691521"),
+    # Another combination in moderate COPD with cardiovascular disease (SUMMIT).
+    ("Fluticasone furoate/vilanterol and survival in moderate COPD with heightened "
+     "cardiovascular risk", "NCT00268216"),
+    # Salmeterol/fluticasone against tiotropium for exacerbations (INSPIRE), no placebo.
+    ("Salmeterol/fluticasone propionate versus tiotropium in preventing exacerbations of "
+     "severe COPD", "NCT00268216"),
+    # Another disorder (POTS): OCD is not among CAMS's anxiety disorders.
+    ("Sertraline, cognitive-behavior therapy, and their combination for pediatric "
+     "obsessive-compulsive disorder", "NCT00052078"),
+    # The naturalistic follow-up years later (CAMELS), another study.
+    ("Anxiety outcomes of youth four years after cognitive behavioral therapy, sertraline, or "
+     "combined treatment: naturalistic follow-up", "NCT00052078"),
+    # Another population (ADEPT): psychosis of Alzheimer's disease, not schizophrenia.
+    ("KarXT for psychosis associated with Alzheimer's disease", "NCT04659161"),
+    # A long-term open-label extension, not the 5-week placebo-controlled inpatient trial.
+    ("Long-term safety and tolerability of xanomeline-trospium in outpatients with "
+     "schizophrenia: a 52-week open-label extension", "NCT04659161"),
+    # Another country's trial of the same question (ETTNO, Germany), other weight limits.
+    ("Effects of liberal versus restrictive transfusion thresholds on survival and "
+     "neurocognitive outcomes in extremely low-birth-weight infants: a European trial",
+     "NCT01702805"),
+    # Erythropoiesis stimulation instead of transfusion policy.
+    ("Darbepoetin alfa to reduce red blood cell transfusions in preterm infants",
+     "NCT01702805"),
+    # Another drug and population (OASIS 4): women on endocrine therapy for breast cancer.
+    ("Elinzanetant for vasomotor symptoms caused by endocrine therapy for breast cancer",
+     "NCT04003155"),
+    # Women unsuitable for hormone therapy (DAYLIGHT), 24 weeks, 45 mg only.
+    ("Fezolinetant for moderate to severe vasomotor symptoms in women considered unsuitable "
+     "for hormone therapy", "NCT04003155"),
+    # Another intervention (AiDAPT): automated insulin delivery, not glucose monitoring.
+    ("Closed-loop insulin delivery in pregnant women with type 1 diabetes", "NCT01788527"),
+    # Gestational diabetes is another disease.
+    ("Continuous glucose monitoring versus self-monitoring in women with gestational "
+     "diabetes mellitus", "NCT01788527"),
+    # Combined with topical corticosteroids (AD Up), not monotherapy.
+    ("Upadacitinib plus topical corticosteroids in adolescents and adults with "
+     "moderate-to-severe atopic dermatitis", "NCT03569293"),
+    # Head-to-head with dupilumab in adults (Heads Up), no placebo.
+    ("Upadacitinib versus dupilumab in adults with moderate-to-severe atopic dermatitis",
+     "NCT03569293"),
+    # Another disease (POETYK PsA-1).
+    ("Deucravacitinib in biologic-naive patients with active psoriatic arthritis",
+     "NCT03624127"),
+    # The open-label long-term extension (POETYK LTE), not the placebo- and apremilast-controlled
+    # trial.
+    ("Deucravacitinib long-term efficacy and safety in plaque psoriasis: 3-year results from "
+     "the open-label extension", "NCT03624127"),
+    # Another country's trial of the same drugs (IVAN, United Kingdom).
+    ("Alternative treatments to inhibit VEGF in age-related choroidal neovascularisation: a "
+     "UK multicentre randomised trial", "NCT00593450"),
+    # Another disease (SCORE2): macular oedema after central retinal vein occlusion.
+    ("Intravitreal bevacizumab versus aflibercept for macular edema due to central retinal "
+     "or hemiretinal vein occlusion", "NCT00593450"),
+    # Laser against drops (LiGHT), not medication against observation.
+    ("Selective laser trabeculoplasty versus eye drops for first-line treatment of ocular "
+     "hypertension and glaucoma", "NCT00000125"),
+    # Early manifest glaucoma (EMGT), not ocular hypertension.
+    ("Reduction of intraocular pressure and glaucoma progression in newly detected open-angle "
+     "glaucoma", "NCT00000125"),
+    # Another intervention in the same age group (TREX): dexmedetomidine-sparing anaesthesia.
+    ("Dexmedetomidine with low-dose sevoflurane versus standard-dose sevoflurane anaesthesia "
+     "in children under 2 years", "NCT00756600"),
+    # An observational sibling-matched cohort (PANDA), not a randomised comparison.
+    ("Neurocognitive outcomes after a single anesthetic exposure before age 36 months: a "
+     "sibling-matched cohort study", "NCT00756600"),
+    # Another drug (IMpassion130).
+    ("Atezolizumab and nab-paclitaxel in untreated metastatic triple-negative breast cancer",
+     "NCT02819518"),
+    # Later line, monotherapy against chemotherapy (KEYNOTE-119).
+    ("Pembrolizumab monotherapy versus single-agent chemotherapy for previously treated "
+     "metastatic triple-negative breast cancer", "NCT02819518"),
+    # Another PARP inhibitor and the metastatic setting (EMBRACA).
+    ("Talazoparib in patients with advanced breast cancer and a germline BRCA mutation",
+     "NCT02032823"),
+    # Before surgery with chemotherapy, not after it alone (GeparOLA).
+    ("Neoadjuvant paclitaxel and olaparib in HER2-negative early breast cancer with "
+     "homologous recombination deficiency", "NCT02032823"),
+    # Castration-resistant disease after docetaxel (COU-AA-301).
+    ("Abiraterone and increased survival in metastatic prostate cancer progressing after "
+     "chemotherapy", "NCT01715285"),
+    # Another androgen-receptor drug in the same setting (ARCHES).
+    ("Enzalutamide with androgen deprivation therapy in men with metastatic hormone-sensitive "
+     "prostate cancer", "NCT01715285"),
+)  # fmt: skip
+
+
+def _holdout14_text(s: _Study) -> list[str]:
+    # The acronym goes before a title that does not already carry it.
+    head = f"{s.acronym}. " if s.acronym and s.acronym not in s.brief else ""
+    clipped = _clip(s.official, 18)
+    return [
+        f"{s.sponsor}. {s.brief} [Internet]. Bethesda (MD): National Library of Medicine (US); "
+        f"{_date_as(s.posted, 'nlm')} [updated 2025 Nov 30; cited 2025 Dec 6]. "
+        f"ClinicalTrials.gov Identifier: {s.nct}. Available from: "
+        f"https://clinicaltrials.gov/study/{s.nct}",
+        f"{s.sponsor} ({s.year}) \u2018{clipped}\u2019, ClinicalTrials.gov record {s.nct}. "
+        f"Available at: www.clinicaltrials.gov/ct2/show/{s.nct} (Accessed: 6 December 2025).",
+        f"{head}{_sentence_case(s.brief)}. ClinicalTrials.gov. Published "
+        f"{_date_as(s.posted, 'ama')}. Updated November 30, 2025. Accessed December 6, 2025. "
+        f"https://beta.clinicaltrials.gov/study/{s.nct}",
+        f"Trial registration \u2014 {s.nct} (ClinicalTrials.gov), \u201c{s.official}\u201d, "
+        f"sponsored by {s.sponsor}; registered {_long_date(s.posted)}.",
+    ]
+
+
+def _holdout14_bibtex(s: _Study, key: str) -> list[str]:
+    brief, official, sponsor = map(_bib_escape, (s.brief, s.official, s.sponsor))
+    month = _MON[int(s.posted[5:7]) - 1].lower() if len(s.posted) >= 7 else "jan"
+    short = f"  shorttitle = {{{_bib_escape(s.acronym)}}},\n" if s.acronym else ""
+    return [
+        f"@misc{{{key}a,\n  author = {{{{{sponsor}}}}},\n  title = {{{{{brief}}}}},\n"
+        f"  howpublished = {{\\url{{https://clinicaltrials.gov/study/{s.nct}}}}},\n"
+        f"  note = {{ClinicalTrials.gov identifier: {s.nct}. Last updated 30 November 2025}},\n"
+        f"  year = {{{s.year}}},\n  month = {month}\n}}",
+        f"@online{{{key}b,\n  author = {{{{{sponsor}}}}},\n  title = {{{official}}},\n{short}"
+        "  organization = {U.S. National Library of Medicine},\n"
+        f"  url = {{https://www.clinicaltrials.gov/study/{s.nct}?tab=table}},\n"
+        f"  date = {{{s.posted}}},\n  urldate = {{2025-12-06}}\n}}",
+        f"@article{{{key}c,\n  author = {{{{{sponsor}}}}},\n"
+        f"  title = {{{_bib_escape(_sentence_case(s.brief))}}},\n"
+        f"  journal = {{ClinicalTrials.gov}},\n  note = {{Registration number {s.nct}}},\n"
+        f"  year = {{{s.year}}}\n}}",
+        f"@misc{{{key}d,\n  author = {{{{{sponsor}}}}},\n  title = {{{official}}},\n"
+        f"  eprint = {{{s.nct}}},\n  archiveprefix = {{ClinicalTrials.gov}},\n"
+        "  publisher = {National Library of Medicine (US)},\n  address = {Bethesda, MD},\n"
+        f"  year = {{{s.year}}}\n}}",
+    ]
+
+
 # Wrong-name and off-topic citations of each held-out split: (text, BibTeX) templates, filled
 # with the name as written, the cited trial's sponsor and short description, the off-topic
 # title, the id given and the BibTeX key (``_bib`` forms escaped for BibTeX).
@@ -2242,6 +2465,13 @@ _WRONG_FORMS = {
         "@techreport{{{key},\n  title = {{{name}: {about_sentence_bib}}},\n"
         "  institution = {{{sponsor_bib}}},\n  type = {{ClinicalTrials.gov registration}},\n"
         "  number = {{{given}}}\n}}",
+    ),
+    "holdout14": (
+        "{sponsor} (2024) \u2018{name} \u2014 {about}\u2019, ClinicalTrials.gov record {given}. "
+        "Available at: www.clinicaltrials.gov/study/{given} (Accessed: 6 December 2025).",
+        "@online{{{key},\n  author = {{{{{sponsor_bib}}}}},\n  title = {{{name}}},\n"
+        "  titleaddon = {{{about_sentence_bib}}},\n  eprint = {{{given}}},\n"
+        "  eprinttype = {{clinicaltrials}},\n  urldate = {{2025-12-06}}\n}}",
     ),
 }
 _TOPIC_FORMS = {
@@ -2328,6 +2558,13 @@ _TOPIC_FORMS = {
         "  url = {{https://www.clinicaltrials.gov/study/{given}?tab=table}},\n"
         "  date = {{2022-05}}\n}}",
     ),
+    "holdout14": (
+        "Lindahl E, Mwangi P, Castellanos R, et al. {title}. ClinicalTrials.gov; 2023. Accessed "
+        "December 6, 2025. https://beta.clinicaltrials.gov/study/{given}",
+        "@misc{{{key},\n  author = {{Lindahl, Elin and Mwangi, Peter and Castellanos, Rosa}},\n"
+        "  title = {{{title_bib}}},\n  howpublished = {{ClinicalTrials.gov}},\n"
+        "  note = {{Registry record {given}, accessed 6 December 2025}},\n  year = {{2023}}\n}}",
+    ),
 }
 
 
@@ -2373,6 +2610,8 @@ _SPLIT_PARTS = {
                   HOLDOUT12_ACRONYM_PAIRS, HOLDOUT12_TOPIC),
     "holdout13": ("h13", "e", "studies13.jsonl", _holdout13_text, _holdout13_bibtex,
                   HOLDOUT13_ACRONYM_PAIRS, HOLDOUT13_TOPIC),
+    "holdout14": ("h14", "b", "studies14.jsonl", _holdout14_text, _holdout14_bibtex,
+                  HOLDOUT14_ACRONYM_PAIRS, HOLDOUT14_TOPIC),
 }  # fmt: skip
 SPLITS = {
     name: _Split(tag, key, file, text, bib, _WRONG_FORMS[name], _TOPIC_FORMS[name], pairs, topics)
@@ -2382,7 +2621,7 @@ SPLITS = {
 STUDY_FILES = ("studies.jsonl", "studies2.jsonl", "studies3.jsonl", "studies4.jsonl",
                "studies5.jsonl", "studies6.jsonl", "studies7.jsonl", "studies8.jsonl",
                "studies9.jsonl", "studies10.jsonl", "studies11.jsonl",
-               "studies12.jsonl", "studies13.jsonl")  # fmt: skip
+               "studies12.jsonl", "studies13.jsonl", "studies14.jsonl")  # fmt: skip
 
 
 def _held_out(split: _Split) -> list[TrialCase]:

@@ -33,7 +33,14 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "trials"
 # studies9: measured (holdout9), but 298 of its class cases fail on the current rules (its
 # trials' names and forms; see the README's trial figures), so it waits for the round on it.
 UNSEEN = frozenset(
-    ("studies9.jsonl", "studies10.jsonl", "studies11.jsonl", "studies12.jsonl", "studies13.jsonl")
+    (
+        "studies9.jsonl",
+        "studies10.jsonl",
+        "studies11.jsonl",
+        "studies12.jsonl",
+        "studies13.jsonl",
+        "studies14.jsonl",
+    )
 )
 
 

@@ -152,7 +152,9 @@ def test_registry_pages() -> None:
 
 
 # Held-out studies not yet measured: kept out of this test so no rule is fitted to them.
-UNSEEN = frozenset(("studies10.jsonl", "studies11.jsonl", "studies12.jsonl", "studies13.jsonl"))
+UNSEEN = frozenset(
+    ("studies10.jsonl", "studies11.jsonl", "studies12.jsonl", "studies13.jsonl", "studies14.jsonl")
+)
 
 
 def _constructed() -> list[Trial]:
