@@ -62,6 +62,8 @@ _PLAIN_NAMES = (
         rf"\s+{_PLAIN}(?=\s*(?:[.,;)]|$))"
     ),
     re.compile(rf"(?:^|(?<=\.\s)){_PLAIN}:"),
+    # whoever runs it ("Murano Steering Committee"), one capitalised word or more
+    re.compile(rf"((?:{_WORD}\s+){{0,3}}{_WORD})\s+(?:Steering|Writing|Executive)\s+Committee\b"),
 )
 # One capitalised word between "the" and a small-letter "trial"/"study" ("the Leader trial"):
 # a name, unless it says whose or where ("the Canadian trial", "the Danish study").
@@ -122,7 +124,12 @@ def _placed_as_trial(text: str, start: int, end: int) -> bool:
     before, after = text[:start].rstrip(), text[end:].lstrip()
     if before.endswith("(") and after.startswith(")"):
         return True
-    if re.match(rf"(?:{_DESIGN})(?:trial|study|investigators|group)\b", after, re.IGNORECASE):
+    if re.match(
+        rf"(?:{_DESIGN})(?:trial|study|investigators|group|(?:steering|writing|executive)\s+"
+        r"committee)\b",
+        after,
+        re.IGNORECASE,
+    ):
         return True
     if _REPORTS.search(before) and after[:1] in ("", ".", ",", ";", ":", ")"):
         return True
@@ -269,9 +276,10 @@ def named_trials(text: str) -> set[str]:
             plain.pop(0)
         while plain and plain[-1].lower() in _GROUP_WORDS:  # "Results of the X Trial."
             plain.pop()
-        # one word is more often a place or people ("the Canadian trial"); words that say what
-        # any trial is ("Randomized Controlled", "Phase Three") name none
-        if len(plain) >= 2 and any(w.lower() not in GENERIC for w in plain):
+        # one word is more often a place or people ("the Canadian trial"), except before a
+        # committee; words that say what any trial is ("Randomized Controlled") name none
+        alone = m.re is _PLAIN_NAMES[-1] and not _PEOPLE.search(plain[-1] if plain else "")
+        if (len(plain) >= 2 or alone) and any(w.lower() not in GENERIC for w in plain):
             out.add(acronym_key(" ".join(plain)))
     for m in _ONE_WORD.finditer(text):
         word = m.group(1)

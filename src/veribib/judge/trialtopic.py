@@ -159,6 +159,8 @@ class TrialText:
     tested_names: tuple[frozenset[str], ...]  # each tested intervention's content stems, whole
     words: frozenset[str]  # every word the record writes, folded (a cut word may begin one)
     acronyms: frozenset[str]  # keys of the recorded acronym (and one in the brief title)
+    written_names: tuple[str, ...]  # those names as the record writes them ("DECLARE-TIMI 58")
+    name_prefixes: frozenset[str]  # keys of their leading parts ("DECLARE", "DECLARETIMI")
     names: frozenset[str]  # keys of its secondary and org study ids that are names ("HPTN083")
     key_text: str  # every field as one acronym key string, to tell shared capitals
     text: str  # every field and what else it describes, in small letters
@@ -324,12 +326,13 @@ def trial_text(trial: Trial) -> TrialText:
     )
     # the comparator is what the trial tests against, not what it tests
     treatments -= comparators
-    acronyms = {acronym_key(trial.acronym)} if trial.acronym else set()
+    written_names = [trial.acronym] if trial.acronym else []
     for m in re.finditer(r"\(([^()]{3,30})\)", trial.brief_title):
         inner = re.sub(r"\s+(?:Study|Trial)$", "", m.group(1).strip(), flags=re.IGNORECASE)
         # a disease's abbreviation in brackets ("SARS-CoV-2 Infection (COVID-19)") is none
         if ACRONYM_ONLY.match(inner) and re.split(r"[-\s]", inner)[0].upper() not in NOT_ACRONYMS:
-            acronyms.add(acronym_key(inner))
+            written_names.append(inner)
+    acronyms = {acronym_key(n) for n in written_names}
     return TrialText(
         stems=_stems(fields),
         mentioned=frozenset(
@@ -348,6 +351,12 @@ def trial_text(trial: Trial) -> TrialText:
             n for n in (frozenset(stem(w) for w in content_words(c)) for c in trial.conditions) if n
         ),
         acronyms=frozenset(a for a in acronyms if len(a) >= 3),
+        written_names=tuple(written_names),
+        name_prefixes=frozenset(
+            acronym_key("".join(parts[:i]))
+            for parts in (re.split(r"[-\s/:]+", n) for n in written_names)
+            for i in range(1, len(parts) + 1)
+        ),
         names=_names(trial.secondary_ids),
         named_in_tests=_stems(trial.interventions),
         # an intervention named in two everyday words or more ("Physical activity") is what it
@@ -454,18 +463,58 @@ def _written_out(title: tuple[str, ...], cited: list[str]) -> bool:
     return any(have[i : i + n] == want for i in range(len(have) - n + 1))
 
 
-def _sister(acronyms: frozenset[str], text: str) -> str | None:
-    """A name the citation writes that numbers on from the trial's own numbered name ("MODIFY
-    II" for "MODIFY I", "SOLO 12" for "SOLO 1", its number run on with no space): a sister
-    trial of the series, not this one."""
-    for a in sorted(acronyms):
-        if a[-1] not in "0123456789IVX":
+_SERIES_NUMBER = re.compile(
+    r"^(?P<base>[^\d]*?[A-Za-z])[\s-]*(?P<number>\d{1,3}|(?<=[\s-])[IVX]{1,4})$"
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _series_value(number: str) -> int:
+    """The value of a series number, arabic or roman ("03" is 3, "IV" is 4)."""
+    if number.isdigit():
+        return int(number)
+    values = [_ROMAN_VALUES[c] for c in number.upper()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _sister(names: tuple[str, ...], text: str) -> str | None:
+    """A name the citation writes that is the trial's own numbered name with another number
+    ("MODIFY II" for "MODIFY I", "Surpass-2" for "SURPASS-1", "Destiny Breast 04" for
+    "DESTINY-Breast03"), the trial's own number nowhere beside it: a sister trial of the
+    series, not this one."""
+    for name in names:
+        m = _SERIES_NUMBER.match(name.strip())
+        if m is None:
             continue
-        written = r"[\s-]*".join(re.escape(c) for c in a)
-        m = re.search(rf"\b({written}[0-9IVX]+)\b", text, re.IGNORECASE)
-        if m is not None:
-            return m.group(1)
+        own = _series_value(m.group("number"))
+        base = r"[\s-]*".join(re.escape(c) for c in acronym_key(m.group("base")))
+        found = [
+            (w.group(0), _series_value(w.group(1)))
+            for w in re.finditer(
+                rf"\b{base}[\s-]*(\d{{1,3}}|[IVX]{{1,4}})\b", text, flags=re.IGNORECASE
+            )
+            if w.group(1).isdigit() or w.group(1).isupper()
+        ]
+        others = [w for w, value in found if value != own]
+        if others and all(value != own for _, value in found):
+            return others[0]
     return None
+
+
+def _ends_a_word(key: str, text: str) -> bool:
+    """True when a name's key is written in the text ending where a word ends: "OlympiA" is
+    not written in "OLYMPIAD"."""
+    letters = r"[^A-Za-z0-9]*".join(re.escape(c) for c in key)
+    return re.search(rf"{letters}(?![A-Za-z])", text, re.IGNORECASE) is not None
+
+
+def _same(cited: str, own: str, record: TrialText) -> bool:
+    """A cited name key is the record's name: ``same_name``, and a shortening only where the
+    record's written name has a break ("DECLARE" of "DECLARE-TIMI 58", never "ATTR" of
+    "ATTRibute-CM", a disease's abbreviation)."""
+    if len(cited) < len(own) and own.startswith(cited):
+        return cited in record.name_prefixes
+    return same_name(cited, own)
 
 
 def _begins(title: tuple[str, ...], cited: list[str]) -> bool:
@@ -648,7 +697,9 @@ def cited_ages(cited: str) -> list[tuple[str, tuple[float, float]]]:
     for m in AGE_RANGE.finditer(cited):
         low, high, unit = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
         per = per_year[(unit or "y")[0].lower()]
-        out.append((m.group(0), (float(low) / per, (float(high) + 1) / per)))
+        # "through 5" takes in all of the fifth year; "to <12" stops at twelve
+        end = float(high) if "<" in m.group(0) else float(high) + 1
+        out.append((m.group(0), (float(low) / per, end / per)))
     for m in AGE_FLOOR.finditer(cited):
         per = per_year[(m.group(2) or "y")[0].lower()]
         out.append((m.group(0), (float(m.group(1)) / per, 200.0)))
@@ -730,11 +781,13 @@ def read_topic(cited: str, context: str, trial: Trial, titled: bool = False) -> 
     # (and its part read alone, "SOLO 1", is no agreement)
     parts = {n for n in named | called if any(n in h for h in holders)}
     acronym_agrees = (
-        any(same_name(n, a) for n in (named | called) - parts for a in record.acronyms)
+        any(_same(n, a, record) for n in (named | called) - parts for a in record.acronyms)
         or (
             not holders
             and any(
-                a in written_key(f"{cited} {context}", a) for a in record.acronyms if len(a) >= 5
+                a in written_key(f"{cited} {context}", a) and _ends_a_word(a, f"{cited} {context}")
+                for a in record.acronyms
+                if len(a) >= 5
             )
         )
         or bool((named | called) & record.names)
@@ -750,7 +803,7 @@ def read_topic(cited: str, context: str, trial: Trial, titled: bool = False) -> 
             if not _own(a, record) and (len(a) >= 4 or a in called) and not a.isdigit()
         )
         other = foreign[0] if foreign else None
-    sister = _sister(record.acronyms, f"{cited} {context}")
+    sister = _sister(record.written_names, f"{cited} {context}")
     if sister is not None:
         acronym_agrees, other = False, sister
     other_drugs: tuple[str, ...] = ()

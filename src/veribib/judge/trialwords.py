@@ -75,7 +75,9 @@ OTHER_DESIGNS = re.compile(
     r"real-world|qualitative|interviews|focus\s+groups?|cross-sectional|case-control|"
     r"pharmacovigilance|chart\s+review|social\s+media|twitter|reddit|facebook|youtube|"
     r"in\s+vitro|in\s+silico|mouse|mice|murine|rats?|rodents?|dogs?|canine|porcine|pigs?|"
-    r"zebrafish|primates|animal\s+models?|cell\s+lines?|preclinical|xenografts?)\b",
+    r"zebrafish|primates|animal\s+models?|cell\s+lines?|preclinical|xenografts?"
+    # a trial's extension or long-term follow-up is registered on its own
+    r"|(?:open-label|long-term)\s+extension|extension\s+(?:study|trial|phase))\b",
     re.IGNORECASE,
 )
 # Whom a citation says it studies, by age in years (from, to): a trial whose eligible ages
@@ -104,7 +106,7 @@ AGE_WORDS = re.compile(
 _NUM = r"(\d{1,3}(?:\.\d)?)"
 _UNIT = r"(years?|yrs?|months?|weeks?)"
 AGE_RANGE = re.compile(
-    rf"\bage[sd]?\s+{_NUM}\s*(?:-|\u2013|to|through|and)\s*{_NUM}\s*{_UNIT}?"
+    rf"\bage[sd]?\s+{_NUM}\s*(?:-|\u2013|to|through|and)\s*[<\u2264]?\s*{_NUM}\s*{_UNIT}?"
     rf"|\b{_NUM}\s*(?:-|\u2013|to|through)\s*{_NUM}[-\s]{_UNIT}[-\s](?:old|of\s+age)\b",
     re.IGNORECASE,
 )
@@ -230,6 +232,9 @@ _IN_SITU = _either("in situ")
 _SEVERE = _either("severe", "severely")
 _MILD = _either("mild", "mild[- ]to[- ]moderate", "moderate", "moderately")
 _SUBCUTANEOUS = _either("subcutaneous", "subcutaneously")
+# how often: on demand ("event-driven") where the record gives a drug daily, or the other way
+_ON_DEMAND = _either("on[- ]demand", "event[- ]driven", "intermittent", "as[- ]needed")
+_DAILY = _either("daily", "once[- ]daily", "twice[- ]daily", "every day")
 _INTRAVENOUS = _either("intravenous", "intravenously")
 _INVASIVE = _either("(?<!non-)(?<!non )(?<!minimally )invasive")
 OPPOSITE_QUALIFIERS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
@@ -247,6 +252,8 @@ OPPOSITE_QUALIFIERS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (_INVASIVE, _IN_SITU),
     (_SEVERE, _MILD),
     (_MILD, _SEVERE),
+    (_ON_DEMAND, _DAILY),
+    (_DAILY, _ON_DEMAND),
     (_SUBCUTANEOUS, _INTRAVENOUS),
     (_INTRAVENOUS, _SUBCUTANEOUS),
     # prevention where the record treats what has happened (not the other way: "treatment" is
