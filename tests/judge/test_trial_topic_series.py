@@ -13,11 +13,12 @@ import re
 
 import pytest
 
-from veribib.judge import codes
+from veribib.judge import codes, judge
 from veribib.judge.trialnames import named_trials
 from veribib.judge.trialtopic import trial_text
-from veribib.model import Trial, Verdict
+from veribib.model import ReferenceType, Resolution, Trial, Verdict
 
+from .helpers import found, ref
 from .test_trial_topic_classes import RECORDS, _judge, _tested
 from .test_trial_topic_people import _mismatch, _never_mismatch
 
@@ -89,3 +90,27 @@ def test_a_disease_abbreviation_is_no_shortening_of_a_name(today: datetime.date)
         return
     verdict, found = _judge("HELIOS B: vutrisiran in transthyretin amyloidosis (ATTR)", attr, today)
     assert codes.TRIAL_TOPIC_MISMATCH in found and verdict is not Verdict.VERIFIED
+
+
+def test_a_group_author_names_the_trial(today: datetime.date) -> None:
+    assert named_trials("The Aspree Trial Investigators") == {"ASPREE"}
+    assert named_trials("The Canadian Trial Investigators") == set()
+    for record in [t for t in RECORDS if t.acronym][:40]:
+        other = next(
+            t
+            for t in RECORDS
+            if t.acronym and t.id != record.id and t.acronym[:3] != (record.acronym or "")[:3]
+        )
+        assert other.acronym
+        name = other.acronym.capitalize() if other.acronym.isalpha() else other.acronym
+        reference = ref(
+            title=f"{_tested(record)} in {record.conditions[0]}",
+            authors=[f"The {name} Trial Investigators"],
+            type=ReferenceType.CLINICAL_TRIAL,
+            trials=[record.id],
+        )
+        judgement = judge(
+            reference, Resolution(trials=((record.id, found(record, "ctgov")),)), today
+        )
+        found_codes = {e.code for e in judgement.evidence}
+        assert codes.TRIAL_TOPIC_MISMATCH in found_codes, (record.id, name)

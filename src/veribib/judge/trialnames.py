@@ -274,11 +274,14 @@ def named_trials(text: str) -> set[str]:
         plain = next(g for g in m.groups() if g).split()
         while plain and plain[0] in _LEADING:  # "The Harmony Outcomes trial"
             plain.pop(0)
+        grouped = bool(plain) and plain[-1].lower() in ("trial", "study")
         while plain and plain[-1].lower() in _GROUP_WORDS:  # "Results of the X Trial."
             plain.pop()
         # one word is more often a place or people ("the Canadian trial"), except before a
-        # committee; words that say what any trial is ("Randomized Controlled") name none
-        alone = m.re is _PLAIN_NAMES[-1] and not _PEOPLE.search(plain[-1] if plain else "")
+        # committee or "Trial Investigators" ("The Aspree Trial Investigators"); words that say
+        # what any trial is ("Randomized Controlled") name none
+        before_group = m.re is _PLAIN_NAMES[-1] or (m.re is _PLAIN_NAMES[0] and grouped)
+        alone = before_group and not _PEOPLE.search(plain[-1] if plain else "")
         if (len(plain) >= 2 or alone) and any(w.lower() not in GENERIC for w in plain):
             out.add(acronym_key(" ".join(plain)))
     for m in _ONE_WORD.finditer(text):

@@ -128,6 +128,8 @@ def _registry_of(reference: Reference, trial_id: str) -> TrialId:
 def _cited_text(reference: Reference) -> tuple[str, str]:
     """(what the citation says the work is, text around it that may name the trial)."""
     extra = [v for k, v in reference.raw.extra if k in _CONTEXT_FIELDS]
+    # a group as author may name the trial ("The ASPREE Trial Investigators")
+    extra += [p.family for p in reference.fields.authors if not p.given and " " in p.family]
     title = reference.fields.title or ""
     raw = reference.raw.text
     if reference.fields.type is ReferenceType.CLINICAL_TRIAL or not title:
