@@ -40,6 +40,7 @@ UNSEEN = frozenset(
         "studies12.jsonl",
         "studies13.jsonl",
         "studies14.jsonl",
+        "studies16.jsonl",
     )
 )
 

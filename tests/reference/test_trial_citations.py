@@ -153,7 +153,14 @@ def test_registry_pages() -> None:
 
 # Held-out studies not yet measured: kept out of this test so no rule is fitted to them.
 UNSEEN = frozenset(
-    ("studies10.jsonl", "studies11.jsonl", "studies12.jsonl", "studies13.jsonl", "studies14.jsonl")
+    (
+        "studies10.jsonl",
+        "studies11.jsonl",
+        "studies12.jsonl",
+        "studies13.jsonl",
+        "studies14.jsonl",
+        "studies16.jsonl",
+    )
 )
 
 
