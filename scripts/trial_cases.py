@@ -2562,15 +2562,18 @@ def _holdout16_text(s: _Study) -> list[str]:
     named = f" ({s.acronym})" if s.acronym and s.acronym not in s.brief else ""
     lead = f"The {s.acronym} trial" if s.acronym else f"The trial sponsored by {s.sponsor}"
     cond = "+".join((s.conditions[0] if s.conditions else "").split())
+    clipped = _clip(s.official, 16)
+    clipped += "" if clipped.endswith("\u2026") else "."
+    sponsor = s.sponsor.rstrip(".")  # "Inc." ends its own sentence
     return [
-        f"{s.sponsor}. ({_date_as(s.posted, 'apa')}). {s.brief}{named} (ClinicalTrials.gov ID "
+        f"{sponsor}. ({_date_as(s.posted, 'apa')}). {s.brief}{named} (ClinicalTrials.gov ID "
         f"{s.nct}). U.S. National Library of Medicine. Retrieved December 6, 2025, from "
         f"https://clinicaltrials.gov/study/{s.nct}",
-        f"ClinicalTrials.gov. {s.nct}: {_clip(s.official, 16)} Bethesda (MD): National Library "
-        f"of Medicine (US); {_date_as(s.posted, 'nlm')}. Sponsor: {s.sponsor}. "
+        f"ClinicalTrials.gov. {s.nct}: {clipped} Bethesda (MD): National Library of Medicine "
+        f"(US); {_date_as(s.posted, 'nlm')}. Sponsor: {sponsor}. "
         f"https://www.clinicaltrials.gov/ct2/show/study/{s.nct}",
         f"{lead} (ClinicalTrials.gov number, {s.nct}; sponsor {s.sponsor}; registered "
-        f"{_long_date(s.posted)}): {_sentence_case(s.brief)}.",
+        f"{_long_date(s.posted)}): \u201c{s.brief}\u201d.",
         f"{s.sponsor} ({s.year}). {s.brief} [{s.nct}]. ClinicalTrials.gov. "
         f"https://clinicaltrials.gov/ct2/show/{s.nct}?cond={cond}&draw=2 (viewed 06/12/2025)",
     ]
