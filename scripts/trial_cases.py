@@ -2618,6 +2618,221 @@ def _holdout15_bibtex(s: _Study, key: str) -> list[str]:
     ]
 
 
+# The sixteenth held-out split: written by a helper who had not read the topic rules, over 20
+# studies used by no other split (``studies16.jsonl``: diabetes and obesity, kidney and
+# intensive care, neurology, psychiatry and substance use, non-malignant haematology, lymphoma
+# and leukaemia, urological cancers, melanoma, trauma and a paediatric vaccine), with citation
+# templates of its own. Wrong names are written as authors write them ("STEP-1", "NICE SUGAR",
+# "HAVEN-3", "Checkmate-067", "KEYNOTE 564", "the GRADE study"), mostly with the id of a trial
+# of the same disease, drug, sponsor or setting (sister trials, the same drug in another stage,
+# SUSTAIN-6 on crizanlizumab's SUSTAIN), some earlier trials cited with a holdout16 trial's id
+# and some holdout16 trials with an earlier one's. Off-topic titles are mostly other real
+# studies sharing the trial's drug and/or disease words: another syndrome, subtype, stage,
+# line, age group or background therapy, another drug of the class or drug for the disease,
+# another dose, schedule or formulation, another purpose or an observational study; each says
+# why.
+HOLDOUT16_ACRONYM_PAIRS = (
+    ("NCT01272219", "NCT03548935", "SCALE Obesity and Prediabetes"),  # with STEP 1's
+    # (once-weekly semaglutide for weight management, the same sponsor)
+    ("NCT03548935", "NCT01272219", "STEP-1"),  # STEP 1 with SCALE's id (liraglutide 3.0 mg)
+    ("NCT01794143", "NCT00081328", "the GRADE study"),  # with TODAY's (glucose-lowering
+    # drugs added to metformin, NIDDK-funded)
+    ("NCT01243424", "NCT01794143", "CAROLINA"),  # with GRADE's (a DPP-4 inhibitor and
+    # glimepiride in type 2 diabetes)
+    ("NCT02568722", "NCT02444988", "STARRT AKI"),  # with SMART's (kidney outcomes in
+    # critically ill adults)
+    ("NCT00220987", "NCT02568722", "NICE SUGAR"),  # with STARRT-AKI's (ICU trial of the
+    # Canadian Critical Care Trials Group, 90-day mortality)
+    ("NCT01448109", "NCT00220987", "ADRENAL trial"),  # with NICE-SUGAR's (George Institute
+    # ICU trial, 90-day mortality)
+    ("NCT03777059", "NCT02456740", "ADVANCE"),  # with STRIVE's (preventive treatment of
+    # episodic migraine against CGRP)
+    ("NCT01665144", "NCT01194570", "EXPAND"),  # with ORATORIO's (progressive multiple
+    # sclerosis, time to confirmed disability progression)
+    ("NCT01194570", "NCT01665144", "ORATORIO"),  # ORATORIO with EXPAND's id
+    ("NCT04338321", "NCT02418585", "ESCAPE-TRD"),  # with TRANSFORM-2's (esketamine nasal
+    # spray with an oral antidepressant in treatment-resistant depression, Janssen)
+    ("NCT02418585", "NCT04338321", "TRANSFORM 2"),  # TRANSFORM-2 with ESCAPE-TRD's id
+    ("NCT00006206", "NCT02032433", "COMBINE study"),  # with X:BOT's (naltrexone for an
+    # addiction)
+    ("NCT02847637", "NCT02622321", "HAVEN-3"),  # with HAVEN 1's (emicizumab prophylaxis:
+    # the sister trial)
+    ("NCT02622321", "NCT02847637", "HAVEN 1"),  # HAVEN 1 with HAVEN 3's id
+    ("NCT01895361", "NCT03036813", "SUSTAIN"),  # with HOPE's (sickle cell disease)
+    ("NCT01720446", "NCT01895361", "SUSTAIN 6"),  # SUSTAIN-6 (semaglutide) with
+    # crizanlizumab's SUSTAIN id: the names share a word
+    ("NCT01712490", "NCT03274492", "ECHELON-1"),  # with POLARIX's (an antibody-drug
+    # conjugate in place of one drug of frontline lymphoma chemotherapy)
+    ("NCT00651261", "NCT02993523", "RATIFY"),  # with VIALE-A's (newly diagnosed AML)
+    ("NCT03142334", "NCT02231749", "KEYNOTE 564"),  # with CheckMate 214's (checkpoint
+    # inhibitor in renal cell carcinoma)
+    ("NCT02603432", "NCT02853331", "JAVELIN Bladder-100"),  # with KEYNOTE-426's (a PD-(L)1
+    # antibody in a urological cancer)
+    ("NCT02799602", "NCT02489318", "ARASENS"),  # with TITAN's (androgen-receptor inhibitor
+    # with ADT in metastatic hormone-sensitive prostate cancer)
+    ("NCT02200614", "NCT02799602", "ARAMIS"),  # darolutamide in nmCRPC with ARASENS's id
+    # (the same drug and sponsor)
+    ("NCT03470922", "NCT01844505", "RELATIVITY 047"),  # with CheckMate 067's (nivolumab
+    # combination in untreated advanced melanoma, BMS)
+    ("NCT01844505", "NCT03470922", "Checkmate-067"),  # CheckMate 067 with RELATIVITY-047's id
+    ("NCT01545232", "NCT01402882", "PROPPR"),  # with CRASH-3's (bleeding after injury)
+)  # fmt: skip
+# Off-topic: (title, id given); the comment says why the title is not the registered trial.
+HOLDOUT16_TOPIC = (
+    # People with type 2 diabetes (SCALE Diabetes); the registered trial excluded diabetes.
+    ("Liraglutide 3.0 mg for weight management in overweight or obese adults with type 2 "
+     "diabetes on metformin", "NCT01272219"),
+    # Another background therapy (SCALE IBT): liraglutide with intensive behavioural therapy.
+    ("Liraglutide 3.0 mg as an adjunct to intensive behavioural therapy for obesity in "
+     "primary care", "NCT01272219"),
+    # Another population: GRADE excluded an eGFR below 60.
+    ("Adding sitagliptin or glimepiride to metformin in older adults with type 2 diabetes and "
+     "stage 3 chronic kidney disease", "NCT01794143"),
+    # Another population and a single centre (ELAIN-like): surgical patients, early vs late.
+    ("Early versus late initiation of renal replacement therapy in critically ill surgical "
+     "patients with acute kidney injury: a single-centre trial", "NCT02568722"),
+    # Another question: the modality of dialysis, not its timing.
+    ("Continuous versus intermittent renal replacement therapy for acute kidney injury in the "
+     "intensive care unit", "NCT02568722"),
+    # Chronic migraine (PROGRESS); ADVANCE enrolled episodic migraine only.
+    ("Atogepant for the preventive treatment of chronic migraine", "NCT03777059"),
+    # Acute treatment with another gepant (ACHIEVE I), not prevention.
+    ("Ubrogepant for the acute treatment of a single migraine attack", "NCT03777059"),
+    # Another syndrome (GWPCARE3).
+    ("Cannabidiol in patients with seizures associated with Lennox-Gastaut syndrome",
+     "NCT02091375"),
+    # Another drug for the same syndrome.
+    ("Fenfluramine hydrochloride for convulsive seizures in children and young adults with "
+     "Dravet syndrome", "NCT02091375"),
+    # Another stage and line (PRESTO, LARGO): adjunct to levodopa with motor fluctuations.
+    ("Rasagiline as adjunct to levodopa in patients with Parkinson's disease and motor "
+     "fluctuations", "NCT00256204"),
+    # Another drug in the same delayed-start design (PROUD).
+    ("Early versus delayed pramipexole treatment in Parkinson's disease: a delayed-start "
+     "study", "NCT00256204"),
+    # Another phenotype and phase (BOLD): dose finding in relapsing-remitting MS.
+    ("Siponimod in relapsing-remitting multiple sclerosis: a dose-finding study",
+     "NCT01665144"),
+    # Another drug for the same disease (ASCEND).
+    ("Natalizumab in secondary progressive multiple sclerosis: effect on disability "
+     "progression", "NCT01665144"),
+    # Another formulation (Vivitrex): monthly injectable naltrexone alone, no acamprosate arms.
+    ("Extended-release injectable naltrexone for alcohol dependence: a six-month trial",
+     "NCT00006206"),
+    # Another population and purpose (ASPIRE): imminent suicide risk, rapid symptom reduction.
+    ("Esketamine nasal spray for rapid reduction of depressive symptoms in patients at "
+     "imminent risk for suicide", "NCT04338321"),
+    # Another drug and comparator (ELEKT-D).
+    ("Ketamine versus electroconvulsive therapy for nonpsychotic treatment-resistant major "
+     "depression", "NCT04338321"),
+    # Children with inhibitors (HAVEN 2); HAVEN 3 enrolled ages 12 and over without inhibitors.
+    ("Emicizumab prophylaxis in children younger than 12 years with hemophilia A and factor "
+     "VIII inhibitors", "NCT02847637"),
+    # Another schedule (HAVEN 4).
+    ("Emicizumab every 4 weeks in persons with hemophilia A with or without inhibitors",
+     "NCT02847637"),
+    # Another dose, the confirmatory trial (STAND).
+    ("Crizanlizumab at 5.0 or 7.5 mg/kg in adolescents and adults with sickle cell disease and "
+     "vaso-occlusive crises", "NCT01895361"),
+    # Another lymphoma (ECHELON-2).
+    ("Brentuximab vedotin with cyclophosphamide, doxorubicin and prednisone for CD30-positive "
+     "peripheral T-cell lymphoma", "NCT01712490"),
+    # Another line (AETHERA): consolidation after transplant.
+    ("Brentuximab vedotin consolidation after autologous stem-cell transplantation in Hodgkin "
+     "lymphoma at risk of relapse", "NCT01712490"),
+    # Another age group (AMLSG 16-10): RATIFY enrolled adults under 60.
+    ("Midostaurin with intensive chemotherapy in FLT3-mutated acute myeloid leukaemia in "
+     "patients aged 61 to 70 years", "NCT00651261"),
+    # Another disease treated with the same drug.
+    ("Midostaurin in advanced systemic mastocytosis", "NCT00651261"),
+    # Another drug (IMmotion010) in the same adjuvant setting.
+    ("Adjuvant atezolizumab versus placebo after nephrectomy in renal cell carcinoma at "
+     "increased risk of recurrence", "NCT03142334"),
+    # Metastatic first-line therapy (KEYNOTE-426), not adjuvant.
+    ("Pembrolizumab plus axitinib versus sunitinib as first-line therapy for advanced renal "
+     "cell carcinoma", "NCT03142334"),
+    # Another cancer with the same drug (JAVELIN Renal 101).
+    ("Avelumab plus axitinib versus sunitinib for advanced renal-cell carcinoma",
+     "NCT02603432"),
+    # Another stage (POTOMAC): non-muscle-invasive disease with BCG.
+    ("Durvalumab with BCG in BCG-naive high-risk non-muscle-invasive bladder cancer",
+     "NCT02603432"),
+    # Another background (ARANOTE): darolutamide and ADT without docetaxel.
+    ("Darolutamide plus androgen-deprivation therapy without docetaxel in metastatic "
+     "hormone-sensitive prostate cancer", "NCT02799602"),
+    # Docetaxel with ADT alone by disease volume (CHAARTED), no darolutamide.
+    ("Chemohormonal therapy with docetaxel in high-volume metastatic hormone-sensitive "
+     "prostate cancer", "NCT02799602"),
+    # Another setting (RELATIVITY-098): adjuvant after resection.
+    ("Adjuvant relatlimab plus nivolumab versus nivolumab after complete resection of stage "
+     "III-IV melanoma", "NCT03470922"),
+    # Another setting: neoadjuvant therapy of resectable melanoma.
+    ("Neoadjuvant relatlimab and nivolumab in resectable clinical stage III melanoma",
+     "NCT03470922"),
+    # Another setting (PAMPer): plasma before hospital, not the in-hospital ratio.
+    ("Prehospital plasma during air medical transport in trauma patients at risk for "
+     "hemorrhagic shock", "NCT01545232"),
+    # Children (the Leuven paediatric ICU trial); NICE-SUGAR enrolled adults.
+    ("Intensive insulin therapy for patients in paediatric intensive care: a prospective, "
+     "randomised controlled study", "NCT00220987"),
+    # Another vaccine (Rotarix) in another region.
+    ("Efficacy of a monovalent human rotavirus vaccine against severe rotavirus "
+     "gastroenteritis in Latin American infants", "NCT00090233"),
+    # Another country's trial of the same vaccine in Africa.
+    ("Pentavalent rotavirus vaccine against severe rotavirus gastroenteritis in infants in "
+     "Ghana, Kenya and Mali", "NCT00090233"),
+    # An observational post-licensure surveillance study.
+    ("Risk of intussusception after rotavirus vaccination: post-licensure surveillance in the "
+     "United States", "NCT00090233"),
+)  # fmt: skip
+
+
+def _holdout16_text(s: _Study) -> list[str]:
+    # The acronym is named only where the brief title does not already carry it.
+    named = f" ({s.acronym})" if s.acronym and s.acronym not in s.brief else ""
+    lead = f"The {s.acronym} trial" if s.acronym else f"The trial sponsored by {s.sponsor}"
+    cond = "+".join((s.conditions[0] if s.conditions else "").split())
+    clipped = _clip(s.official, 16)
+    clipped += "" if clipped.endswith("\u2026") else "."
+    sponsor = s.sponsor.rstrip(".")  # "Inc." ends its own sentence
+    return [
+        f"{sponsor}. ({_date_as(s.posted, 'apa')}). {s.brief}{named} (ClinicalTrials.gov ID "
+        f"{s.nct}). U.S. National Library of Medicine. Retrieved December 6, 2025, from "
+        f"https://clinicaltrials.gov/study/{s.nct}",
+        f"ClinicalTrials.gov. {s.nct}: {clipped} Bethesda (MD): National Library of Medicine "
+        f"(US); {_date_as(s.posted, 'nlm')}. Sponsor: {sponsor}. "
+        f"https://www.clinicaltrials.gov/ct2/show/study/{s.nct}",
+        f"{lead} (ClinicalTrials.gov number, {s.nct}; sponsor {s.sponsor}; registered "
+        f"{_long_date(s.posted)}): \u201c{s.brief}\u201d.",
+        f"{s.sponsor} ({s.year}). {s.brief} [{s.nct}]. ClinicalTrials.gov. "
+        f"https://clinicaltrials.gov/ct2/show/{s.nct}?cond={cond}&draw=2 (viewed 06/12/2025)",
+    ]
+
+
+def _holdout16_bibtex(s: _Study, key: str) -> list[str]:
+    brief, official, sponsor = map(_bib_escape, (s.brief, s.official, s.sponsor))
+    head = f"{_bib_escape(s.acronym)}: " if s.acronym and s.acronym not in s.brief else ""
+    month = _MON[int(s.posted[5:7]) - 1].lower() if len(s.posted) >= 7 else "jan"
+    return [
+        f"@manual{{{key}a,\n  author = {{{{{sponsor}}}}},\n  title = {{{brief}}},\n"
+        "  organization = {U.S. National Library of Medicine},\n"
+        f"  note = {{ClinicalTrials.gov ID: {s.nct}}},\n"
+        f"  url = {{https://clinicaltrials.gov/study/{s.nct}?tab=results}},\n"
+        f"  year = {{{s.year}}}\n}}",
+        f"@techreport{{{key}b,\n  author = {{{{{sponsor}}}}},\n  title = {{{head}{brief}}},\n"
+        "  institution = {ClinicalTrials.gov},\n  type = {Trial registration},\n"
+        f"  number = {{{s.nct}}},\n  year = {{{s.year}}}\n}}",
+        f"@misc{{{key}c,\n  author = {{{{{sponsor}}}}},\n"
+        f"  title = {{{_bib_escape(_sentence_case(s.brief))}}},\n"
+        "  howpublished = {ClinicalTrials.gov, "
+        f"\\url{{https://classic.clinicaltrials.gov/ct2/show/record/{s.nct}}}}},\n"
+        f"  year = {{{s.year}}},\n  month = {month}\n}}",
+        f"@article{{{key}d,\n  author = {{{{{sponsor}}}}},\n  title = {{{official}}},\n"
+        f"  journal = {{ClinicalTrials.gov}},\n  number = {{{s.nct}}},\n"
+        f"  note = {{First posted {_long_date(s.posted)}}},\n  year = {{{s.year}}}\n}}",
+    ]
+
+
 # Wrong-name and off-topic citations of each held-out split: (text, BibTeX) templates, filled
 # with the name as written, the cited trial's sponsor and short description, the off-topic
 # title, the id given and the BibTeX key (``_bib`` forms escaped for BibTeX).
@@ -2709,6 +2924,14 @@ _WRONG_FORMS = {
         "@manual{{{key},\n  title = {{{name}: {about_sentence_bib}}},\n"
         "  organization = {{{sponsor_bib}}},\n  howpublished = {{ClinicalTrials.gov, {given}}},\n"
         "  year = {{2022}}\n}}",
+    ),
+    "holdout16": (
+        "{name} investigators ({sponsor}). Trial of {about}. ClinicalTrials.gov registration "
+        "{given}; accessed 6 Dec 2025. https://clinicaltrials.gov/ct2/show/record/{given}",
+        "@techreport{{{key},\n  author = {{{{{sponsor_bib}}}}},\n"
+        "  title = {{{name} trial: {about_sentence_bib}}},\n"
+        "  institution = {{ClinicalTrials.gov}},\n  type = {{Registry record}},\n"
+        "  number = {{{given}}},\n  year = {{2024}}\n}}",
     ),
 }
 _TOPIC_FORMS = {
@@ -2810,6 +3033,14 @@ _TOPIC_FORMS = {
         "  number = {{{given}}},\n  url = {{https://clinicaltrials.gov/ct2/show/record/{given}}},\n"
         "  year = {{2023}}\n}}",
     ),
+    "holdout16": (
+        "Achebe N, S\u00f8rensen K, Iqbal F. {title} [registry entry]. ClinicalTrials.gov; "
+        "{given}. Last updated 2024-09-17.",
+        "@manual{{{key},\n  author = {{Achebe, Ngozi and Iqbal, Farhan}},\n"
+        "  title = {{{title_bib}}},\n  organization = {{National Library of Medicine (US)}},\n"
+        "  note = {{ClinicalTrials.gov: {given}}},\n"
+        "  url = {{https://clinicaltrials.gov/study/{given}?term={given}}},\n  year = {{2024}}\n}}",
+    ),
 }
 
 
@@ -2859,6 +3090,8 @@ _SPLIT_PARTS = {
                   HOLDOUT14_ACRONYM_PAIRS, HOLDOUT14_TOPIC),
     "holdout15": ("h15", "c", "studies15.jsonl", _holdout15_text, _holdout15_bibtex,
                   HOLDOUT15_ACRONYM_PAIRS, HOLDOUT15_TOPIC),
+    "holdout16": ("h16", "a", "studies16.jsonl", _holdout16_text, _holdout16_bibtex,
+                  HOLDOUT16_ACRONYM_PAIRS, HOLDOUT16_TOPIC),
 }  # fmt: skip
 SPLITS = {
     name: _Split(tag, key, file, text, bib, _WRONG_FORMS[name], _TOPIC_FORMS[name], pairs, topics)
@@ -2869,7 +3102,7 @@ STUDY_FILES = ("studies.jsonl", "studies2.jsonl", "studies3.jsonl", "studies4.js
                "studies5.jsonl", "studies6.jsonl", "studies7.jsonl", "studies8.jsonl",
                "studies9.jsonl", "studies10.jsonl", "studies11.jsonl",
                "studies12.jsonl", "studies13.jsonl", "studies14.jsonl",
-               "studies15.jsonl")  # fmt: skip
+               "studies15.jsonl", "studies16.jsonl")  # fmt: skip
 
 
 def _held_out(split: _Split) -> list[TrialCase]:

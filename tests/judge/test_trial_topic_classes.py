@@ -41,6 +41,7 @@ UNSEEN = frozenset(
         "studies13.jsonl",
         "studies14.jsonl",
         "studies15.jsonl",
+        "studies16.jsonl",
     )
 )
 
