@@ -114,3 +114,21 @@ def test_a_group_author_names_the_trial(today: datetime.date) -> None:
         )
         found_codes = {e.code for e in judgement.evidence}
         assert codes.TRIAL_TOPIC_MISMATCH in found_codes, (record.id, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("The Nix-TB trial", "NIXTB"),  # a word joined to a disease's abbreviation
+        ("Results from X:BOT", "XBOT"),  # a colon between capitals joins a name
+        ("Results from Lp(a)HORIZON", "LPAHORIZON"),  # a short bracket inside the name
+        ("The Measure Up 1 trial", "MEASUREUP1"),  # capitalised words and a number
+    ],
+)
+def test_name_shapes_are_read_where_a_name_goes(text: str, key: str) -> None:
+    assert key in named_trials(text)
+
+
+def test_a_prefix_joined_to_an_abbreviation_is_no_name() -> None:
+    assert named_trials("the Anti-TNF trial") == set()
+    assert named_trials("the Non-HDL study") == set()

@@ -50,7 +50,7 @@ _NAMED_BEFORE = re.compile(
 # however cased, in brackets, reported ("Results from Harmony Outcomes"), or opening the
 # citation before a colon.
 _WORD = r"[A-Z][a-z]+"
-_PLAIN = rf"((?:{_WORD}\s+){{1,3}}{_WORD})"
+_PLAIN = rf"((?:{_WORD}\s+){{1,3}}{_WORD}(?:\s+\d{{1,3}})?)"  # and a number: "Measure Up 1"
 _PLAIN_NAMES = (
     re.compile(
         rf"(?:^|(?<=\bthe\s)|(?<=\bThe\s)|(?<=\())(?:{_PLAIN}\s+{_DESIGN}(?:trial|study)\b"
@@ -95,6 +95,18 @@ _GROUP_WORDS = frozenset(
 _LEADING = wordset("The A An Phase Main Primary Final Results Of")
 # An asterisk or a plus between capitals joins a name's parts as a hyphen does ("STAR*D").
 _JOINED = re.compile(r"(?<=[A-Z0-9])[*+](?=[A-Z0-9])")
+# A colon between capitals with no space joins a name's parts ("X:BOT"), and a short bracket
+# inside a word is part of it ("Lp(a)HORIZON").
+_COLON_JOINED = re.compile(r"(?<=[A-Z0-9]):(?=[A-Z])")
+_INNER_BRACKET = re.compile(r"(?<=[A-Za-z])\(([A-Za-z0-9]{1,3})\)(?=[A-Z])")
+
+
+def _as_names(text: str) -> str:
+    """The text as names are read in it: ids and URLs out, a name's parts joined."""
+    text = _JOINED.sub("-", IDS.sub(" ", URL.sub(" ", text)))
+    return _INNER_BRACKET.sub(r"\1", _COLON_JOINED.sub("-", text))
+
+
 ACRONYM_ONLY = re.compile(_ACRONYM.pattern.replace("\\b(", "^(", 1) + "$")
 _NON_KEY = re.compile(r"[^A-Z0-9]")
 
@@ -148,7 +160,7 @@ def _placed_as_trial(text: str, start: int, end: int) -> bool:
 def cited_acronyms(text: str) -> set[str]:
     """Keys of what the citation writes like a trial's name ("DAPA-HF", "DECLARE-TIMI 58")."""
     out: set[str] = set()
-    text = _JOINED.sub("-", IDS.sub(" ", URL.sub(" ", text)))
+    text = _as_names(text)
     if _shouting(text):
         return out
     for m in _ACRONYM.finditer(text):
@@ -181,6 +193,8 @@ _NUMBERED = re.compile(r"[A-Z]?\d+[A-Za-z]?")
 # Short words that join English compounds ("Follow-Up", "Add-On", "Non-Small"); another part
 # of three letters or fewer ("Hf", "Tn", "Ly") is an abbreviation recased, not a word.
 _JOINING = wordset("up on in it out off of to by at non pre add low end all one two")
+# Prefixes a hyphen joins to an abbreviation in plain words ("Anti-TNF", "Non-HDL").
+_PREFIXES = frozenset(("anti", "non", "pre", "post", "co", "multi", "semi", "pro", "sub", "pan"))
 
 
 def _english_part(part: str) -> bool:
@@ -213,15 +227,22 @@ def _name_token(token: str) -> bool:
             return True
         if all(_NUMBERED.fullmatch(p) for p in tail):
             return True
+        # a word joined to a disease's abbreviation ("Nix-TB", "Stand-TB"), no prefix ("Anti-")
+        if head.lower() not in _PREFIXES and all(
+            p.isupper() and p.isalpha() and 2 <= len(p) <= 5 for p in tail
+        ):
+            return True
         if all(p[:1].isupper() and p[1:].islower() for p in tail) and not all(
             _english_part(p) for p in parts
         ):
             return True
+    # one capital joined to more ("X-BOT", written "X:BOT") counts its parts' capitals
+    capitals = token if len(head) == 1 and len(parts) > 1 else head
     return (
         not _PRODUCT_CODE.match(token)
-        and sum(c.isupper() for c in head) >= 2
+        and sum(c.isupper() for c in capitals) >= 2
         and head.upper() not in NOT_ACRONYMS
-        and not _ROMAN.match(head)
+        and not _ROMAN.match(capitals)
         and not CODE.match(head.lower())
     )
 
@@ -250,7 +271,7 @@ def _name_of(run: str) -> str | None:
 def named_trials(text: str) -> set[str]:
     """Keys of names the citation gives as a trial's, however cased: before "trial", "study" or
     "investigators", alone in brackets ("the Clarity AD trial", "(OlympiAD)"), or alone."""
-    text = _JOINED.sub("-", IDS.sub(" ", URL.sub(" ", text)))
+    text = _as_names(text)
     out: set[str] = set()
     # in a title set in capitals only a name before "trial" or "study" in small letters counts
     shouting = _shouting(text)
