@@ -237,7 +237,8 @@ def _why_mismatch(reading: TopicReading) -> str:
     if reading.other_people:
         return f"which does not enrol {', '.join(reading.other_people)}"
     if reading.unexplained:
-        return f"which nowhere writes the citation's {', '.join(reading.unexplained[:5])}"
+        quoted = ", ".join(f"'{w}'" for w in reading.unexplained[:5])
+        return f"which nowhere mentions the citation's {quoted}"
     said = reading.lacking or reading.unshared_words
     return f"which has nothing of the citation's {', '.join(said[:5])}"
 

@@ -603,8 +603,18 @@ def _other_quantities(cited: str, record: TrialText) -> tuple[str, ...]:
     written = _quantities(record.text)
     units = {u for _, u in written}
     return tuple(
-        f"{v:g} {u}" for v, u in sorted(_quantities(cited)) if u in units and (v, u) not in written
+        f"{v:g} {u.replace(chr(0xB0) + 'c', chr(0xB0) + 'C')}"
+        for v, u in sorted(_quantities(cited))
+        if u in units and (v, u) not in written
     )
+
+
+def _lacked(cited: str, said: list[str], record: TrialText) -> tuple[str, ...]:
+    """What a cited registration title writes that its record nowhere writes: rare words,
+    another form of a word it qualifies (unless that word is listed already), other doses."""
+    rare = _unexplained(cited, said, record)
+    forms = tuple(f for f in _other_forms(cited, record) if f.split()[0] not in rare)
+    return rare + forms + _other_quantities(cited, record)
 
 
 def _asks_other(cited: str, said: list[str], unshared: bool, record: TrialText) -> tuple[str, ...]:
@@ -849,13 +859,7 @@ def read_topic(cited: str, context: str, trial: Trial, titled: bool = False) -> 
         other_drugs=other_drugs,
         asks_other=asks_other,
         other_people=other_people(cited, trial),
-        unexplained=(
-            _unexplained(cited, said, record)
-            + _other_forms(cited, record)
-            + _other_quantities(cited, record)
-        )
-        if titled
-        else (),
+        unexplained=_lacked(cited, said, record) if titled else (),
     )
 
 
