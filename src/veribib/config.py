@@ -122,7 +122,12 @@ class Settings:
     def validate(self) -> Settings:
         """Check URLs and the e-mail; raise ConfigError naming the bad setting."""
         for name in (
-            "crossref_url", "doi_url", "datacite_url", "ctgov_url", "isrctn_url", *REGISTRY_URLS
+            "crossref_url",
+            "doi_url",
+            "datacite_url",
+            "ctgov_url",
+            "isrctn_url",
+            *REGISTRY_URLS,
         ):
             url = getattr(self, name)
             if not re.match(r"^https?://[^\s/]+", url):

@@ -251,6 +251,8 @@ class Trial:
     sex: str | None = None
     min_age: float | None = None
     max_age: float | None = None
+    # the countries of its sites (ClinicalTrials.gov contactsLocationsModule); empty = not listed
+    countries: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

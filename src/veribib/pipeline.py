@@ -52,6 +52,7 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
 """Called as progress(stage, done, total) while a run goes on."""
 
+
 @dataclass(frozen=True, slots=True)
 class ParsedInput:
     """A read input: its document and parsed references, or the error that stopped it.

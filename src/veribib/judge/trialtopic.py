@@ -37,6 +37,7 @@ from veribib.judge.trialwords import (
     AGE_WORDS,
     BEHAVIOUR,
     CANCER_SITE,
+    CITED_PLACE,
     CODE,
     DIAGNOSTIC,
     DISPOSITION,
@@ -49,6 +50,7 @@ from veribib.judge.trialwords import (
     OPPOSITE_FORMS,
     OPPOSITE_QUALIFIERS,
     OTHER_DESIGNS,
+    PLACES,
     POLAR,
     PREGNANCY,
     PREGNANCY_SAID,
@@ -167,6 +169,7 @@ class TrialText:
     key_words: frozenset[str]  # every word of every field (and secondary id) as an acronym key
     titles: tuple[tuple[str, ...], ...]  # brief and official title as content words
     modified: frozenset[tuple[str, str]]  # (stem, stem of the word after it): "opioid dependence"
+    countries: frozenset[str]  # its sites' countries, small letters without spaces
 
 
 def _stems(texts: Iterable[str]) -> frozenset[str]:
@@ -385,6 +388,7 @@ def trial_text(trial: Trial) -> TrialText:
         titles=tuple(
             t for t in (tuple(content_words(x)) for x in [*titles, *_title_parts(titles)] if x) if t
         ),
+        countries=frozenset(c.lower().replace(" ", "") for c in trial.countries),
         modified=frozenset(
             (stem(a), stem(b))
             for f in [*fields, *trial.described]
@@ -609,12 +613,30 @@ def _other_quantities(cited: str, record: TrialText) -> tuple[str, ...]:
     )
 
 
+def _other_places(cited: str, record: TrialText) -> tuple[str, ...]:
+    """Countries or regions a cited title studies in ("in Australia and New Zealand", "a
+    European trial") where none of the record's sites are and its text never names them:
+    another country's study of the question. Nothing when the record lists no sites."""
+    if not record.countries:
+        return ()
+    out: list[str] = []
+    for name in (n for m in CITED_PLACE.finditer(cited) for n in m.groups() if n):
+        taken = {c.replace(" ", "") for c in PLACES[name]}
+        if any(c in held or held in c for held in record.countries for c in taken):
+            continue
+        if re.search(rf"\b{re.escape(name.lower())}\b", record.text):
+            continue
+        out.append(name)
+    return tuple(dict.fromkeys(out))
+
+
 def _lacked(cited: str, said: list[str], record: TrialText) -> tuple[str, ...]:
     """What a cited registration title writes that its record nowhere writes: rare words,
-    another form of a word it qualifies (unless that word is listed already), other doses."""
+    another form of a word it qualifies (unless that word is listed already), other doses,
+    another country."""
     rare = _unexplained(cited, said, record)
     forms = tuple(f for f in _other_forms(cited, record) if f.split()[0] not in rare)
-    return rare + forms + _other_quantities(cited, record)
+    return rare + forms + _other_quantities(cited, record) + _other_places(cited, record)
 
 
 def _asks_other(cited: str, said: list[str], unshared: bool, record: TrialText) -> tuple[str, ...]:

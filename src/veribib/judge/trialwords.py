@@ -126,6 +126,104 @@ NUMBERED = re.compile(
     r"(?:\s*(?:-|\u2013|to|or|and|/)\s*(?:type\s+|stage\s+|grade\s+)?(\d{1,2}|iv|v?i{1,3}|v)[a-c]?)?\b",
     re.IGNORECASE,
 )
+# Countries a citation may name ("in Japan", "Japanese patients"): how ClinicalTrials.gov writes
+# each among a record's sites (small letters), then the words that name it.
+_COUNTRY_TEXT = """
+united states: United States, USA, US, U.S., America, American, Americans
+canada: Canada, Canadian, Canadians
+united kingdom: United Kingdom, UK, U.K., Britain, British, England, English, Scotland, Scottish,
+  Wales, Welsh
+ireland: Ireland, Irish
+france: France, French
+germany: Germany, German
+italy: Italy, Italian
+spain: Spain, Spanish
+portugal: Portugal, Portuguese
+netherlands: Netherlands, Dutch
+belgium: Belgium, Belgian
+switzerland: Switzerland, Swiss
+austria: Austria, Austrian
+sweden: Sweden, Swedish
+norway: Norway, Norwegian
+denmark: Denmark, Danish
+finland: Finland, Finnish
+poland: Poland, Polish
+greece: Greece, Greek
+russia: Russia, Russian
+turkey: Turkey, Turkish, Türkiye
+israel: Israel, Israeli
+iran: Iran, Iranian
+egypt: Egypt, Egyptian
+china: China, Chinese
+japan: Japan, Japanese
+korea: Korea, Korean
+taiwan: Taiwan, Taiwanese
+india: India, Indian
+pakistan: Pakistan, Pakistani
+bangladesh: Bangladesh, Bangladeshi
+thailand: Thailand, Thai
+viet nam: Vietnam, Viet Nam, Vietnamese
+singapore: Singapore, Singaporean
+malaysia: Malaysia, Malaysian
+indonesia: Indonesia, Indonesian
+philippines: Philippines, Filipino
+australia: Australia, Australian, Australians
+new zealand: New Zealand
+brazil: Brazil, Brazilian
+mexico: Mexico, Mexican
+argentina: Argentina, Argentinian, Argentine
+chile: Chile, Chilean
+colombia: Colombia, Colombian
+south africa: South Africa, South African
+nigeria: Nigeria, Nigerian
+kenya: Kenya, Kenyan
+uganda: Uganda, Ugandan
+"""
+# Regions: the words that name one, and the countries above it takes in.
+_REGION_TEXT = """
+Europe, European: united kingdom, ireland, france, germany, italy, spain, portugal, netherlands,
+  belgium, switzerland, austria, sweden, norway, denmark, finland, poland, greece, russia, czechia,
+  hungary, romania, bulgaria, croatia, slovakia, slovenia, serbia, estonia, latvia, lithuania,
+  luxembourg, iceland, ukraine
+Scandinavia, Scandinavian, Nordic: sweden, norway, denmark, finland, iceland
+Asia, Asian: china, japan, korea, taiwan, india, pakistan, bangladesh, thailand, viet nam,
+  singapore, malaysia, indonesia, philippines, hong kong
+Africa, African: south africa, nigeria, kenya, uganda, egypt, ghana, tanzania, malawi, zambia,
+  zimbabwe, ethiopia, rwanda, mozambique, botswana, cameroon, senegal, mali, burkina faso
+Latin America, Latin American, South America, South American: brazil, mexico, argentina, chile,
+  colombia, peru, venezuela, ecuador, guatemala, costa rica, uruguay, panama
+"""
+
+
+def _places() -> dict[str, frozenset[str]]:
+    """Each word naming a place, and the countries (as records write them) it takes in."""
+    out: dict[str, frozenset[str]] = {}
+    for line in re.sub(r"\n\s+", " ", _COUNTRY_TEXT).strip().splitlines():
+        country, names = line.split(":")
+        for name in names.split(","):
+            out[name.strip()] = frozenset((country.strip(),))
+    for line in re.sub(r"\n\s+", " ", _REGION_TEXT).strip().splitlines():
+        names, countries = line.split(":")
+        taken = frozenset(c.strip() for c in countries.split(","))
+        for name in names.split(","):
+            out[name.strip()] = taken
+    return out
+
+
+PLACES = _places()
+_PLACE_NAMES = "|".join(re.escape(n) for n in sorted(PLACES, key=len, reverse=True))
+# A place as a study's: a country or region after "in", "from", "among", "across" (and a second
+# after "and": "in Australia and New Zealand"), or a people's word before whom or what is
+# studied ("Japanese patients", "a European trial"); never inside a disease's name ("Japanese
+# encephalitis").
+CITED_PLACE = re.compile(
+    rf"\b(?:in|from|among|across)\s+(?:the\s+)?({_PLACE_NAMES})(?![\w-])"
+    rf"(?:\s+and\s+(?:the\s+)?({_PLACE_NAMES})(?![\w-]))?"
+    rf"|\b({_PLACE_NAMES})\s+(?=(?:patients|adults|children|women|men|people|population|"
+    r"participants|subjects|infants|adolescents|veterans|cohort|trial|study|centres|centers|"
+    r"hospitals|registry|multicent(?:er|re))\b)"
+)
+
 # A citation naming people of one sex, for a trial enrolling only the other ("transgender
 # women" were born male: no claim of sex either way).
 SEX_WORDS = re.compile(
@@ -465,6 +563,7 @@ __all__ = [
     "BEHAVIOUR",
     "BOILERPLATE",
     "CANCER_SITE",
+    "CITED_PLACE",
     "CODE",
     "DIAGNOSTIC",
     "DISEASES",
@@ -479,6 +578,7 @@ __all__ = [
     "OPPOSITE_FORMS",
     "OPPOSITE_QUALIFIERS",
     "OTHER_DESIGNS",
+    "PLACES",
     "POLAR",
     "PREGNANCY",
     "PREGNANCY_SAID",

@@ -491,6 +491,17 @@ def _ctgov_sex(module: Mapping[str, Any]) -> str | None:
     return sex if sex in ("ALL", "FEMALE", "MALE") else None
 
 
+def _ctgov_countries(module: Mapping[str, Any]) -> tuple[str, ...]:
+    """The countries of a study's sites, each once, as the record writes them."""
+    locations = module.get("locations")
+    found = (
+        clean_text(place.get("country"))
+        for place in (locations if isinstance(locations, list) else ())
+        if isinstance(place, Mapping)
+    )
+    return tuple(dict.fromkeys(c for c in found if c))
+
+
 _RESULT_TYPES = frozenset(("RESULT", "DERIVED"))
 
 
@@ -547,4 +558,5 @@ def trial_from_ctgov(study: Mapping[str, Any]) -> Trial:
         sex=_ctgov_sex(eligible),
         min_age=_age(eligible.get("minimumAge")),
         max_age=_age(eligible.get("maximumAge")),
+        countries=_ctgov_countries(module("contactsLocationsModule")),
     )

@@ -316,9 +316,7 @@ class Store:
             from sqlalchemy import event
             from sqlmodel import create_engine
 
-            engine = create_engine(
-                self.url, connect_args={"timeout": 30} if self.is_sqlite else {}
-            )
+            engine = create_engine(self.url, connect_args={"timeout": 30} if self.is_sqlite else {})
             if self.is_sqlite:
                 event.listen(engine, "connect", _sqlite_pragmas)
             self._engine = engine
