@@ -2833,6 +2833,212 @@ def _holdout16_bibtex(s: _Study, key: str) -> list[str]:
     ]
 
 
+# The seventeenth held-out split: written by a helper who had not read the topic rules, over 20
+# studies used by no other split (``studies17.jsonl``: cardiology and hypertension, lipids,
+# diabetes drugs and a closed-loop device, stroke, solid tumours, infection, critical care and a
+# health-services trial; the first records to carry sites), with citation templates of its own.
+# Wrong names are written as authors write them ("ORION 9", "HOPE 3", "Keynote-671",
+# "TROPICS-02", "STOP IT", "the FOURIER trial"), mostly with the id of a trial of the same drug,
+# disease or setting (sister trials, the comparator's own outcome trial, another strategy for
+# the same patients), and trials whose names clash (HOPE and HOPE-3; semaglutide's STEP 1 and
+# the Chinese blood pressure trial STEP). Off-topic titles are mostly other real studies sharing
+# the trial's drug and/or disease words: another age group, genotype, mutation, stage, line,
+# dose, route, territory or country, another drug of the same class or for the
+# same disease, another question about the same patients, an observational study; each says why.
+HOLDOUT17_ACRONYM_PAIRS = (
+    ("NCT03397121", "NCT03400800", "ORION 9"),  # with ORION-11's (inclisiran, the sister trial
+    # in ASCVD and risk equivalents)
+    ("NCT03399370", "NCT03397121", "ORION-10"),  # ORION-10 with ORION-9's id
+    ("NCT03872401", "NCT01764633", "VESALIUS-CV"),  # with FOURIER's (evolocumab outcomes, Amgen)
+    ("NCT01764633", "NCT03872401", "the FOURIER trial"),  # FOURIER with VESALIUS-CV's id
+    ("NCT00468923", "NCT00239681", "HOPE 3"),  # with JUPITER's (rosuvastatin in people
+    # without vascular disease)
+    ("NCT03036813", "NCT00468923", "HOPE"),  # voxelotor's HOPE with HOPE-3's id: the names
+    # differ by a number only
+    ("NCT03015311", "NCT01206062", "STEP"),  # with SPRINT's (intensive systolic targets)
+    ("NCT03548935", "NCT03015311", "STEP 1"),  # semaglutide STEP 1 with the blood pressure
+    # STEP's id: the names share a word
+    ("NCT04255433", "NCT03987919", "SURPASS CVOT"),  # with SURPASS-2's (tirzepatide, Lilly)
+    ("NCT01394952", "NCT04255433", "REWIND"),  # dulaglutide's outcome trial with
+    # SURPASS-CVOT's id (dulaglutide is its comparator)
+    ("NCT03914326", "NCT02692716", "SOUL"),  # with PIONEER 6's (oral semaglutide, CV safety)
+    ("NCT03563313", "NCT01788527", "iDCL"),  # with CONCEPTT's (CGM in type 1 diabetes)
+    ("NCT03889249", "NCT01422616", "AcT trial"),  # with ENCHANTED's (alteplase in acute
+    # ischaemic stroke)
+    ("NCT03148457", "NCT01288352", "ELAN"),  # with EAST-AFNET 4's (atrial fibrillation and
+    # stroke)
+    ("NCT04551664", "NCT02586415", "ANGEL ASPECT"),  # with DEFUSE 3's (thrombectomy selected
+    # by imaging)
+    ("NCT03425643", "NCT02998528", "Keynote-671"),  # with CheckMate 816's (neoadjuvant
+    # chemo-immunotherapy in resectable NSCLC)
+    ("NCT04487080", "NCT02296125", "MARIPOSA"),  # with FLAURA's (first-line EGFR-mutated NSCLC,
+    # osimertinib)
+    ("NCT02296125", "NCT04487080", "FLAURA"),  # FLAURA with MARIPOSA's id
+    ("NCT03901339", "NCT02574455", "TROPICS-02"),  # with ASCENT's (sacituzumab govitecan)
+    ("NCT02477644", "NCT01844986", "PAOLA 1"),  # with SOLO-1's (first-line olaparib
+    # maintenance in ovarian cancer)
+    ("NCT04008030", "NCT02563002", "CheckMate-8HW"),  # with KEYNOTE-177's (first-line
+    # immunotherapy in MSI-H colorectal cancer)
+    ("NCT01375257", "NCT03005145", "POET"),  # with BALANCE's (antibiotic treatment of
+    # bloodstream infection)
+    ("NCT00657566", "NCT02176122", "STOP IT"),  # with MERINO's (antibiotics for a serious
+    # bacterial infection)
+    ("NCT03434028", "NCT03078712", "CLOVERS"),  # with ANDROMEDA-SHOCK's (early resuscitation
+    # in septic shock)
+)  # fmt: skip
+# Off-topic: (title, id given); the comment says why the title is not the registered trial.
+HOLDOUT17_TOPIC = (
+    # Another genotype (ORION-5): homozygous, not heterozygous, familial hypercholesterolaemia.
+    ("Inclisiran in patients with homozygous familial hypercholesterolaemia: a two-part phase 3 "
+     "study", "NCT03397121"),
+    # Another age group (ORION-16): adolescents; ORION-9 enrolled adults.
+    ("Inclisiran in adolescents aged 12 to less than 18 years with heterozygous familial "
+     "hypercholesterolaemia", "NCT03397121"),
+    # Another population: the record excludes prior myocardial infarction.
+    ("Early evolocumab after hospitalisation for acute myocardial infarction: effect on "
+     "recurrent ischaemic events", "NCT03872401"),
+    # Children (HAUSER-RCT).
+    ("Evolocumab in paediatric patients with heterozygous familial hypercholesterolaemia",
+     "NCT03872401"),
+    # Another country's polypill trial with other drugs (TIPS).
+    ("A polypill of simvastatin, ramipril, atenolol, hydrochlorothiazide and aspirin in "
+     "middle-aged Indians without cardiovascular disease", "NCT00468923"),
+    # The same statin in another disease (CORONA).
+    ("Rosuvastatin in older patients with systolic heart failure", "NCT00468923"),
+    # Another age group and drug (HYVET): 80 and over; STEP enrolled ages 60 to 80.
+    ("Treatment of hypertension in patients 80 years of age or older with indapamide and "
+     "perindopril", "NCT03015311"),
+    # Another question in the same country (CRHCP): a care model, not a target.
+    ("Village doctor-led intensive blood pressure intervention in rural China: a cluster "
+     "randomised trial", "NCT03015311"),
+    # Another population: survivors of stroke, whom STEP excluded.
+    ("Intensive versus standard blood pressure lowering after ischaemic or haemorrhagic stroke "
+     "in older Chinese adults", "NCT03015311"),
+    # Another disease treated with the same drug (SUMMIT).
+    ("Tirzepatide in heart failure with preserved ejection fraction and obesity",
+     "NCT04255433"),
+    # Another comparator and a glycaemic outcome (SURPASS-4).
+    ("Tirzepatide versus insulin glargine in type 2 diabetes and increased cardiovascular risk",
+     "NCT04255433"),
+    # Another comparator and a glycaemic outcome (PIONEER 3).
+    ("Oral semaglutide versus sitagliptin added to metformin with or without sulfonylurea: "
+     "effect on HbA1c", "NCT03914326"),
+    # Another population and dose (OASIS 1): obesity without diabetes.
+    ("Oral semaglutide 50 mg once daily in adults with overweight or obesity",
+     "NCT03914326"),
+    # Another age group (the paediatric Control-IQ trial): 6 to 13 years.
+    ("Closed-loop control with Control-IQ in children aged 6 to 13 years with type 1 diabetes",
+     "NCT03563313"),
+    # Pregnancy (AiDAPT), in another country.
+    ("Hybrid closed-loop insulin delivery in pregnant women with type 1 diabetes",
+     "NCT03563313"),
+    # Another dose, in another country (NOR-TEST).
+    ("Tenecteplase 0.4 mg/kg versus alteplase for acute ischaemic stroke: a Norwegian phase 3 "
+     "trial", "NCT03889249"),
+    # Another stroke type and question (SoSTART): haemorrhage, whether to start at all.
+    ("Starting versus avoiding oral anticoagulation after intracranial haemorrhage in atrial "
+     "fibrillation", "NCT03148457"),
+    # Another intervention for the same patients.
+    ("Left atrial appendage closure versus direct oral anticoagulants after ischaemic stroke "
+     "with atrial fibrillation", "NCT03148457"),
+    # Another country's trial (RESCUE-Japan LIMIT); ANGEL-ASPECT ran in China.
+    ("Endovascular therapy for acute stroke with a large ischemic region in Japan",
+     "NCT04551664"),
+    # Another territory (ATTENTION): basilar, not anterior circulation.
+    ("Endovascular treatment for acute basilar artery occlusion", "NCT04551664"),
+    # Another setting (KEYNOTE-091): adjuvant only, after resection.
+    ("Pembrolizumab versus placebo as adjuvant therapy for completely resected stage IB-IIIA "
+     "non-small-cell lung cancer", "NCT03425643"),
+    # Another mutation (PAPILLON): exon 20 insertions.
+    ("Amivantamab plus chemotherapy in NSCLC with EGFR exon 20 insertions", "NCT04487080"),
+    # Another line (MARIPOSA-2): after progression on osimertinib.
+    ("Amivantamab and lazertinib plus chemotherapy after disease progression on osimertinib "
+     "in EGFR-mutated advanced NSCLC", "NCT04487080"),
+    # Another route (PALOMA-3).
+    ("Subcutaneous versus intravenous amivantamab, both with lazertinib, in EGFR-mutated "
+     "advanced non-small-cell lung cancer", "NCT04487080"),
+    # Another subtype and line (ASCENT-03): untreated triple-negative disease.
+    ("Sacituzumab govitecan in previously untreated PD-L1-negative advanced triple-negative "
+     "breast cancer", "NCT03901339"),
+    # Another drug for the same disease (TROPION-Breast01).
+    ("Datopotamab deruxtecan versus investigator's choice chemotherapy in HR-positive/HER2-"
+     "negative breast cancer", "NCT03901339"),
+    # Another line (SOLO2): relapsed platinum-sensitive disease.
+    ("Olaparib tablets as maintenance therapy in platinum-sensitive relapsed ovarian cancer "
+     "and a BRCA1/2 mutation", "NCT02477644"),
+    # Another question (ICON7): bevacizumab with chemotherapy, no PARP inhibitor.
+    ("Bevacizumab added to carboplatin and paclitaxel in the first-line treatment of ovarian "
+     "cancer", "NCT02477644"),
+    # Another line and design (CheckMate 142): single-arm, previously treated.
+    ("Nivolumab plus low-dose ipilimumab in previously treated DNA mismatch repair-deficient "
+     "metastatic colorectal cancer: a phase 2 study", "NCT04008030"),
+    # Another stage (NICHE-2): neoadjuvant in early colon cancer.
+    ("Neoadjuvant nivolumab and ipilimumab in locally advanced mismatch repair-deficient colon "
+     "cancer", "NCT04008030"),
+    # Another infection (OVIVA).
+    ("Oral versus intravenous antibiotics for bone and joint infection", "NCT01375257"),
+    # Another question (EASE): timing of surgery, in Korea.
+    ("Early surgery versus conventional treatment for infective endocarditis with large "
+     "vegetations", "NCT01375257"),
+    # Another population and durations (DURAPOP): postoperative peritonitis in the ICU.
+    ("Eight versus fifteen days of antibiotic therapy for postoperative intra-abdominal "
+     "infection in critically ill patients", "NCT00657566"),
+    # Another setting (CLASSIC): ICU patients after initial resuscitation, in Europe.
+    ("Restriction of intravenous fluid in ICU patients with septic shock", "NCT03434028"),
+    # A follow-up trial (ANDROMEDA-SHOCK-2): personalised, not the original comparison.
+    ("Personalized hemodynamic resuscitation targeting capillary refill time in early septic "
+     "shock", "NCT03078712"),
+    # Another programme in another city (IMPaCT).
+    ("Community health worker support for disadvantaged patients with multiple chronic "
+     "diseases", "NCT02090426"),
+    # An observational study of the same patients.
+    ("Persistence of high health care utilization among Medicaid superutilizers: a "
+     "retrospective cohort study", "NCT02090426"),
+)  # fmt: skip
+
+
+def _holdout17_text(s: _Study) -> list[str]:
+    # The acronym leads only where the brief title does not already carry it.
+    named = s.acronym if s.acronym and s.acronym not in s.brief else None
+    sponsor = s.sponsor.rstrip(".")  # "Inc." ends its own sentence
+    first = f"{named} \u2014 {s.brief}" if named else f"{sponsor}. {s.brief}"
+    return [
+        f"{sponsor}. {_clip(s.official, 14)} [Internet]. Bethesda (MD): U.S. National Library "
+        f"of Medicine; {_date_as(s.posted, 'nlm')} [updated 2025 Jan 9; cited 2025 Dec 6]. "
+        f"ClinicalTrials.gov Identifier: {s.nct}. Available from: "
+        f"https://clinicaltrials.gov/study/{s.nct}",
+        f"{first}. ClinicalTrials.gov. Published {_date_as(s.posted, 'ama')}. Accessed "
+        f"December 6, 2025. https://www.clinicaltrials.gov/study/{s.nct}?tab=overview",
+        f"{sponsor} ({s.year}) {s.brief}. ClinicalTrials.gov registration no. {s.nct}. "
+        f"Available at: https://ClinicalTrials.gov/ct2/show/{s.nct} (Accessed: 6 December "
+        "2025).",
+        f"ClinicalTrials.gov {s.nct} \u2013 {s.official} (first posted "
+        f"{_date_as(s.posted, 'dots')}; lead sponsor: {sponsor}).",
+    ]
+
+
+def _holdout17_bibtex(s: _Study, key: str) -> list[str]:
+    brief, official, sponsor = map(_bib_escape, (s.brief, s.official, s.sponsor))
+    head = f"{_bib_escape(s.acronym)}: " if s.acronym and s.acronym not in s.brief else ""
+    month = _MON[int(s.posted[5:7]) - 1].lower() if len(s.posted) >= 7 else "jan"
+    return [
+        f"@online{{{key}a,\n  author = {{{{{sponsor}}}}},\n  title = {{{brief}}},\n"
+        f"  date = {{{s.posted or s.year}}},\n  eprint = {{{s.nct}}},\n"
+        "  eprinttype = {clinicaltrials},\n  urldate = {2025-12-06}\n}",
+        f"@dataset{{{key}b,\n  author = {{{{{sponsor}}}}},\n  title = {{{official}}},\n"
+        "  publisher = {U.S. National Library of Medicine},\n"
+        f"  url = {{https://clinicaltrials.gov/ct2/show/study/{s.nct}?show_locs=Y}},\n"
+        f"  year = {{{s.year}}}\n}}",
+        f"@misc{{{key}c,\n  title = {{{head}{brief}}},\n  howpublished = {{ClinicalTrials.gov}},\n"
+        f"  note = {{NLM identifier {s.nct}}},\n  month = {month},\n  year = {{{s.year}}}\n}}",
+        f"@article{{{key}d,\n  author = {{{{{sponsor}}}}},\n"
+        f"  title = {{{_bib_escape(_sentence_case(s.brief))}}},\n"
+        "  journaltitle = {ClinicalTrials.gov},\n"
+        f"  url = {{http://clinicaltrials.gov/show/{s.nct}}},\n"
+        f"  addendum = {{Registered {_long_date(s.posted)}}},\n  year = {{{s.year}}}\n}}",
+    ]
+
+
 # Wrong-name and off-topic citations of each held-out split: (text, BibTeX) templates, filled
 # with the name as written, the cited trial's sponsor and short description, the off-topic
 # title, the id given and the BibTeX key (``_bib`` forms escaped for BibTeX).
@@ -2932,6 +3138,14 @@ _WRONG_FORMS = {
         "  title = {{{name} trial: {about_sentence_bib}}},\n"
         "  institution = {{ClinicalTrials.gov}},\n  type = {{Registry record}},\n"
         "  number = {{{given}}},\n  year = {{2024}}\n}}",
+    ),
+    "holdout17": (
+        "{sponsor}. {name}: {about}. In: ClinicalTrials.gov [Internet]. Bethesda (MD): National "
+        "Library of Medicine (US). NLM Identifier: {given}. "
+        "https://clinicaltrials.gov/study/{given}?tab=overview",
+        "@online{{{key},\n  author = {{{{{sponsor_bib}}}}},\n"
+        "  title = {{{name} -- {about_sentence_bib}}},\n"
+        "  url = {{https://www.clinicaltrials.gov/study/{given}}},\n  date = {{2023-04}}\n}}",
     ),
 }
 _TOPIC_FORMS = {
@@ -3041,6 +3255,13 @@ _TOPIC_FORMS = {
         "  note = {{ClinicalTrials.gov: {given}}},\n"
         "  url = {{https://clinicaltrials.gov/study/{given}?term={given}}},\n  year = {{2024}}\n}}",
     ),
+    "holdout17": (
+        "Halvorsen IB, Nkemelu OA, de la Cruz M. {title}. ClinicalTrials.gov; NCT number "
+        "{given}. First posted 3 Feb 2022.",
+        "@misc{{{key},\n  author = {{Halvorsen, Ingrid B. and de la Cruz, Miguel}},\n"
+        "  title = {{{title_bib}}},\n  howpublished = {{Registry entry, ClinicalTrials.gov}},\n"
+        "  eprint = {{{given}}},\n  eprinttype = {{ClinicalTrials.gov}},\n  year = {{2022}}\n}}",
+    ),
 }
 
 
@@ -3092,6 +3313,8 @@ _SPLIT_PARTS = {
                   HOLDOUT15_ACRONYM_PAIRS, HOLDOUT15_TOPIC),
     "holdout16": ("h16", "a", "studies16.jsonl", _holdout16_text, _holdout16_bibtex,
                   HOLDOUT16_ACRONYM_PAIRS, HOLDOUT16_TOPIC),
+    "holdout17": ("h17", "o", "studies17.jsonl", _holdout17_text, _holdout17_bibtex,
+                  HOLDOUT17_ACRONYM_PAIRS, HOLDOUT17_TOPIC),
 }  # fmt: skip
 SPLITS = {
     name: _Split(tag, key, file, text, bib, _WRONG_FORMS[name], _TOPIC_FORMS[name], pairs, topics)
@@ -3102,7 +3325,7 @@ STUDY_FILES = ("studies.jsonl", "studies2.jsonl", "studies3.jsonl", "studies4.js
                "studies5.jsonl", "studies6.jsonl", "studies7.jsonl", "studies8.jsonl",
                "studies9.jsonl", "studies10.jsonl", "studies11.jsonl",
                "studies12.jsonl", "studies13.jsonl", "studies14.jsonl",
-               "studies15.jsonl", "studies16.jsonl")  # fmt: skip
+               "studies15.jsonl", "studies16.jsonl", "studies17.jsonl")  # fmt: skip
 
 
 def _held_out(split: _Split) -> list[TrialCase]:
