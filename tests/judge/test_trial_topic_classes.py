@@ -43,6 +43,7 @@ UNSEEN = frozenset(
         "studies14.jsonl",
         "studies15.jsonl",
         "studies16.jsonl",
+        "studies18.jsonl",
     )
 )
 
