@@ -3017,6 +3017,8 @@ def _holdout18_text(s: _Study) -> list[str]:
     head = f"{s.acronym}: " if s.acronym and s.acronym not in s.brief else ""
     sponsor = s.sponsor.rstrip(".")
     term = name.replace(" ", "+").replace("/", "%2F")
+    clipped = _clip(s.official, 18)
+    clipped += "" if clipped.endswith("\u2026") else "."
     return [
         f"ClinicalTrials.gov [Internet]. Bethesda (MD): National Library of Medicine (US). 2000 "
         f"Feb 29 - . Identifier {s.nct}, {s.brief}; {_date_as(s.posted, 'nlm')} [cited 2025 Dec "
@@ -3024,9 +3026,9 @@ def _holdout18_text(s: _Study) -> list[str]:
         f"{sponsor} ({s.year}) {head}{s.brief}. ClinicalTrials.gov identifier: {s.nct}. "
         f"Available at: https://www.clinicaltrials.gov/ct2/show/{s.nct}?term={term}&rank=1 "
         "[Accessed 6 Dec. 2025].",
-        f"{name} \u2014 {_clip(s.official, 18)} Sponsored by {sponsor}; NCT number {s.nct}, "
+        f"{name} \u2014 {clipped} Sponsored by {sponsor}; NCT number {s.nct}, "
         f"first posted {_date_as(s.posted, 'dots')}.",
-        f"{s.official}. ClinicalTrials.gov ID: {s.nct}. Updated {_date_as(s.posted, 'ama')}. "
+        f"{s.official}. ClinicalTrials.gov ID: {s.nct}. Posted {_date_as(s.posted, 'ama')}. "
         f"Accessed December 6, 2025. http://clinicaltrials.gov/show/{s.nct}",
     ]
 
