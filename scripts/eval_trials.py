@@ -10,7 +10,7 @@ constructed registry records, and prints:
 - real trials called mismatched (target 0);
 - every class's results, and the cases that missed.
 
-Usage: ``python scripts/eval_trials.py [--split dev|holdout|holdout2|...|holdout17]
+Usage: ``python scripts/eval_trials.py [--split dev|holdout|holdout2|...|holdout18]
 [--show-misses N] [--quiet]``; ``--quiet`` prints the four headline figures only, so a
 held-out split can be measured without its misses being read.
 """
@@ -167,8 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         choices=("dev", *SPLITS),
         default="dev",
         help="dev: the cases the rules were developed on; holdout: cases written after (then "
-        "looked at); holdout2 to holdout17: new studies and cases, each written "
-        "before a round of rule changes",
+        "looked at); holdout2 to holdout18: new studies and cases, each written before a "
+        "round of rule changes",
     )
     parser.add_argument(
         "--quiet", action="store_true", help="the headline figures only (no classes, no misses)"

@@ -44,6 +44,7 @@ UNSEEN = frozenset(
         "studies15.jsonl",
         "studies16.jsonl",
         "studies17.jsonl",
+        "studies18.jsonl",
     )
 )
 
