@@ -11,7 +11,7 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
 BIB = PROJECT / "tests" / "export" / "data" / "refs.bib"
-HEAVY = ("sqlalchemy", "sqlmodel", "rich", "lxml", "pypdf", "yaml", "docx")
+HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "rich", "lxml", "pypdf", "yaml", "docx")
 
 _PROBE = """
 import json, sys
