@@ -107,6 +107,8 @@ def fold(text: str) -> str:
     if "<" in text:
         text = _TAGS.sub(" ", text)
     text = text.translate(_SPECIAL)
+    if text.isascii():  # no accent, no Greek letter, nothing NFKD changes: a quarter the time
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     out = "".join(_greek(c) for c in decomposed if not unicodedata.combining(c))
     return out.casefold()

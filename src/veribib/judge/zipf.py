@@ -1,0 +1,69 @@
+"""wordfreq's English Zipf frequencies, read without importing wordfreq for plain words.
+
+The trial-topic rules ask how common a word is (``wordfreq.zipf_frequency(word, "en")``).
+Importing wordfreq loads langcodes, ftfy and regex for its tokenizer (about 0.1 s) before its
+word list is read (another 0.1 s): a fixed cost of every run that judges a trial, 0.4 ms a
+reference in a 500-reference list. A word of plain lower-case ASCII letters -- what the rules
+ask about -- is its own single token to that tokenizer, so its frequency is the word list's
+entry for it; this module reads the same list file and repeats wordfreq's arithmetic on it.
+Anything else (digits, apostrophes, other scripts, another language or list) goes to wordfreq
+itself. ``tests/judge/test_zipf.py`` compares both over the list's words and others.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+_PLAIN = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict[str, int] | None:
+    """Each word of wordfreq's English list and its bucket (minus centibels), or None when
+    the list is not where this wordfreq keeps it."""
+    import gzip
+
+    import msgpack  # wordfreq's own dependency, for its list files
+
+    spec = find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations)), "data", "large_en.msgpack.gz")
+    if not path.is_file():
+        return None
+    data = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)
+    header = data[0]
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        return None
+    buckets: dict[str, int] = {}
+    for index, bucket in enumerate(data[1:]):
+        buckets.update(dict.fromkeys(bucket, index))
+    return buckets
+
+
+def zipf_frequency(word: str, lang: str) -> float:
+    """``wordfreq.zipf_frequency(word, lang)`` (the "best" list, minimum 0)."""
+    buckets = _english() if lang == "en" and _PLAIN.fullmatch(word) else None
+    if buckets is None:
+        import wordfreq
+
+        return float(wordfreq.zipf_frequency(word, lang))
+    # wordfreq's steps for one token, in its order: cB_to_freq, the 1/f sum, the minimum
+    # (zipf_to_freq(0)), rounding to 3 significant digits, freq_to_zipf, rounding to 2.
+    # A word not in the list is the minimum itself, unrounded.
+    minimum = 10**0.0 / 1e9
+    index = buckets.get(word)
+    if index is None:
+        freq = minimum
+    else:
+        one_over = 0.0 + 1.0 / 10 ** (-index / 100)
+        unrounded = max(1.0 / one_over, minimum)
+        freq = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
+    return round(math.log(freq, 10) + 9, 2)
+
+
+__all__ = ["zipf_frequency"]
