@@ -3,11 +3,11 @@
 The trial-topic rules ask how common a word is (``wordfreq.zipf_frequency(word, "en")``).
 Importing wordfreq loads langcodes, ftfy and regex for its tokenizer (about 0.1 s) before its
 word list is read (another 0.1 s): a fixed cost of every run that judges a trial, 0.4 ms a
-reference in a 500-reference list. A word of plain lower-case ASCII letters -- what the rules
-ask about -- is its own single token to that tokenizer, so its frequency is the word list's
-entry for it; this module reads the same list file and repeats wordfreq's arithmetic on it.
-Anything else (digits, apostrophes, other scripts, another language or list) goes to wordfreq
-itself. ``tests/judge/test_zipf.py`` compares both over the list's words and others.
+reference in a 500-reference list. A word of lower-case ASCII letters and lone digits -- what
+the rules ask about -- is its own single token to that tokenizer, so its frequency is the word
+list's entry for it; this module reads the same list file and repeats wordfreq's arithmetic on
+it. Anything else (runs of digits, apostrophes, other scripts, another language) goes to
+wordfreq itself. ``tests/judge/test_zipf.py`` compares both over the list's words and others.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-_PLAIN = re.compile(r"[a-z]+")
+# Lower-case ASCII letters and lone digits ("her2", "p53" is not: wordfreq rewrites a run of
+# digits and weighs it by its own estimate of such numbers).
+_PLAIN = re.compile(r"(?:[a-z]|[0-9](?![0-9]))+")
 
 
 @lru_cache(maxsize=1)
