@@ -7,13 +7,14 @@ import string
 
 import wordfreq
 
-from veribib.judge.zipf import _PLAIN, _english, zipf_frequency
+from veribib.judge import zipf
+from veribib.judge.zipf import _PLAIN, zipf_frequency
 
 
 def test_plain_words_of_the_list_and_others_match_wordfreq() -> None:
-    listed = _english()
-    assert listed is not None and len(listed) > 100_000  # read from wordfreq's own file
-    plain = [w for w in listed if _PLAIN.fullmatch(w)]
+    buckets = zipf._list()
+    assert buckets is not None and sum(map(len, buckets)) > 100_000  # wordfreq's own file
+    plain = [w for bucket in buckets for w in bucket if _PLAIN.fullmatch(w)]
     rng = random.Random(14)
     invented = [
         "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(1, 14)))
@@ -21,8 +22,17 @@ def test_plain_words_of_the_list_and_others_match_wordfreq() -> None:
     ]
     invented += [f"{w[:2]}{rng.randint(0, 9)}{w[2:]}" for w in invented[:1000]]
     sample = plain[::25] + rng.sample(plain, 2000) + invented + ["psoriasis", "her2", "il6", "1"]
+    # The first words are found by bisecting the buckets, the rest in the dict built after.
+    zipf._english.cache_clear()
+    zipf._bisected.clear()
+    first = rng.sample(plain, 50) + invented[:50]
+    assert [zipf_frequency(w, "en") for w in first] == [
+        wordfreq.zipf_frequency(w, "en") for w in first
+    ]
+    assert zipf._english.cache_info().currsize == 0
     wrong = [w for w in sample if zipf_frequency(w, "en") != wordfreq.zipf_frequency(w, "en")]
     assert wrong == []
+    assert zipf._english.cache_info().currsize == 1
 
 
 def test_other_words_are_wordfreqs_own_answer() -> None:

@@ -117,7 +117,7 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=65536)
 def words(text: str) -> tuple[str, ...]:
     """The folded words of ``text`` in order (letters of any script, and digits)."""
-    return tuple(w for w in _NON_WORD.split(fold(text)) if w)
+    return tuple(filter(None, _NON_WORD.split(fold(text))))
 
 
 @lru_cache(maxsize=65536)
