@@ -27,9 +27,10 @@ _PLAIN = re.compile(r"(?:[a-z]|[0-9](?![0-9]))+")
 
 
 @lru_cache(maxsize=1)
-def _list() -> list[list[str]] | None:
-    """wordfreq's English list: its words by bucket (minus centibels), each bucket sorted, or
-    None when the list is not where this wordfreq keeps it."""
+def _list() -> list[list[bytes]] | None:
+    """wordfreq's English list: its words (UTF-8, undecoded: half the time to read, and in the
+    same order) by bucket (minus centibels), each bucket sorted, or None when the list is not
+    where this wordfreq keeps it."""
     import gzip
 
     import msgpack  # wordfreq's own dependency, for its list files
@@ -40,21 +41,23 @@ def _list() -> list[list[str]] | None:
     path = Path(next(iter(spec.submodule_search_locations)), "data", "large_en.msgpack.gz")
     if not path.is_file():
         return None
-    data = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)
+    data = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=True)
     header = data[0]
-    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+    if not isinstance(header, dict) or header.get(b"format") != b"cB":
         return None
-    buckets: list[list[str]] = data[1:]
+    if header.get(b"version") != 1:
+        return None
+    buckets: list[list[bytes]] = data[1:]
     return buckets
 
 
 @lru_cache(maxsize=1)
-def _english() -> dict[str, int] | None:
+def _english() -> dict[bytes, int] | None:
     """Each word of the list and its bucket (the last holding it, as wordfreq's dict has)."""
     buckets = _list()
     if buckets is None:
         return None
-    index_of: dict[str, int] = {}
+    index_of: dict[bytes, int] = {}
     for index, bucket in enumerate(buckets):
         index_of.update(dict.fromkeys(bucket, index))
     return index_of
@@ -64,11 +67,12 @@ def _english() -> dict[str, int] | None:
 # few dozen words, each found by bisecting the ~800 sorted buckets (0.2 ms). Past this many
 # words the dict is built.
 _BISECT_WORDS = 200
-_bisected: set[str] = set()
+_bisected: set[bytes] = set()
 
 
-def _bucket(buckets: list[list[str]], word: str) -> int | None:
-    """The bucket of ``word`` in the list, or None when it is not listed."""
+def _bucket(buckets: list[list[bytes]], text: str) -> int | None:
+    """The bucket of ``text`` (ASCII) in the list, or None when it is not listed."""
+    word = text.encode("ascii")
     if len(_bisected) >= _BISECT_WORDS or _english.cache_info().currsize:
         index_of = _english()
         return None if index_of is None else index_of.get(word)
