@@ -23,9 +23,10 @@ answer, in child processes of its own, and prints, for the BibTeX list:
 * parse (read + parse_reference) and judge time per reference with the network excluded,
   for the BibTeX list and the plain-text list (the text list is judged against the resolutions
   of the same works from the BibTeX run); target <= 1 ms per reference. Up to ``--cli-max``
-  references the warm process runs ``--judge-rounds`` times (default 3) and the quietest is
+  references the warm process runs ``--judge-rounds`` times (default 5) and the quietest is
   kept: each is a fresh process, so every round pays the readers' and the judge's loading
-  and starts with empty memo caches, and the rounds differ only in the machine's load;
+  and starts with empty memo caches, and the rounds differ only in the machine's load (on
+  the shared 2 cores one round in three or four runs 5-15 % slower);
 * peak memory of the cold and of the warm process (``ru_maxrss``, read right after the check
   and its report; the stand-in runs in the parent, so it is not counted); target <= 300 MB at
   10,000 references;
@@ -740,7 +741,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--judge-rounds",
         type=int,
-        default=3,
+        default=5,
         help="warm processes timing parse + judge, best kept (sizes up to --cli-max)",
     )
     parser.add_argument("--workdir", type=Path, default=None)
