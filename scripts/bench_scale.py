@@ -22,7 +22,11 @@ answer, in child processes of its own, and prints, for the BibTeX list:
   interpreter imports; target <= 0.15 s);
 * parse (read + parse_reference) and judge time per reference with the network excluded,
   for the BibTeX list and the plain-text list (the text list is judged against the resolutions
-  of the same works from the BibTeX run); target <= 1 ms per reference;
+  of the same works from the BibTeX run); target <= 1 ms per reference. Up to ``--cli-max``
+  references the warm process runs ``--judge-rounds`` times (default 5) and the quietest is
+  kept: each is a fresh process, so every round pays the readers' and the judge's loading
+  and starts with empty memo caches, and the rounds differ only in the machine's load (on
+  the shared 2 cores one round in three or four runs 5-15 % slower);
 * peak memory of the cold and of the warm process (``ru_maxrss``, read right after the check
   and its report; the stand-in runs in the parent, so it is not counted); target <= 300 MB at
   10,000 references;
@@ -602,7 +606,13 @@ def _run_child(phase: str, server: StandIn, bib: Path, txt: Path, db: Path, time
 
 
 def _run_size(
-    server: StandIn, size: int, workdir: Path, label: str, timeout: float, cli: bool
+    server: StandIn,
+    size: int,
+    workdir: Path,
+    label: str,
+    timeout: float,
+    cli: bool,
+    rounds: int = 1,
 ) -> dict[str, Any]:
     bib, txt, counts = write_bibliography(workdir, size)
     db = workdir / f"bench-{size}.sqlite"
@@ -617,6 +627,12 @@ def _run_size(
     server.reset_counters()
     result.update(_run_child("warm", server, bib, txt, db, timeout))
     result["warm_requests"] = server.counters.total
+    result["judge_rounds"] = rounds
+    for _ in range(rounds - 1):  # parse + judge: the quietest of fresh processes
+        again = _run_child("warm", server, bib, txt, db, timeout)
+        for parse, judged in (("parse_bib", "judge_bib"), ("parse_txt", "judge_txt")):
+            if again[parse] + again[judged] < result[parse] + result[judged]:
+                result[parse], result[judged] = again[parse], again[judged]
     if cli:
         result.update(measure_cli(bib, server.service_urls(), db))
     result["db_mb"] = db.stat().st_size / 1e6
@@ -683,7 +699,8 @@ def _print(result: Mapping[str, Any]) -> None:
     print(
         f"  BibTeX  parse {_ms(result['parse_bib'], n)} ms/ref + judge "
         f"{_ms(result['judge_bib'], n)} ms/ref = {per_ref:.2f} ms/ref "
-        f"[{_mark(per_ref <= 1.0)} <= 1 ms] (network excluded)"
+        f"[{_mark(per_ref <= 1.0)} <= 1 ms] (network excluded; "
+        f"best of {result.get('judge_rounds', 1)} fresh processes)"
     )
     print(
         f"  text    parse {_ms(result['parse_txt'], nt)} ms/ref + judge "
@@ -721,6 +738,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--polite-max", type=int, default=1000)
     parser.add_argument("--fast-list-rate", type=int, default=100)
     parser.add_argument("--timeout", type=float, default=3600.0, help="per size, seconds")
+    parser.add_argument(
+        "--judge-rounds",
+        type=int,
+        default=5,
+        help="warm processes timing parse + judge, best kept (sizes up to --cli-max)",
+    )
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument(
         "--port", type=int, default=0, help="stand-in port (fixed: a kept --workdir stays warm)"
@@ -752,7 +775,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             label = "polite limits" if polite else f"search pool raised to {args.fast_list_rate}/s"
             with StandIn(options, corpus=corpus, port=args.port) as server:
                 cli = size <= args.cli_max
-                result = _run_size(server, size, workdir, label, args.timeout, cli)
+                rounds = args.judge_rounds if cli else 1
+                result = _run_size(server, size, workdir, label, args.timeout, cli, rounds)
             _print(result)
             results.append(result)
     if len(results) > 1:

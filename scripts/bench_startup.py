@@ -9,8 +9,10 @@ script with the same ``--workdir``):
 * the imports of a whole warm ``veribib check refs.bib --format json --output FILE``, best
   of 3, with the largest and the share loaded by the judge's trial-topic check (wordfreq,
   snowballstemmer: none when every judgement is reused) and by typer's Pydantic adapters (and
-  the Pydantic plugin loader they pull in), which this project's code does not choose; target
-  <= 0.15 s, printed also without typer's share;
+  the Pydantic plugin loader they pull in: typer 0.29 builds one for every option that is not
+  a flag; veribib's commands convert plain option values without them, ``cli_coercion.py``,
+  so this share is 0 unless another typer brings them back); target <= 0.15 s, printed also
+  without typer's share;
 * that process's wall time, best of 3; target <= 0.5 s;
 * how many judgements the last warm run reused (stored by an earlier run on the same cached
   answers, code, settings and day: ``store/reuse.py``) and how many it made;

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 import typer
 
 from veribib import __version__
+from veribib.cli_coercion import LightCommand, LightGroup
 from veribib.cli_habits import fail_on_list, global_flags_first, infer_format
 from veribib.config import Settings, load_settings
 from veribib.errors import ConfigError, ExportError, InputError, StoreError, VeribibError
@@ -32,7 +33,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 # rich, the report formats and the readers are imported where used: a `veribib check` run
-# loads only what it needs (README, "Measured": imports).
+# loads only what it needs (README, "Measured": imports). The app and its commands are Light*:
+# typer 0.29 would import Pydantic to convert their option values (cli_coercion: why, how not).
 
 app = typer.Typer(
     name="veribib",
@@ -44,6 +46,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=LightGroup,
 )
 
 
@@ -278,7 +281,7 @@ DeadlineOpt = Annotated[
 ]
 
 
-@app.command()
+@app.command(cls=LightCommand)
 def check(
     paths: Annotated[
         list[Path],
@@ -389,7 +392,7 @@ def check(
     raise typer.Exit(int(code))
 
 
-@app.command()
+@app.command(cls=LightCommand)
 def parse(
     path: Annotated[Path, typer.Argument(help="A file to read (- for stdin).")],
     fmt: Annotated[
@@ -454,7 +457,7 @@ def parse(
             console.print(f"{len(item.references)} references")
 
 
-@app.command()
+@app.command(cls=LightCommand)
 def export(
     path: Annotated[Path, typer.Argument(help="The input to clean (.bib, or any document).")],
     output: Annotated[

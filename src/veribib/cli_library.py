@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from veribib.cli_coercion import LightCommand, LightGroup
 from veribib.config import Settings, load_settings
 from veribib.errors import InputError
 from veribib.model import as_jsonable
@@ -28,6 +29,7 @@ library_app = typer.Typer(
     name="library",
     help="Your reference library: every work your checked documents cite, over time.",
     no_args_is_help=True,
+    cls=LightGroup,
 )
 
 
@@ -100,7 +102,7 @@ def _short(text: str | None, limit: int = 70) -> str:
 # --- library list / show / export ----------------------------------------------------------
 
 
-@library_app.command("list")
+@library_app.command("list", cls=LightCommand)
 def list_command(
     verdict: Annotated[
         list[str] | None,
@@ -152,7 +154,7 @@ def list_command(
         console.print(f"{len(works)} works")
 
 
-@library_app.command("show")
+@library_app.command("show", cls=LightCommand)
 def show_command(
     ident: Annotated[str, typer.Argument(help="A DOI, PMID, arXiv id, work key or citation key.")],
     fmt: FormatOpt = ListFormat.TABLE,
@@ -204,7 +206,7 @@ def show_command(
             console.print()
 
 
-@library_app.command("export")
+@library_app.command("export", cls=LightCommand)
 def export_command(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Where to write: FILE.bib or FILE.json.")
@@ -344,8 +346,8 @@ def recheck_command(
 def register(app: typer.Typer) -> None:
     """Add the library commands to the main `veribib` app."""
     app.add_typer(library_app, name="library")
-    app.command("diff")(diff_command)
-    app.command("recheck")(recheck_command)
+    app.command("diff", cls=LightCommand)(diff_command)
+    app.command("recheck", cls=LightCommand)(recheck_command)
 
 
 __all__ = ["library_app", "register"]

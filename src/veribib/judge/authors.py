@@ -321,9 +321,10 @@ def compare_authors(cited: Fields, found: Work) -> AuthorCheck:
     )
 
 
-def _nearest(n: int, near: int) -> list[int]:
+@lru_cache(maxsize=4096)
+def _nearest(n: int, near: int) -> tuple[int, ...]:
     """Indices 0..n-1 ordered by distance from ``near`` (authors keep roughly their places)."""
-    return sorted(range(n), key=lambda j: abs(j - near))
+    return tuple(sorted(range(n), key=lambda j: abs(j - near)))
 
 
 def _find(

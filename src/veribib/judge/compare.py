@@ -141,19 +141,19 @@ def _name_tokens(title: str) -> tuple[frozenset[str], frozenset[str]]:
     """
     plain = title.replace("{", "").replace("}", "")
     tokens = _TOKEN.findall(plain)
-    alpha = [t for t in tokens if any(ch.isalpha() for ch in t)]
+    # A token is ASCII letters and digits joined by "-" or ".": its key is it lower-cased
+    # without those (never empty), with a letter unless the key is all digits and a digit
+    # unless it is all letters.
+    keys = [t.lower().replace("-", "").replace(".", "") for t in tokens]
+    alpha = [t for t, key in zip(tokens, keys, strict=True) if not key.isdigit()]
     shouting = bool(alpha) and sum(t.isupper() for t in alpha) * 2 > len(alpha)
     names: set[str] = set()
-    every: set[str] = set()
-    for t in tokens:
-        key = "".join(ch for ch in t.lower() if ch.isalnum())
-        every.add(key)
-        has_digit = any(ch.isdigit() for ch in t)
-        has_alpha = any(ch.isalpha() for ch in t)
-        capitals = sum(ch.isupper() for ch in t)
-        if (has_digit and has_alpha) or (not shouting and capitals >= 2):
+    every = frozenset(keys)
+    for t, key in zip(tokens, keys, strict=True):
+        mixed = not key.isdigit() and not key.isalpha()
+        if mixed or (not shouting and sum(map(str.isupper, t)) >= 2):
             names.add(key)
-    return frozenset(names), frozenset(every)
+    return frozenset(names), every
 
 
 def _names_differ(cited: str, recorded: str) -> bool:

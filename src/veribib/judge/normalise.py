@@ -107,6 +107,8 @@ def fold(text: str) -> str:
     if "<" in text:
         text = _TAGS.sub(" ", text)
     text = text.translate(_SPECIAL)
+    if text.isascii():  # no accent, no Greek letter, nothing NFKD changes: a quarter the time
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     out = "".join(_greek(c) for c in decomposed if not unicodedata.combining(c))
     return out.casefold()
@@ -115,7 +117,7 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=65536)
 def words(text: str) -> tuple[str, ...]:
     """The folded words of ``text`` in order (letters of any script, and digits)."""
-    return tuple(w for w in _NON_WORD.split(fold(text)) if w)
+    return tuple(filter(None, _NON_WORD.split(fold(text))))
 
 
 @lru_cache(maxsize=65536)

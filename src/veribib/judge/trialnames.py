@@ -370,7 +370,7 @@ def as_named(text: str) -> set[str]:
 
 def is_english_word(acronym_key_: str) -> bool:
     """True when an acronym's key is also an English word ("RECOVERY", "SELECT", "SPRINT")."""
-    from wordfreq import zipf_frequency
+    from veribib.judge.zipf import zipf_frequency
 
     return acronym_key_.isalpha() and zipf_frequency(acronym_key_.lower(), "en") >= WORD_ZIPF
 

@@ -461,7 +461,7 @@ def weight(word: str) -> float:
         return 0.0
     if is_drug(word):
         return MAX_WEIGHT
-    from wordfreq import zipf_frequency  # loaded only when a trial is judged
+    from veribib.judge.zipf import zipf_frequency  # loaded only when a trial is judged
 
     zipf = zipf_frequency(word, "en")
     return max(0.0, min(MAX_WEIGHT, (COMMON_ZIPF - zipf) / SPAN))

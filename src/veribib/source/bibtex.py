@@ -95,6 +95,8 @@ def _pieces(text: str, size: int = PIECE_ENTRIES) -> Iterator[tuple[int, str]]:
 
 def _top_level_parts(raw: str) -> list[str]:
     """Split a raw BibTeX value on ``#`` outside braces and quotes."""
+    if "#" not in raw:  # nearly every value: no need to walk it
+        return [raw]
     parts: list[str] = []
     depth, quoted, start = 0, False, 0
     for i, ch in enumerate(raw):

@@ -12,14 +12,12 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from veribib.model import Document, InTextCitation, Origin, RawReference, Warning_
-from veribib.source import cues
-from veribib.source.citations import find_citations
 from veribib.source.decode import decode_text
 from veribib.source.interface import Source
-from veribib.source.linejoin import Vocabulary, join_lines
-from veribib.source.sections import heading_kind, inline_reference
-from veribib.source.splitter import split_list
 from veribib.source.text import MAX_TEXT_CHARS, check_length
+
+# The cues, sections, splitter, line joining and citation finding are imported where a page is
+# read (see source/text.py): detecting any input's format loads this module.
 
 _SKIP = frozenset(
     {
@@ -261,6 +259,8 @@ def _units(chunks: list[Chunk]) -> list[_Unit]:
 
 def _heading_of(unit: _Unit) -> tuple[int, str | None]:
     """The unit's heading level (7 for a bare "References" paragraph) and reference-heading kind."""
+    from veribib.source.sections import heading_kind
+
     chunk = unit.chunks[0]
     kind = heading_kind(unit.text) if len(unit.text) <= 80 else None
     if chunk.heading is not None:
@@ -277,6 +277,8 @@ class _Picked:
 
 def _entries_of(units: list[_Unit]) -> list[_Picked]:
     """List items are entries; other blocks are split like plain text."""
+    from veribib.source.splitter import split_list
+
     picked: list[_Picked] = []
     for unit in units:
         first = unit.chunks[0]
@@ -293,6 +295,8 @@ def _entries_of(units: list[_Unit]) -> list[_Picked]:
 
 
 def _section(units: list[_Unit], start: int, level: int, strong: bool) -> tuple[list[_Picked], int]:
+    from veribib.source import cues
+
     end = start + 1
     while end < len(units):
         lvl, _ = _heading_of(units[end])
@@ -317,6 +321,10 @@ class HtmlSource(Source):
 
     def read(self, path: str, data: bytes) -> Document:
         """Find reference sections, reference containers and ``Reference:`` lines on the page."""
+        from veribib.source import cues
+        from veribib.source.linejoin import Vocabulary, join_lines
+        from veribib.source.sections import inline_reference
+
         text, warnings = decode_text(path, data)
         check_length(path, text, MAX_HTML_CHARS)
         units = _units(collect_chunks(text))
@@ -361,6 +369,8 @@ class HtmlSource(Source):
 
 
 def _citations(path: str, units: list[_Unit]) -> tuple[InTextCitation, ...]:
+    from veribib.source.citations import find_citations
+
     out: list[InTextCitation] = []
     for unit in units:
         for chunk in unit.chunks:

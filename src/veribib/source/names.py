@@ -36,6 +36,8 @@ def _decode_macros(text: str) -> str:
 
 def collapse(text: str) -> str:
     """Collapse runs of whitespace (non-breaking spaces too) to one space and trim."""
+    if "  " not in text and text.isprintable():  # its only white space is single spaces
+        return text.strip()
     return _SPACE.sub(" ", text.replace("\xa0", " ")).strip()
 
 

@@ -10,16 +10,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from veribib.errors import SourceError
 from veribib.model import Document, InTextCitation, Origin, RawReference, Warning_
-from veribib.source import cues
-from veribib.source.citations import MAX_CITATIONS, find_citations
 from veribib.source.decode import decode_text
 from veribib.source.interface import Source
-from veribib.source.linejoin import Vocabulary, join_lines, repair_ligatures
-from veribib.source.sections import Heading, InlineLine, LineIndex, find_headings, find_inline
-from veribib.source.splitter import Entry, split_list
+
+if TYPE_CHECKING:
+    from veribib.source.sections import Heading, InlineLine
+    from veribib.source.splitter import Entry
+
+# The cues, sections, splitter, line joining and citation finding are imported where text is
+# read: every input's format is detected with this module's TextSource loaded, and a BibTeX
+# file needs none of them (their regular expressions take ~25 ms to compile).
 
 _RUNNING_HEAD_MIN = 3  # a line seen this often across a document is a running head ...
 _RUNNING_HEAD_OUTSIDE = 2  # ... when it is also seen this often outside the list
@@ -64,6 +68,9 @@ def _running_heads(
 def _section_entries(
     lines: Sequence[str], heading: Heading, stop: int, counts: Counter[str]
 ) -> tuple[list[Entry], int] | None:
+    from veribib.source import cues
+    from veribib.source.splitter import split_list
+
     start = heading.index + 1
     repeated = _running_heads(lines, counts, start, stop)
     split = split_list(lines[start:stop], start + 1, repeated)
@@ -76,6 +83,8 @@ def _section_entries(
 
 
 def _inline_entry(lines: Sequence[str], index: int, rest: str) -> _Found:
+    from veribib.source import cues
+
     found = _Found(index + 1, [rest])
     for raw in lines[index + 1 : index + _INLINE_MAX_LINES]:
         s = raw.strip()
@@ -90,6 +99,9 @@ def _fallback(lines: Sequence[str], counts: Counter[str]) -> tuple[list[Entry], 
 
     The list must begin within the first few lines (after a title, say).
     """
+    from veribib.source import cues
+    from veribib.source.splitter import split_list
+
     seen = 0
     for i, raw in enumerate(lines):
         s = raw.strip()
@@ -153,6 +165,8 @@ class _Collect:
                 self.add(entries)
 
     def inline(self, items: Sequence[InlineLine]) -> None:
+        from veribib.source import cues
+
         for item in items:
             if self.used[item.index]:
                 continue
@@ -176,6 +190,10 @@ def read_text(text: str, path: str) -> TextResult:
 
     Raises ``SourceError`` for text over ``MAX_TEXT_CHARS`` characters.
     """
+    from veribib.source.citations import MAX_CITATIONS, find_citations
+    from veribib.source.linejoin import Vocabulary, join_lines, repair_ligatures
+    from veribib.source.sections import LineIndex, find_headings, find_inline
+
     check_length(path, text)
     text = repair_ligatures(text.replace("\f", ""))
     lines = text.split("\n")
