@@ -298,7 +298,13 @@ _NOT_CITING = frozenset(("abstract", "ab", "file", "keywords", "kw", "mendeley-t
 
 def _trials_in(text: str) -> list[TrialId]:
     """Well-formed trial ids, then NCT/ISRCTN numbers with a wrong digit count."""
+    # every registry's id holds digits: most fields (titles, names, venues) hold none
+    if _DIGIT.search(text) is None:
+        return []
     return [*find_trial_ids(text), *find_malformed_trial_ids(text)]
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _from_extra(extra: Mapping[str, str]) -> Identifiers:
