@@ -477,7 +477,7 @@ def _series_value(number: str) -> int:
     """The value of a series number, arabic or roman ("03" is 3, "IV" is 4)."""
     if number.isdigit():
         return int(number)
-    values = [_ROMAN_VALUES[c] for c in number.upper()]
+    values = [_ROMAN_VALUES[c] for c in number.upper()]  # ("iv", "IV")
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
@@ -713,12 +713,9 @@ def contradicted(cited: str, text: str) -> list[str]:
     return out
 
 
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
-
-
 def _numbers(m: re.Match[str]) -> set[int]:
     """The numbers a ``NUMBERED`` match names, a range filled in ("stage II-IV": 2, 3, 4)."""
-    ends = [int(g) if g.isdigit() else _ROMAN[g.lower()] for g in m.groups()[1:] if g]
+    ends = [_series_value(g) for g in m.groups()[1:] if g]
     return set(range(min(ends), max(ends) + 1)) if len(ends) == 2 else set(ends)
 
 
