@@ -36,7 +36,10 @@ Per cited id, in this order:
      comparison the trial never makes ("versus warfarin"), how a disease is found (imaging,
      staging, screening), a latent form (or acute where the record says chronic) or a cancer
      of another site; or people its eligibility excludes (``other_people``: "adults" on a
-     trial of infants, "men" on one of women);
+     trial of infants, "men" on one of women); or, for a registration cited as such whose
+     title shares words with the record, what the record nowhere writes (``_lacked`` in
+     ``trialtopic``: a rare word, another form of a word it qualifies, another dose, a
+     country none of its sites is in);
    - otherwise UNKNOWN, showing the trial's title so a person can judge.
    A found article whose record names other trials and not this one, when the topic does not
    agree, gets TRIAL_WRONG_ID (a mismatch).
