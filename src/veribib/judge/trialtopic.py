@@ -719,21 +719,26 @@ def _numbers(m: re.Match[str]) -> set[int]:
     return set(range(min(ends), max(ends) + 1)) if len(ends) == 2 else set(ends)
 
 
+_PER_YEAR = {"y": 1.0, "m": 12.0, "w": 52.0}
+
+
+def _years(value: str, unit: str | None) -> float:
+    """An age as written ("5", "months") in years; no unit is years."""
+    return float(value) / _PER_YEAR[(unit or "y")[0].lower()]
+
+
 def cited_ages(cited: str) -> list[tuple[str, tuple[float, float]]]:
     """The ages a citation writes out, each (as written, (from, to) in years, ``to`` excluded)."""
-    per_year = {"y": 1.0, "m": 12.0, "w": 52.0}
     out: list[tuple[str, tuple[float, float]]] = []
     for m in AGE_RANGE.finditer(cited):
         low, high, unit = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
-        per = per_year[(unit or "y")[0].lower()]
         # "through 5" takes in all of the fifth year; "to <12" stops at twelve
-        end = float(high) if "<" in m.group(0) else float(high) + 1
-        out.append((m.group(0), (float(low) / per, end / per)))
+        end = high if "<" in m.group(0) else str(float(high) + 1)
+        out.append((m.group(0), (_years(low, unit), _years(end, unit))))
     for m in AGE_FLOOR.finditer(cited):
-        per = per_year[(m.group(2) or "y")[0].lower()]
-        out.append((m.group(0), (float(m.group(1)) / per, 200.0)))
+        out.append((m.group(0), (_years(m.group(1), m.group(2)), 200.0)))
     for m in AGE_CEILING.finditer(cited):
-        out.append((m.group(0), (0.0, float(m.group(1)) / per_year[m.group(2)[0].lower()])))
+        out.append((m.group(0), (0.0, _years(m.group(1), m.group(2)))))
     return out
 
 
